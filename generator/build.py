@@ -1,0 +1,609 @@
+"""Build the intermediate representation from a loaded schema.
+
+Named types are the root, every ``$defs``/``definitions`` entry (``components/schemas`` for
+OpenAPI), every schema a ``$ref`` reaches in another file, and inline objects and enums that
+need a class of their own (named ``<Parent><Field>``). Everything that no type can express
+exactly (``not``, ``if``/``then``/``else``, ``patternProperties``, unmergeable ``allOf`` …)
+becomes the nearest honest type (:class:`~generator.ir.AnyType`, a map of any), while the
+validators target still enforces the full schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urldefrag, urljoin
+
+import referencing
+import referencing.exceptions
+
+from generator import naming
+from generator.errors import SchemaError
+from generator.ir import (
+    MISSING,
+    AliasType,
+    AnyType,
+    ArrayType,
+    ConstType,
+    Discriminator,
+    EnumType,
+    Field,
+    InlineUnion,
+    MapType,
+    NamedType,
+    Names,
+    ObjectType,
+    Primitive,
+    Ref,
+    SchemaIR,
+    TypeExpr,
+    UnionType,
+    strip_null,
+)
+from generator.load import LoadedSchema, escape
+
+_PRIMITIVES = ("string", "integer", "number", "boolean", "null")
+_LEGACY_DRAFTS = ("draft-04", "draft-06", "draft-07")
+#: Methods the models target defines on every class: field names must not shadow them.
+RESERVED_MEMBERS = (
+    "from_dict",
+    "to_dict",
+    "from_json",
+    "to_json",
+    "validate",
+    "extra",
+    "UNSET",
+)
+
+
+@dataclass
+class _Pending:
+    """A named type discovered but not yet built."""
+
+    key: str
+    schema: Any
+    resolver: referencing.Resolver[Any]
+    uri: str
+    pointer: str
+    hint: str
+
+
+@dataclass
+class _Builder:
+    loaded: LoadedSchema
+    legacy_ref: bool
+    openapi30: bool
+    named_ids: dict[int, str] = field(default_factory=dict)
+    pending: list[_Pending] = field(default_factory=list)
+    built: dict[str, tuple[_Pending, Any]] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    taken_keys: set[str] = field(default_factory=set)
+    inline_stack: list[int] = field(default_factory=list)
+
+    # -- discovery --------------------------------------------------------------------------
+
+    def register(
+        self,
+        name: str,
+        schema: Any,
+        resolver: referencing.Resolver[Any],
+        uri: str,
+        pointer: str,
+    ) -> str:
+        if isinstance(schema, dict) and id(schema) in self.named_ids:
+            return self.named_ids[id(schema)]
+        key = naming.unique([name or "Model"], taken=self.taken_keys)[0]
+        self.taken_keys.add(key)
+        if isinstance(schema, dict):
+            self.named_ids[id(schema)] = key
+        self.order.append(key)
+        self.pending.append(_Pending(key, schema, resolver, uri, pointer, name))
+        return key
+
+    def run(self) -> None:
+        while self.pending:
+            item = self.pending.pop(0)
+            self.built[item.key] = (item, self.named(item))
+
+    # -- conversion -------------------------------------------------------------------------
+
+    def named(self, item: _Pending) -> Any:
+        schema, resolver = item.schema, item.resolver
+        schema, resolver = self.follow_pure_ref(schema, resolver, item.pointer)
+        meta = _meta(item.schema)
+        if isinstance(schema, dict):
+            enum = self.enum_values(schema)
+            if enum is not None:
+                return ("enum", meta, enum)
+            if self.is_object(schema):
+                fields, additional = self.object_parts(schema, resolver, item.key, item.pointer)
+                return ("object", meta, fields, additional)
+            members = self.union_members(schema, resolver, item.key, item.pointer)
+            if members is not None:
+                non_null = tuple(m for m in members if m != Primitive("null"))
+                if len(non_null) >= 2:
+                    return ("union", meta, non_null, self.discriminator(schema, resolver))
+        expr = self.convert(item.schema, item.resolver, item.key, item.pointer, top=True)
+        target, nullable = strip_null(expr)
+        return ("alias", meta, target, nullable)
+
+    def follow_pure_ref(
+        self, schema: Any, resolver: referencing.Resolver[Any], pointer: str
+    ) -> tuple[Any, referencing.Resolver[Any]]:
+        """A named type that is only a ``$ref`` to an unnamed schema takes that schema's shape."""
+        seen: set[int] = set()
+        while isinstance(schema, dict) and self.ref_of(schema) is not None:
+            if not set(schema) <= {"$ref", "title", "description", "examples", "default", "$id"}:
+                break
+            target, target_resolver = self.resolve(schema, resolver, pointer)
+            if (isinstance(target, dict) and id(target) in self.named_ids) or id(target) in seen:
+                break
+            seen.add(id(target))
+            schema, resolver = target, target_resolver
+        return schema, resolver
+
+    def ref_of(self, schema: dict[str, Any]) -> str | None:
+        ref = schema.get("$ref")
+        return ref if isinstance(ref, str) else None
+
+    def resolve(
+        self, schema: dict[str, Any], resolver: referencing.Resolver[Any], pointer: str
+    ) -> tuple[Any, referencing.Resolver[Any]]:
+        ref = schema["$ref"]
+        try:
+            resolved = resolver.lookup(ref)
+        except referencing.exceptions.Unresolvable as exc:
+            raise SchemaError(
+                f"cannot resolve $ref {ref!r}: {exc}",
+                file=self.loaded.display_name,
+                pointer=f"{pointer}/$ref",
+            ) from None
+        return resolved.contents, resolved.resolver
+
+    def scoped(self, schema: Any, resolver: referencing.Resolver[Any]) -> referencing.Resolver[Any]:
+        """Enter a subschema's ``$id`` (``id`` in draft 4) so relative refs resolve right."""
+        if not isinstance(schema, dict):
+            return resolver
+        key = "id" if self.loaded.dialect.startswith("http://json-schema.org/draft-04") else "$id"
+        own = schema.get(key)
+        if isinstance(own, str) and not own.startswith("#"):
+            uri = urldefrag(urljoin(resolver._base_uri, own))[0]  # noqa: SLF001
+            try:
+                return resolver.lookup(uri).resolver
+            except referencing.exceptions.Unresolvable:
+                return resolver
+        return resolver
+
+    def convert(
+        self,
+        schema: Any,
+        resolver: referencing.Resolver[Any],
+        hint: str,
+        pointer: str,
+        *,
+        top: bool = False,
+    ) -> TypeExpr:
+        """The type expression for one schema node."""
+        if schema is True or schema == {}:
+            return AnyType()
+        if schema is False:
+            return AnyType("the schema 'false' accepts no value")
+        if not isinstance(schema, dict):
+            return AnyType()
+        resolver = self.scoped(schema, resolver)
+        if not top and id(schema) in self.named_ids:
+            return self.nullable_wrap(schema, Ref(self.named_ids[id(schema)]))
+        ref = self.ref_of(schema)
+        if ref is not None and (self.legacy_ref or _only_annotations(schema, "$ref")):
+            return self.nullable_wrap(schema, self.convert_ref(schema, resolver, hint, pointer))
+        if "$dynamicRef" in schema or "$recursiveRef" in schema:
+            return AnyType("dynamic references are enforced by the validator only")
+        if "const" in schema:
+            return self.nullable_wrap(schema, ConstType(schema["const"]))
+        if self.enum_values(schema) is not None:
+            values = self.enum_values(schema) or ()
+            if all(v is None for v in values):
+                return Primitive("null")
+            if not top:
+                key = self.register(naming.class_name(hint), schema, resolver, "", pointer)
+                expr: TypeExpr = Ref(key)
+            else:
+                expr = AnyType()
+            if None in values:
+                return InlineUnion((expr, Primitive("null")))
+            return self.nullable_wrap(schema, expr)
+        members = self.union_members(schema, resolver, hint, pointer)
+        if members is not None:
+            return self.nullable_wrap(schema, _union(members))
+        if "allOf" in schema:
+            merged = self.merge_all_of(schema, resolver, pointer)
+            if merged is None:
+                return AnyType("allOf that does not merge into one object")
+            if not top:
+                key = self.register(naming.class_name(hint), merged, resolver, "", pointer)
+                return self.nullable_wrap(schema, Ref(key))
+            return AnyType()
+        types = self.types_of(schema)
+        exprs: list[TypeExpr] = []
+        for kind in types:
+            if kind == "object":
+                exprs.append(self.object_expr(schema, resolver, hint, pointer, top=top))
+            elif kind == "array":
+                exprs.append(self.array_expr(schema, resolver, hint, pointer))
+            elif kind in _PRIMITIVES:
+                exprs.append(Primitive(kind, _format(schema) if kind == "string" else None))
+        if not exprs:
+            return AnyType()
+        return self.nullable_wrap(schema, _union(exprs))
+
+    def convert_ref(
+        self, schema: dict[str, Any], resolver: referencing.Resolver[Any], hint: str, pointer: str
+    ) -> TypeExpr:
+        target, target_resolver = self.resolve(schema, resolver, pointer)
+        if isinstance(target, dict) and id(target) in self.named_ids:
+            return Ref(self.named_ids[id(target)])
+        if target is True or target is False or not isinstance(target, dict):
+            return self.convert(target, target_resolver, hint, pointer)
+        if self.is_nameable(target):
+            ref = schema["$ref"]
+            uri = urljoin(resolver._base_uri, ref)  # noqa: SLF001
+            name = _name_from_uri(uri, target)
+            key = self.register(name, target, target_resolver, uri, "")
+            return Ref(key)
+        if id(target) in self.inline_stack:
+            return AnyType("recursive reference to an unnamed schema")
+        self.inline_stack.append(id(target))
+        try:
+            return self.convert(target, target_resolver, hint, pointer)
+        finally:
+            self.inline_stack.pop()
+
+    def nullable_wrap(self, schema: dict[str, Any], expr: TypeExpr) -> TypeExpr:
+        if self.openapi30 and schema.get("nullable") is True:
+            return _union([expr, Primitive("null")])
+        return expr
+
+    def is_nameable(self, schema: dict[str, Any]) -> bool:
+        if self.enum_values(schema) is not None:
+            return True
+        if self.is_object(schema) and ("properties" in schema or "title" in schema):
+            return True
+        members = self.union_members(schema, None, "", "", probe=True)
+        return members is not None and len(members) >= 2
+
+    def enum_values(self, schema: dict[str, Any]) -> tuple[Any, ...] | None:
+        values = schema.get("enum")
+        if isinstance(values, list) and values:
+            return tuple(values)
+        return None
+
+    def types_of(self, schema: dict[str, Any]) -> list[str]:
+        declared = schema.get("type")
+        if isinstance(declared, str):
+            return [declared]
+        if isinstance(declared, list):
+            return [t for t in declared if isinstance(t, str)]
+        if any(k in schema for k in ("properties", "additionalProperties", "required")):
+            return ["object"]
+        if any(k in schema for k in ("items", "prefixItems", "minItems", "maxItems")):
+            return ["array"]
+        return []
+
+    def is_object(self, schema: dict[str, Any]) -> bool:
+        types = self.types_of(schema)
+        non_null = [t for t in types if t != "null"]
+        return non_null == ["object"]
+
+    def union_members(
+        self,
+        schema: dict[str, Any],
+        resolver: referencing.Resolver[Any] | None,
+        hint: str,
+        pointer: str,
+        *,
+        probe: bool = False,
+    ) -> list[TypeExpr] | None:
+        for keyword in ("oneOf", "anyOf"):
+            branches = schema.get(keyword)
+            if isinstance(branches, list) and branches:
+                if probe:
+                    return [AnyType()] * len(branches)
+                assert resolver is not None
+                if any(k in schema for k in ("properties", "type")) and keyword in schema:
+                    # Branches that only refine a typed object: the object shape wins.
+                    if self.is_object(schema):
+                        return None
+                return [
+                    self.convert(
+                        branch,
+                        resolver,
+                        f"{hint}{index + 1}" if len(branches) > 1 else hint,
+                        f"{pointer}/{keyword}/{index}",
+                    )
+                    for index, branch in enumerate(branches)
+                ]
+        return None
+
+    def discriminator(
+        self, schema: dict[str, Any], resolver: referencing.Resolver[Any]
+    ) -> Discriminator | None:
+        spec = schema.get("discriminator")
+        if not isinstance(spec, dict) or not isinstance(spec.get("propertyName"), str):
+            return None
+        mapping: list[tuple[str, str]] = []
+        explicit = spec.get("mapping")
+        if isinstance(explicit, dict):
+            for value, ref in explicit.items():
+                if isinstance(ref, str):
+                    target, _ = self.resolve({"$ref": ref}, resolver, "/discriminator/mapping")
+                    if isinstance(target, dict) and id(target) in self.named_ids:
+                        mapping.append((str(value), self.named_ids[id(target)]))
+        return Discriminator(spec["propertyName"], tuple(mapping))
+
+    def object_expr(
+        self,
+        schema: dict[str, Any],
+        resolver: referencing.Resolver[Any],
+        hint: str,
+        pointer: str,
+        *,
+        top: bool,
+    ) -> TypeExpr:
+        if "properties" in schema and schema["properties"] and not top:
+            key = self.register(naming.class_name(hint), schema, resolver, "", pointer)
+            return Ref(key)
+        additional = schema.get("additionalProperties", True)
+        if additional is True or additional == {} or "patternProperties" in schema:
+            return MapType(AnyType())
+        if additional is False:
+            return MapType(AnyType("no members allowed"))
+        return MapType(
+            self.convert(additional, resolver, f"{hint}Value", f"{pointer}/additionalProperties")
+        )
+
+    def array_expr(
+        self, schema: dict[str, Any], resolver: referencing.Resolver[Any], hint: str, pointer: str
+    ) -> TypeExpr:
+        items = schema.get("items")
+        if "prefixItems" in schema or isinstance(items, list):
+            return ArrayType(AnyType("tuple validation is enforced by the validator only"))
+        if items is None:
+            return ArrayType(AnyType())
+        return ArrayType(self.convert(items, resolver, f"{hint}Item", f"{pointer}/items"))
+
+    def object_parts(
+        self, schema: dict[str, Any], resolver: referencing.Resolver[Any], owner: str, pointer: str
+    ) -> tuple[list[tuple[str, Any, TypeExpr, bool]], TypeExpr | None]:
+        properties = schema.get("properties") or {}
+        required = set(schema.get("required") or [])
+        fields = []
+        for wire, sub in properties.items():
+            hint = owner + naming.class_name(wire, fallback="Field")
+            expr = self.convert(
+                sub, resolver, hint, f"{pointer}/properties/{escape(wire)}"
+            )
+            fields.append((wire, sub, expr, wire in required))
+        additional_schema = schema.get("additionalProperties", True)
+        if schema.get("unevaluatedProperties") is False and "additionalProperties" not in schema:
+            additional_schema = False
+        additional: TypeExpr | None
+        if additional_schema is False:
+            additional = None
+        elif additional_schema is True or additional_schema == {} or "patternProperties" in schema:
+            additional = AnyType()
+        else:
+            additional = self.convert(
+                additional_schema, resolver, f"{owner}Value", f"{pointer}/additionalProperties"
+            )
+        return fields, additional
+
+    def merge_all_of(
+        self, schema: dict[str, Any], resolver: referencing.Resolver[Any], pointer: str
+    ) -> dict[str, Any] | None:
+        """Merge ``allOf`` members that are all objects into one object schema, or give up."""
+        merged: dict[str, Any] = {"type": "object", "properties": {}, "required": []}
+        parts = [{k: v for k, v in schema.items() if k != "allOf"}, *schema["allOf"]]
+        for index, part in enumerate(parts):
+            current, current_resolver = part, resolver
+            depth = 0
+            while isinstance(current, dict) and "$ref" in current and depth < 50:
+                current, current_resolver = self.resolve(
+                    current, current_resolver, f"{pointer}/allOf/{index}"
+                )
+                depth += 1
+            if not isinstance(current, dict):
+                if current is True:
+                    continue
+                return None
+            if "allOf" in current:
+                inner = self.merge_all_of(current, current_resolver, pointer)
+                if inner is None:
+                    return None
+                current = inner
+            if self.types_of(current) not in ([], ["object"]):
+                return None
+            for key in ("anyOf", "oneOf", "not", "if", "$dynamicRef", "$recursiveRef"):
+                if key in current:
+                    return None
+            merged["properties"].update(current.get("properties") or {})
+            merged["required"].extend(
+                r for r in current.get("required") or [] if r not in merged["required"]
+            )
+            if "additionalProperties" in current and index > 0:
+                merged["additionalProperties"] = current["additionalProperties"]
+            for annotation in ("title", "description"):
+                if annotation in current and annotation not in merged:
+                    merged[annotation] = current[annotation]
+        return merged
+
+    # -- final assembly ---------------------------------------------------------------------
+
+    def field(self, wire: str, sub: Any, expr: TypeExpr, required: bool, py_name: str) -> Field:
+        target, nullable = strip_null(expr)
+        annotations = sub if isinstance(sub, dict) else {}
+        default = annotations.get("default", MISSING)
+        examples = annotations.get("examples")
+        if not isinstance(examples, list):
+            examples = [annotations["example"]] if "example" in annotations else []
+        return Field(
+            wire_name=wire,
+            py_name=py_name,
+            type=target,
+            required=required,
+            nullable=nullable,
+            default=default,
+            description=_text(annotations.get("description")),
+            examples=tuple(examples),
+            title=_text(annotations.get("title")),
+        )
+
+    def assemble(self) -> SchemaIR:
+        keys = self.order
+        classes = naming.unique([naming.class_name(k) for k in keys])
+        snakes = naming.unique(
+            [naming.snake_name(k, fallback="type") for k in keys], taken=("root",)
+        )
+        files = naming.unique([naming.file_stem(k) for k in keys], fold_case=True)
+        types: list[NamedType] = []
+        for key, cls, snake, file in zip(keys, classes, snakes, files, strict=True):
+            item, built = self.built[key]
+            names = Names(schema=key, cls=cls, snake=snake, file=file)
+            kind, meta = built[0], built[1]
+            common = {
+                "names": names,
+                "uri": item.uri,
+                "pointer": item.pointer,
+                "description": meta["description"],
+                "examples": meta["examples"],
+            }
+            if kind == "object":
+                raw_fields, additional = built[2], built[3]
+                py_names = naming.unique(
+                    [naming.snake_name(wire) for wire, *_ in raw_fields], taken=RESERVED_MEMBERS
+                )
+                fields = tuple(
+                    self.field(wire, sub, expr, req, py)
+                    for (wire, sub, expr, req), py in zip(raw_fields, py_names, strict=True)
+                )
+                types.append(ObjectType(**common, fields=fields, additional=additional))
+            elif kind == "enum":
+                values = built[2]
+                members = naming.unique(
+                    [naming.constant_name(_enum_label(v)) for v in values], taken=("UNSET",)
+                )
+                types.append(EnumType(**common, values=values, member_names=tuple(members)))
+            elif kind == "union":
+                types.append(UnionType(**common, members=built[2], discriminator=built[3]))
+            else:
+                types.append(AliasType(**common, target=built[2], nullable=built[3]))
+        return SchemaIR(
+            root=keys[0] if keys else None,
+            types=tuple(types),
+            dialect=self.loaded.dialect,
+            source=self.loaded.display_name,
+        )
+
+
+def build_ir(loaded: LoadedSchema, *, root_name: str | None = None) -> SchemaIR:
+    """The IR of every named type in ``loaded``."""
+    dialect = loaded.dialect
+    openapi30 = loaded.kind == "openapi" and (loaded.openapi_version or "").startswith("3.0")
+    legacy = openapi30 or any(d in dialect for d in _LEGACY_DRAFTS)
+    builder = _Builder(loaded=loaded, legacy_ref=legacy, openapi30=openapi30)
+    resolver = loaded.registry.resolver(base_uri=loaded.uri)
+    contents = loaded.contents
+    if loaded.kind == "openapi":
+        schemas = contents["components"]["schemas"]
+        for name, sub in schemas.items():
+            builder.register(name, sub, resolver, loaded.uri, f"/components/schemas/{escape(name)}")
+    else:
+        name = root_name or _root_name(loaded)
+        builder.register(name, contents, resolver, loaded.uri, "")
+        if isinstance(contents, dict):
+            for container, sub_pointer, sub in _definitions(contents):
+                builder.register(container, sub, resolver, loaded.uri, sub_pointer)
+    builder.run()
+    return builder.assemble()
+
+
+def _definitions(contents: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
+    for keyword in ("$defs", "definitions"):
+        defs = contents.get(keyword)
+        if isinstance(defs, dict):
+            for name, sub in defs.items():
+                yield name, f"/{keyword}/{escape(name)}", sub
+
+
+def _root_name(loaded: LoadedSchema) -> str:
+    contents = loaded.contents
+    if isinstance(contents, dict) and isinstance(contents.get("title"), str):
+        title: str = contents["title"]
+        if title.strip():
+            return title
+    if loaded.path is not None:
+        stem = loaded.path.name.split(".")[0]
+        return naming.class_name(stem)
+    return "Root"
+
+
+def _name_from_uri(uri: str, target: dict[str, Any]) -> str:
+    if isinstance(target.get("title"), str) and target["title"].strip():
+        return str(target["title"])
+    base, fragment = urldefrag(uri)
+    if fragment:
+        token = fragment.rstrip("/").rsplit("/", 1)[-1]
+        return token.replace("~1", "/").replace("~0", "~") or "Model"
+    stem = Path(base.rstrip("/")).name.split(".")[0]
+    return naming.class_name(stem)
+
+
+def _only_annotations(schema: dict[str, Any], keep: str) -> bool:
+    allowed = {keep, "title", "description", "default", "examples", "deprecated", "readOnly",
+               "writeOnly", "$comment", "$id", "$schema", "$anchor", "$defs", "definitions",
+               "nullable", "example"}
+    return set(schema) <= allowed
+
+
+def _union(members: list[TypeExpr]) -> TypeExpr:
+    flat: list[TypeExpr] = []
+    for member in members:
+        for part in member.members if isinstance(member, InlineUnion) else (member,):
+            if part not in flat:
+                flat.append(part)
+    if any(isinstance(m, AnyType) for m in flat):
+        nullable = Primitive("null") in flat
+        return InlineUnion((AnyType(), Primitive("null"))) if nullable else AnyType()
+    return flat[0] if len(flat) == 1 else InlineUnion(tuple(flat))
+
+
+def _format(schema: dict[str, Any]) -> str | None:
+    fmt = schema.get("format")
+    return fmt if isinstance(fmt, str) else None
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _meta(schema: Any) -> dict[str, Any]:
+    if not isinstance(schema, dict):
+        return {"description": None, "examples": ()}
+    examples = schema.get("examples")
+    if not isinstance(examples, list):
+        examples = [schema["example"]] if "example" in schema else []
+    return {"description": _text(schema.get("description")), "examples": tuple(examples)}
+
+
+def _enum_label(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)):
+        text = repr(value).replace("-", "MINUS_").replace(".", "_").replace("+", "")
+        return f"VALUE_{text}"
+    return "VALUE"

@@ -1,0 +1,56 @@
+"""The generator's own exception types: every failure a user can cause ends in one of these.
+
+The CLI turns a :class:`GeneratorError` into one readable line on stderr and exit code 2;
+nothing a schema author does should ever surface as a traceback.
+"""
+
+from __future__ import annotations
+
+
+class GeneratorError(Exception):
+    """Base class: anything the generator refuses, with a message meant for the user."""
+
+
+class SchemaError(GeneratorError):
+    """A schema file is unreadable, not JSON/YAML, not a schema, or has an unresolvable ``$ref``.
+
+    ``location`` is ``file:line:col`` for syntax errors, or ``file#/json/pointer`` for
+    problems inside a well-formed document.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        pointer: str | None = None,
+    ) -> None:
+        self.file = file
+        self.line = line
+        self.column = column
+        self.pointer = pointer
+        self.detail = message
+        super().__init__(self._format())
+
+    def _format(self) -> str:
+        where = self.file or "<schema>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        if self.pointer is not None:
+            where += f"#{self.pointer}"
+        return f"{where}: {self.detail}"
+
+
+class UnsupportedSchemaError(GeneratorError):
+    """A schema construct a target cannot turn into code, named by keyword and JSON Pointer."""
+
+    def __init__(self, keyword: str, pointer: str, why: str, *, file: str | None = None) -> None:
+        self.keyword = keyword
+        self.pointer = pointer
+        self.file = file
+        where = f"{file or '<schema>'}#{pointer}"
+        super().__init__(f"{where}: unsupported {keyword!r}: {why}")

@@ -1,0 +1,375 @@
+"""Load and resolve: read schema files, check them against their metaschema, build a registry.
+
+This is the only stage that touches files. It turns a path into a :class:`LoadedSchema`:
+the parsed document, its base URI, its dialect and a :class:`referencing.Registry` that can
+resolve every ``$ref`` it contains (local pointers, sibling files relative to the referring
+file, and remote URLs mapped to local folders). Nothing is ever fetched from the network.
+
+Every failure is a :class:`~generator.errors.SchemaError` naming the file and the line and
+column (syntax errors) or the JSON Pointer (schema errors, unresolvable references).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+from urllib.request import url2pathname
+
+import referencing
+import referencing.exceptions
+import referencing.jsonschema
+import yaml
+from jsonschema.validators import validator_for
+
+from generator.errors import SchemaError
+
+DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+
+#: Keywords whose values are data, not schemas: never looked into for ``$ref``.
+_DATA_KEYWORDS = frozenset({"enum", "const", "examples", "default", "example"})
+
+
+@dataclass(frozen=True)
+class LoadedSchema:
+    """A schema document ready for the later stages."""
+
+    path: Path | None
+    uri: str
+    contents: Any
+    dialect: str
+    registry: referencing.Registry[Any]
+    #: ``openapi`` when the document is an OpenAPI description (its schemas live under
+    #: ``/components/schemas``), else ``jsonschema``.
+    kind: str = "jsonschema"
+    openapi_version: str | None = None
+    ref_map: Mapping[str, Path] = field(default_factory=dict)
+
+    @property
+    def display_name(self) -> str:
+        return str(self.path) if self.path is not None else self.uri
+
+
+def parse_document(text: str, *, file: str, yaml_ok: bool) -> Any:
+    """Parse JSON (or YAML when ``yaml_ok``), reporting syntax errors with line and column."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not yaml_ok:
+        try:
+            return json.loads(text, parse_constant=_reject_constant)
+        except json.JSONDecodeError as exc:
+            raise SchemaError(
+                f"invalid JSON: {exc.msg}", file=file, line=exc.lineno, column=exc.colno
+            ) from None
+        except ValueError as exc:  # NaN/Infinity, or numbers beyond int string limits
+            raise SchemaError(f"invalid JSON: {exc}", file=file) from None
+    try:
+        return yaml.load(text, Loader=_JsonCompatibleLoader)  # noqa: S506 - safe loader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark is not None else None
+        column = mark.column + 1 if mark is not None else None
+        problem = exc.problem or str(exc)
+        raise SchemaError(f"invalid YAML: {problem}", file=file, line=line, column=column) from None
+    except yaml.YAMLError as exc:
+        raise SchemaError(f"invalid YAML: {exc}", file=file) from None
+
+
+class _JsonCompatibleLoader(yaml.SafeLoader):
+    """YAML's safe loader without implicit timestamps, so every value stays JSON-shaped."""
+
+
+_JsonCompatibleLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def read_document(path: Path) -> Any:
+    """Read one JSON or YAML file (chosen by suffix)."""
+    file = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SchemaError("no such file", file=file) from None
+    except IsADirectoryError:
+        raise SchemaError("is a directory, expected a schema file", file=file) from None
+    except OSError as exc:
+        raise SchemaError(f"cannot read: {exc.strerror}", file=file) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SchemaError(
+            f"not UTF-8 (byte {raw[exc.start]:#04x} at offset {exc.start})", file=file
+        ) from None
+    return parse_document(text, file=file, yaml_ok=path.suffix.lower() in (".yaml", ".yml"))
+
+
+def load_schema(
+    path: str | Path,
+    *,
+    ref_map: Mapping[str, str | Path] | None = None,
+    check_metaschema: bool = True,
+) -> LoadedSchema:
+    """Load the schema at ``path`` and everything its ``$ref`` chain reaches."""
+    path = Path(path)
+    contents = read_document(path)
+    uri = path.resolve().as_uri()
+    return load_contents(
+        contents, uri=uri, path=path, ref_map=ref_map, check_metaschema=check_metaschema
+    )
+
+
+def load_contents(
+    contents: Any,
+    *,
+    uri: str = "urn:schemagen:root",
+    path: Path | None = None,
+    ref_map: Mapping[str, str | Path] | None = None,
+    registry: referencing.Registry[Any] | None = None,
+    check_metaschema: bool = True,
+) -> LoadedSchema:
+    """Build a :class:`LoadedSchema` from an already-parsed document."""
+    file = str(path) if path is not None else uri
+    if not isinstance(contents, (dict, bool)):
+        raise SchemaError(
+            f"expected a JSON object (a schema) at the top level, got {_json_type(contents)}",
+            file=file,
+            pointer="",
+        )
+    mapping = {prefix: Path(folder) for prefix, folder in (ref_map or {}).items()}
+    kind = "jsonschema"
+    openapi_version: str | None = None
+    dialect = DRAFT_2020_12
+    if isinstance(contents, dict) and "openapi" in contents:
+        kind = "openapi"
+        openapi_version = str(contents["openapi"])
+        _check_openapi(contents, file=file, version=openapi_version)
+    elif isinstance(contents, dict):
+        declared = contents.get("$schema", DRAFT_2020_12)
+        if not isinstance(declared, str):
+            raise SchemaError("'$schema' must be a string URI", file=file, pointer="/$schema")
+        dialect = _normalise_dialect(declared)
+        if check_metaschema:
+            _check_against_metaschema(contents, file=file)
+
+    retrieve = _Retriever(mapping, file=file)
+    specification = referencing.jsonschema.specification_with(
+        dialect, default=referencing.jsonschema.DRAFT202012
+    )
+    if kind == "openapi":
+        # OpenAPI 3.0 schemas are a draft-4 dialect variant; 3.1 are 2020-12.
+        specification = (
+            referencing.jsonschema.DRAFT4
+            if openapi_version.startswith("3.0")
+            else referencing.jsonschema.DRAFT202012
+        )
+    resource = specification.create_resource(contents)
+    base = registry if registry is not None else referencing.Registry(retrieve=retrieve)  # type: ignore[call-arg]
+    registry_out = base.with_resource(uri, resource)
+    if resource.id() is not None:
+        registry_out = registry_out.with_resource(urljoin(uri, resource.id() or ""), resource)
+    registry_out = registry_out.crawl()
+    loaded = LoadedSchema(
+        path=path,
+        uri=uri,
+        contents=contents,
+        dialect=dialect,
+        registry=registry_out,
+        kind=kind,
+        openapi_version=openapi_version,
+        ref_map=mapping,
+    )
+    check_references(loaded)
+    return loaded
+
+
+def _normalise_dialect(declared: str) -> str:
+    declared = declared.rstrip("#")
+    if declared.startswith("http://json-schema.org/schema"):
+        return DRAFT_2020_12
+    return declared
+
+
+def _check_openapi(contents: dict[str, Any], *, file: str, version: str) -> None:
+    if not (version.startswith("3.0") or version.startswith("3.1")):
+        raise SchemaError(
+            f"OpenAPI version {version!r} is not supported (expected 3.0.x or 3.1.x)",
+            file=file,
+            pointer="/openapi",
+        )
+    components = contents.get("components", {})
+    schemas = components.get("schemas", {}) if isinstance(components, dict) else None
+    if not isinstance(schemas, dict):
+        raise SchemaError(
+            "expected an object of named schemas", file=file, pointer="/components/schemas"
+        )
+
+
+def _check_against_metaschema(contents: dict[str, Any], *, file: str) -> None:
+    cls = validator_for(contents, default=_default_validator())
+    validator = cls(cls.META_SCHEMA)
+    errors = sorted(validator.iter_errors(contents), key=lambda e: (len(e.path), list(e.path)))
+    if not errors:
+        return
+    error = _deepest(errors)
+    pointer = to_pointer(error.absolute_path)
+    raise SchemaError(
+        f"not a valid schema: {error.message} (keyword {error.validator!r})",
+        file=file,
+        pointer=pointer,
+    )
+
+
+def _default_validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator
+
+
+def _deepest(errors: list[Any]) -> Any:
+    from jsonschema.exceptions import best_match
+
+    return best_match(errors)
+
+
+class _Retriever:
+    """Resolve URIs the registry does not know: local files, and mapped remote prefixes."""
+
+    def __init__(self, mapping: Mapping[str, Path], *, file: str) -> None:
+        self.mapping = mapping
+        self.file = file
+
+    def __call__(self, uri: str) -> referencing.Resource[Any]:
+        local = self.local_path(uri)
+        if local is None:
+            raise SchemaError(
+                f"reference to {uri!r} is not fetched (schemagen never uses the network); "
+                f"map it to a local folder with --ref-map {_prefix_hint(uri)}=DIR",
+                file=self.file,
+            )
+        contents = read_document(local)
+        return referencing.jsonschema.specification_with(
+            contents.get("$schema", DRAFT_2020_12) if isinstance(contents, dict) else "",
+            default=referencing.jsonschema.DRAFT202012,
+        ).create_resource(contents)
+
+    def local_path(self, uri: str) -> Path | None:
+        uri = urldefrag(uri)[0]
+        for prefix in sorted(self.mapping, key=len, reverse=True):
+            if uri.startswith(prefix):
+                rest = uri[len(prefix) :].lstrip("/")
+                return self.mapping[prefix] / unquote(rest)
+        parts = urlsplit(uri)
+        if parts.scheme == "file":
+            return Path(url2pathname(parts.path))
+        return None
+
+
+def _prefix_hint(uri: str) -> str:
+    parts = urlsplit(uri)
+    folder = parts.path.rsplit("/", 1)[0] + "/"
+    return f"{parts.scheme}://{parts.netloc}{folder}"
+
+
+def iter_references(
+    node: Any, base: str, pointer: str = "", *, draft4: bool = False
+) -> Iterator[tuple[str, str, str]]:
+    """Yield ``(keyword, base_uri, pointer)`` for every ``$ref``-like keyword in a schema."""
+    stack: list[tuple[Any, str, str]] = [(node, base, pointer)]
+    id_keyword = "id" if draft4 else "$id"
+    while stack:
+        current, current_base, current_pointer = stack.pop()
+        if isinstance(current, dict):
+            own_id = current.get(id_keyword)
+            if isinstance(own_id, str) and not own_id.startswith("#"):
+                current_base = urljoin(current_base, own_id)
+            for keyword in ("$ref", "$dynamicRef", "$recursiveRef"):
+                if isinstance(current.get(keyword), str):
+                    yield keyword, current_base, current_pointer
+            for key, value in current.items():
+                if key in _DATA_KEYWORDS:
+                    continue
+                if isinstance(value, (dict, list)):
+                    stack.append((value, current_base, f"{current_pointer}/{escape(key)}"))
+        elif isinstance(current, list):
+            for index, value in enumerate(current):
+                if isinstance(value, (dict, list)):
+                    stack.append((value, current_base, f"{current_pointer}/{index}"))
+
+
+def check_references(loaded: LoadedSchema) -> None:
+    """Fail early, with a JSON Pointer, on any ``$ref`` that cannot be resolved."""
+    draft4 = loaded.dialect.startswith("http://json-schema.org/draft-04") or (
+        loaded.kind == "openapi" and (loaded.openapi_version or "").startswith("3.0")
+    )
+    resolver = loaded.registry.resolver()
+    file = loaded.display_name
+    for keyword, base, pointer in iter_references(loaded.contents, loaded.uri, draft4=draft4):
+        node = resolve_pointer(loaded.contents, pointer)
+        target = node[keyword]
+        try:
+            resolver.lookup(urljoin(base, target))
+        except SchemaError as exc:
+            raise SchemaError(
+                exc.detail, file=file, pointer=f"{pointer}/{escape(keyword)}"
+            ) from None
+        except referencing.exceptions.Unresolvable as exc:
+            raise SchemaError(
+                f"cannot resolve {keyword} {target!r}: {_unresolvable_reason(exc)}",
+                file=file,
+                pointer=f"{pointer}/{escape(keyword)}",
+            ) from None
+
+
+def _unresolvable_reason(exc: referencing.exceptions.Unresolvable) -> str:
+    if isinstance(exc, referencing.exceptions.PointerToNowhere):
+        return "the JSON Pointer points to nothing"
+    if isinstance(exc, referencing.exceptions.NoSuchAnchor):
+        return "no such anchor"
+    cause = exc.__cause__
+    if isinstance(cause, SchemaError):
+        return cause.detail
+    if isinstance(exc, referencing.exceptions.Unretrievable):
+        return "no such resource"
+    return "unresolvable"
+
+
+def escape(token: str) -> str:
+    """Escape one JSON Pointer reference token (RFC 6901)."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def to_pointer(tokens: Any) -> str:
+    return "".join(f"/{escape(str(token))}" for token in tokens)
+
+
+def resolve_pointer(document: Any, pointer: str) -> Any:
+    node = document
+    if not pointer:
+        return node
+    for raw in pointer.lstrip("/").split("/"):
+        token = raw.replace("~1", "/").replace("~0", "~")
+        node = node[int(token)] if isinstance(node, list) else node[token]
+    return node
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"

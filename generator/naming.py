@@ -1,0 +1,106 @@
+"""Naming rules, decided once: Python identifiers and file names for any text a schema holds.
+
+Every name a target emits comes from here, so a JSON key can never become code. The rules:
+
+* Identifiers are ASCII (``[A-Za-z_][A-Za-z0-9_]*``); anything else in the source text acts
+  as a word separator. Python keywords and soft keywords get a trailing underscore.
+* Class names are PascalCase (``create openai-conversation`` → ``CreateOpenaiConversation``,
+  an existing ``CreateOpenAIConversation`` is kept), attribute names snake_case
+  (``externalId`` → ``external_id``).
+* Collisions are resolved in declaration order by numbering (``foo_bar``, ``foo_bar_2``), so
+  the same schema always yields the same names.
+* File names are lower-cased, limited to ``[a-z0-9_.-]``, never ``.``/``..``, never a Windows
+  device name, unique case-insensitively and at most 120 characters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import keyword
+import re
+from collections.abc import Iterable
+
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9])|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]+")
+_SPLIT = re.compile(r"[^A-Za-z0-9]+")
+_WINDOWS_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"com{i}" for i in range(1, 10)}
+    | {f"lpt{i}" for i in range(1, 10)}
+)
+_RESERVED_IDENTIFIERS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
+MAX_FILE_STEM = 120
+
+
+def words(text: str) -> list[str]:
+    """Split any text into ASCII words at case changes, digits and separators."""
+    found: list[str] = []
+    for chunk in _SPLIT.split(text):
+        found.extend(_WORD.findall(chunk))
+    return found
+
+
+def class_name(text: str, *, fallback: str = "Model") -> str:
+    """A PascalCase class name for ``text``."""
+    if text.isidentifier() and text.isascii() and text[:1].isupper() and "_" not in text:
+        name = text
+    else:
+        name = "".join(w[:1].upper() + w[1:] for w in words(text))
+    if not name:
+        name = fallback
+    elif name[0].isdigit():
+        name = fallback + name
+    return _not_reserved(name)
+
+
+def snake_name(text: str, *, fallback: str = "field") -> str:
+    """A snake_case identifier for ``text`` (an attribute or function name)."""
+    name = "_".join(w.lower() for w in words(text))
+    if not name:
+        name = fallback
+    elif name[0].isdigit():
+        name = f"{fallback}_{name}"
+    return _not_reserved(name)
+
+
+def constant_name(text: str, *, fallback: str = "VALUE") -> str:
+    """An UPPER_SNAKE identifier (enum members)."""
+    name = "_".join(w.upper() for w in words(text))
+    if not name:
+        name = fallback
+    elif name[0].isdigit():
+        name = f"{fallback}_{name}"
+    return _not_reserved(name)
+
+
+def _not_reserved(name: str) -> str:
+    return name + "_" if name in _RESERVED_IDENTIFIERS else name
+
+
+def unique(names: Iterable[str], *, taken: Iterable[str] = (), fold_case: bool = False) -> list[str]:
+    """Number repeated names in order: ``a, a, b`` → ``a, a_2, b``.
+
+    ``taken`` holds names already in use (reserved methods, say). With ``fold_case`` two names
+    that differ only by case collide too.
+    """
+    seen = {n.lower() if fold_case else n for n in taken}
+    result: list[str] = []
+    for name in names:
+        candidate = name
+        counter = 1
+        while (candidate.lower() if fold_case else candidate) in seen:
+            counter += 1
+            candidate = f"{name}_{counter}"
+        seen.add(candidate.lower() if fold_case else candidate)
+        result.append(candidate)
+    return result
+
+
+def file_stem(text: str) -> str:
+    """A safe, lower-case file name stem for a type named ``text``."""
+    stem = re.sub(r"[^a-z0-9_.-]+", "_", text.lower()).strip("._-") or "type"
+    if stem.split(".")[0] in _WINDOWS_DEVICES:
+        stem += "_"
+    if len(stem) > MAX_FILE_STEM:
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        stem = f"{stem[: MAX_FILE_STEM - 11]}_{digest}"
+    return stem
