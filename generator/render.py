@@ -1,0 +1,41 @@
+"""Shared Jinja2 set-up for every target: one environment per template folder.
+
+Templates are layout only. They get ``StrictUndefined`` (a misspelt variable is an error,
+not an empty string), keep their trailing newline, and never autoescape: each target escapes
+on purpose, in Python, for the language it writes (``repr``-based literals for Python,
+table-cell escaping for Markdown). Schema text is passed to templates as *data*, so Jinja
+syntax inside it is never evaluated.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+@cache
+def environment(target: str) -> jinja2.Environment:
+    """The Jinja environment for ``templates/<target>/``."""
+    folder = TEMPLATES_DIR / target
+    if not folder.is_dir():
+        raise FileNotFoundError(f"templates for target {target!r} not found in {folder}")
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["pyrepr"] = repr
+    return env
+
+
+def render(target: str, template: str, **context: Any) -> str:
+    """Render ``templates/<target>/<template>`` with ``context``."""
+    return environment(target).get_template(template).render(**context)
