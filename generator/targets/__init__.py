@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from generator.errors import GeneratorError
 from generator.ir import SchemaIR
@@ -23,6 +24,8 @@ class RenderJob:
     loaded: LoadedSchema
     #: All targets generated in this run (a target may adapt, e.g. models use validators).
     targets: frozenset[str]
+    #: Target options from ``[tool.schemagen]`` (e.g. ``docs_package``).
+    options: Mapping[str, Any] = field(default_factory=dict)
 
 
 Renderer = Callable[[RenderJob], Mapping[str, str]]
