@@ -1,0 +1,320 @@
+"""The docs target: one Speakeasy-style Markdown page per named type.
+
+Pages go to ``docs/models/components/<file>.md``. Everything that needs a decision (table
+widths, type cells, TypeScript example literals, escaping of schema text) is computed here;
+the templates under ``templates/docs/`` only lay the pieces out.
+
+Schema text reaches Markdown only through :func:`cell` (table cells: pipes escaped, newlines
+folded, raw HTML neutralised) or inside a code fence longer than any backtick run it holds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.ir import (
+    AliasType,
+    AnyType,
+    ArrayType,
+    ConstType,
+    EnumType,
+    Field,
+    InlineUnion,
+    MapType,
+    NamedType,
+    ObjectType,
+    Primitive,
+    Ref,
+    SchemaIR,
+    TypeExpr,
+    UnionType,
+)
+from generator.render import render as render_template
+from generator.targets import RenderJob
+
+PAGE_DIR = "docs/models/components"
+LINK_DIR = "../../models/components"
+DEFAULT_PACKAGE = "@inkeep/inkeep-analytics"
+DATE_LINK = (
+    "[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)"
+)
+MIN_WIDTH = len("Description")
+CHECK = ":heavy_check_mark:"
+MINUS = ":heavy_minus_sign:"
+_UNSAFE_LINK = re.compile(r"\]\(\s*(?=(?:javascript|vbscript|data):)", re.IGNORECASE)
+_NEWLINES = re.compile(r"\s*(?:\r\n|\r|\n|\u2028|\u2029)\s*")
+
+
+def render(job: RenderJob) -> Mapping[str, str]:
+    package = str(job.options.get("docs_package", DEFAULT_PACKAGE))
+    pages = _Pages(job.ir, package)
+    out: dict[str, str] = {}
+    for named in job.ir.types:
+        page = pages.page(named)
+        if page is not None:
+            out[f"{PAGE_DIR}/{named.names.file}.md"] = page
+    return out
+
+
+# -- Markdown escaping ---------------------------------------------------------------------
+
+
+def cell(text: str) -> str:
+    """Schema text made safe for one table cell: one line, no raw pipe, no raw HTML."""
+    lines = _NEWLINES.split(text.replace("\x00", "\ufffd").strip())
+    escaped = (
+        line.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;") for line in lines
+    )
+    return _UNSAFE_LINK.sub("]\\(", "<br/>".join(escaped))
+
+
+def code_span(text: str) -> str:
+    """``text`` as an inline code span that survives backticks and pipes in it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    inner = _NEWLINES.sub(" ", text).replace("|", "\\|")
+    if not inner or inner.startswith("`") or inner.endswith("`") or longest:
+        inner = f" {inner} "
+    return f"{fence}{inner}{fence}"
+
+
+def heading(text: str) -> str:
+    return cell(text).replace("#", "\\#") or "\\_"
+
+
+def fence_for(*blocks: str) -> str:
+    longest = max((len(run) for block in blocks for run in re.findall(r"`+", block)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """The spec's table: every cell padded to the longest cell of the whole table."""
+    width = max([MIN_WIDTH, *(len(c) for c in header), *(len(c) for r in rows for c in r)])
+    lines = [_row(header, width), _row(["-" * width] * len(header), width)]
+    lines.extend(_row(r, width) for r in rows)
+    return lines
+
+
+def _row(cells: list[str], width: int) -> str:
+    return "| " + " | ".join(c.ljust(width) for c in cells) + " |"
+
+
+# -- TypeScript literals -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """TypeScript source that is not a JSON value (``new Date(...)``)."""
+
+    code: str
+
+
+_TS_KEY = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
+
+
+def ts_literal(value: Any, indent: str = "") -> str:
+    """A JSON value in TypeScript object syntax: unquoted keys, trailing commas, 2 spaces."""
+    inner = indent + "  "
+    if isinstance(value, _Raw):
+        return value.code
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        body = "".join(
+            f"{inner}{_ts_key(str(k))}: {ts_literal(v, inner)},\n" for k, v in value.items()
+        )
+        return "{\n" + body + indent + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        body = "".join(f"{inner}{ts_literal(v, inner)},\n" for v in value)
+        return "[\n" + body + indent + "]"
+    return _json_scalar(value)
+
+
+def _ts_key(key: str) -> str:
+    return key if _TS_KEY.match(key) else _json_scalar(key)
+
+
+def _json_scalar(value: Any) -> str:
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return "null"
+    text = json.dumps(value, ensure_ascii=False)
+    # Characters that end a line in JavaScript source must stay escaped.
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+# -- pages ---------------------------------------------------------------------------------
+
+
+class _Pages:
+    def __init__(self, ir: SchemaIR, package: str) -> None:
+        self.ir = ir
+        self.by_name = ir.by_name
+        self.package = package
+
+    def page(self, named: NamedType) -> str | None:
+        if isinstance(named, ObjectType):
+            return self.object_page(named)
+        if isinstance(named, EnumType):
+            return self.enum_page(named)
+        if isinstance(named, UnionType):
+            return self.union_page(named)
+        return None  # aliases are shown inline where they are used
+
+    def object_page(self, obj: ObjectType) -> str:
+        example = obj.examples[0] if obj.examples else self.example_object(obj, set())
+        header = ["Field", "Type", "Required", "Description"]
+        rows = [
+            [
+                code_span(f.wire_name),
+                self.type_cell(f.type),
+                CHECK if f.required else MINUS,
+                cell(f.description) if f.description else "N/A",
+            ]
+            for f in obj.fields
+        ]
+        literal = ts_literal(example)
+        return render_template(
+            "docs",
+            "object.md.jinja",
+            title=heading(obj.names.cls),
+            name=obj.names.cls,
+            package=_json_scalar(f"{self.package}/models/components"),
+            example=literal,
+            fence=fence_for(literal),
+            table="\n".join(table(header, rows)),
+        )
+
+    def enum_page(self, enum: EnumType) -> str:
+        values = " | ".join(_json_scalar(v) for v in enum.values)
+        example = _json_scalar(enum.values[0])
+        return render_template(
+            "docs",
+            "enum.md.jinja",
+            title=heading(enum.names.cls),
+            name=enum.names.cls,
+            package=_json_scalar(f"{self.package}/models/components"),
+            example=example,
+            values=values,
+            fence=fence_for(values, example),
+        )
+
+    def union_page(self, union: UnionType) -> str:
+        sections = []
+        for member in union.members:
+            literal = ts_literal(self.example(member, set()))
+            sections.append(
+                {
+                    "heading": code_span(self.ts_type(member)),
+                    "type": self.ts_type(member),
+                    "example": literal,
+                    "fence": fence_for(literal, self.ts_type(member)),
+                }
+            )
+        return render_template(
+            "docs", "union.md.jinja", title=heading(union.names.cls), sections=sections
+        )
+
+    # -- cells and TypeScript type names ---------------------------------------------------
+
+    def type_cell(self, expr: TypeExpr) -> str:
+        if isinstance(expr, Primitive):
+            if expr.kind == "string" and expr.format == "date-time":
+                return DATE_LINK
+            return f"*{_PRIMITIVE_TS[expr.kind]}*"
+        if isinstance(expr, AnyType):
+            return "*any*"
+        if isinstance(expr, ConstType):
+            return "*" + cell(_json_scalar(expr.value)).replace("*", "\\*") + "*"
+        if isinstance(expr, ArrayType):
+            return self.type_cell(expr.items) + "[]"
+        if isinstance(expr, MapType):
+            return f"Record<string, {self.type_cell(expr.values)}>"
+        if isinstance(expr, InlineUnion):
+            return " \\| ".join(self.type_cell(m) for m in expr.members)
+        named = self.by_name[expr.name]
+        label = f"components.{named.names.cls}"
+        if isinstance(named, UnionType):
+            return f"*{label}*"
+        if isinstance(named, AliasType):
+            return self.type_cell(named.target)
+        return f"[{label}]({LINK_DIR}/{named.names.file}.md)"
+
+    def ts_type(self, expr: TypeExpr) -> str:
+        if isinstance(expr, Primitive):
+            if expr.kind == "string" and expr.format == "date-time":
+                return "Date"
+            return _PRIMITIVE_TS[expr.kind]
+        if isinstance(expr, AnyType):
+            return "any"
+        if isinstance(expr, ConstType):
+            return _json_scalar(expr.value)
+        if isinstance(expr, ArrayType):
+            inner = self.ts_type(expr.items)
+            return f"({inner})[]" if isinstance(expr.items, InlineUnion) else f"{inner}[]"
+        if isinstance(expr, MapType):
+            return f"Record<string, {self.ts_type(expr.values)}>"
+        if isinstance(expr, InlineUnion):
+            return " | ".join(self.ts_type(m) for m in expr.members)
+        named = self.by_name[expr.name]
+        if isinstance(named, AliasType):
+            return self.ts_type(named.target)
+        return f"components.{named.names.cls}"
+
+    # -- examples ----------------------------------------------------------------------------
+
+    def example(self, expr: TypeExpr, seen: set[str]) -> Any:
+        if isinstance(expr, Primitive):
+            if expr.kind == "string":
+                if expr.format == "date-time":
+                    return _Raw('new Date("2025-01-01T00:00:00.000Z")')
+                return "<value>"
+            return {"integer": 0, "number": 0, "boolean": False, "null": None}[expr.kind]
+        if isinstance(expr, AnyType):
+            return "<value>"
+        if isinstance(expr, ConstType):
+            return expr.value
+        if isinstance(expr, ArrayType):
+            return [self.example(expr.items, seen)]
+        if isinstance(expr, MapType):
+            return {"key": self.example(expr.values, seen)}
+        if isinstance(expr, InlineUnion):
+            return self.example(expr.members[0], seen)
+        named = self.by_name[expr.name]
+        if named.examples:
+            return named.examples[0]
+        if isinstance(named, EnumType):
+            return named.values[0]
+        if expr.name in seen:
+            return {}
+        seen = seen | {expr.name}
+        if isinstance(named, ObjectType):
+            return self.example_object(named, seen)
+        if isinstance(named, UnionType):
+            return self.example(named.members[0], seen)
+        return self.example(named.target, seen)
+
+    def example_object(self, obj: ObjectType, seen: set[str]) -> dict[str, Any]:
+        seen = seen | {obj.names.schema}
+        return {f.wire_name: self.field_example(f, seen) for f in obj.fields if f.required}
+
+    def field_example(self, f: Field, seen: set[str]) -> Any:
+        if f.examples:
+            return f.examples[0]
+        if f.has_default:
+            return f.default
+        return self.example(f.type, seen)
+
+
+_PRIMITIVE_TS = {
+    "string": "string",
+    "integer": "number",
+    "number": "number",
+    "boolean": "boolean",
+    "null": "null",
+}
