@@ -255,7 +255,10 @@ class _Retriever:
                 f"map it to a local folder with --ref-map {_prefix_hint(uri)}=DIR",
                 file=self.file,
             )
-        contents = read_document(local)
+        try:
+            contents = read_document(local)
+        except SchemaError as exc:
+            raise SchemaError(str(exc), file=self.file) from None
         return referencing.jsonschema.specification_with(
             contents.get("$schema", DRAFT_2020_12) if isinstance(contents, dict) else "",
             default=referencing.jsonschema.DRAFT202012,
@@ -334,12 +337,12 @@ def _unresolvable_reason(exc: referencing.exceptions.Unresolvable) -> str:
         return "the JSON Pointer points to nothing"
     if isinstance(exc, referencing.exceptions.NoSuchAnchor):
         return "no such anchor"
-    cause = exc.__cause__
-    if isinstance(cause, SchemaError):
-        return cause.detail
-    if isinstance(exc, referencing.exceptions.Unretrievable):
-        return "no such resource"
-    return "unresolvable"
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, SchemaError):
+            return cause.detail
+        cause = cause.__cause__ or cause.__context__
+    return "no such resource"
 
 
 def escape(token: str) -> str:

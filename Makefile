@@ -1,0 +1,49 @@
+# schemagen: every target installs what it needs first, so `make generate` and `make test`
+# work as the first commands on a fresh clone.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SCHEMA := $(wildcard schema/*.json schema/*.yaml)
+SOURCES := $(shell find generator templates -type f \( -name '*.py' -o -name '*.jinja' \) 2>/dev/null)
+GENERATED_STAMP := $(VENV)/.generated
+
+.PHONY: install generate check lint test bench clean regen-goldens
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+# Regenerate only when the schema, the generator or a template changed; the writer itself
+# leaves unchanged files alone, so their mtimes stay.
+generate: $(GENERATED_STAMP)
+
+$(GENERATED_STAMP): $(STAMP) $(SCHEMA) $(SOURCES) pyproject.toml
+	$(BIN)/schemagen generate
+	touch $(GENERATED_STAMP)
+
+check: $(STAMP)
+	$(BIN)/schemagen check
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator generated tests bench
+	$(BIN)/ruff format --check generator generated tests bench
+	$(BIN)/mypy --strict generator generated
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory check
+	$(MAKE) --no-print-directory lint
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+regen-goldens: $(STAMP)
+	SCHEMAGEN_UPDATE_GOLDENS=1 $(BIN)/python -m pytest -q -k golden
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

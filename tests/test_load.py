@@ -1,0 +1,153 @@
+"""Load and resolve: bad input is refused with file, line/column or JSON Pointer, never a crash."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.errors import SchemaError
+from generator.load import load_schema
+from tests.conftest import SCHEMA
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_canonical_schema_loads_with_its_dialect() -> None:
+    loaded = load_schema(SCHEMA)
+    assert loaded.dialect == "https://json-schema.org/draft/2020-12/schema"
+    assert loaded.kind == "jsonschema"
+
+
+def test_invalid_json_names_file_line_and_column(tmp_path: Path) -> None:
+    path = _write(tmp_path, "bad.json", '{\n  "type": "object",\n  "properties": {,}\n}\n')
+    with pytest.raises(SchemaError) as info:
+        load_schema(path)
+    assert str(info.value) == (
+        f"{path}:3:18: invalid JSON: Expecting property name enclosed in double quotes"
+    )
+    assert (info.value.line, info.value.column) == (3, 18)
+
+
+def test_invalid_yaml_names_file_line_and_column(tmp_path: Path) -> None:
+    path = _write(tmp_path, "bad.yaml", "type: object\nproperties: [a, b\n")
+    with pytest.raises(SchemaError) as info:
+        load_schema(path)
+    assert str(info.value).startswith(f"{path}:3:1: invalid YAML: ")
+
+
+def test_yaml_schema_loads(tmp_path: Path) -> None:
+    path = _write(tmp_path, "s.yaml", "type: object\nproperties:\n  when: {const: 2001-01-01}\n")
+    loaded = load_schema(path)
+    # No implicit timestamps: YAML values stay JSON values.
+    assert loaded.contents["properties"]["when"]["const"] == "2001-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [("[1, 2]", "an array"), ('"x"', "a string"), ("3", "a number"), ("null", "null")],
+)
+def test_non_object_schema_is_refused(tmp_path: Path, text: str, what: str) -> None:
+    path = _write(tmp_path, "s.json", text)
+    with pytest.raises(SchemaError) as info:
+        load_schema(path)
+    assert str(info.value) == (
+        f"{path}#: expected a JSON object (a schema) at the top level, got {what}"
+    )
+
+
+def test_schema_failing_its_metaschema_names_the_pointer(tmp_path: Path) -> None:
+    schema = {"type": "object", "properties": {"a": {"type": "strin"}}}
+    path = _write(tmp_path, "s.json", json.dumps(schema))
+    with pytest.raises(SchemaError) as info:
+        load_schema(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}#/properties/a/type: not a valid schema: ")
+    assert "'strin'" in message
+    assert info.value.pointer == "/properties/a/type"
+
+
+def test_draft4_metaschema_is_used_when_declared(tmp_path: Path) -> None:
+    schema = {"$schema": "http://json-schema.org/draft-04/schema#", "minimum": 1,
+              "exclusiveMinimum": 5}
+    path = _write(tmp_path, "s.json", json.dumps(schema))
+    with pytest.raises(SchemaError, match=r"#/exclusiveMinimum: not a valid schema"):
+        load_schema(path)
+
+
+def test_unresolvable_local_ref_names_the_pointer(tmp_path: Path) -> None:
+    schema = {"properties": {"a": {"$ref": "#/$defs/Missing"}}}
+    path = _write(tmp_path, "s.json", json.dumps(schema))
+    with pytest.raises(SchemaError) as info:
+        load_schema(path)
+    assert str(info.value) == (
+        f"{path}#/properties/a/$ref: cannot resolve $ref '#/$defs/Missing': "
+        "the JSON Pointer points to nothing"
+    )
+
+
+def test_ref_to_missing_sibling_file(tmp_path: Path) -> None:
+    path = _write(tmp_path, "s.json", json.dumps({"items": {"$ref": "other.json"}}))
+    with pytest.raises(SchemaError) as info:
+        load_schema(path)
+    assert str(info.value).startswith(f"{path}#/items/$ref: cannot resolve $ref 'other.json'")
+    assert "no such file" in str(info.value)
+
+
+def test_sibling_file_ref_resolves_relative_to_the_referring_file(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    _write(tmp_path / "sub", "leaf.json", json.dumps({"$defs": {"X": {"type": "integer"}}}))
+    _write(tmp_path / "sub", "mid.json", json.dumps({"$ref": "leaf.json#/$defs/X"}))
+    path = _write(tmp_path, "s.json", json.dumps({"items": {"$ref": "sub/mid.json"}}))
+    loaded = load_schema(path)
+    resolved = loaded.registry.resolver(loaded.uri).lookup("sub/mid.json")
+    assert resolved.resolver.lookup("leaf.json#/$defs/X").contents == {"type": "integer"}
+
+
+def test_remote_ref_is_never_fetched(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path, "s.json", json.dumps({"items": {"$ref": "https://example.com/s/x.json"}})
+    )
+    with pytest.raises(SchemaError) as info:
+        load_schema(path)
+    message = str(info.value)
+    assert "https://example.com/s/x.json" in message
+    assert "--ref-map https://example.com/s/=DIR" in message
+
+
+def test_remote_ref_through_ref_map(tmp_path: Path) -> None:
+    (tmp_path / "mirror").mkdir()
+    _write(tmp_path / "mirror", "x.json", json.dumps({"type": "string"}))
+    path = _write(
+        tmp_path, "s.json", json.dumps({"items": {"$ref": "https://example.com/s/x.json"}})
+    )
+    loaded = load_schema(path, ref_map={"https://example.com/s/": tmp_path / "mirror"})
+    assert loaded.registry.resolver(loaded.uri).lookup(
+        "https://example.com/s/x.json"
+    ).contents == {"type": "string"}
+
+
+@pytest.mark.parametrize("bad", [b"\xff\xfe{}", b"{\"a\": NaN}"])
+def test_undecodable_or_non_json_constants(tmp_path: Path, bad: bytes) -> None:
+    path = tmp_path / "s.json"
+    path.write_bytes(bad)
+    with pytest.raises(SchemaError, match=str(path)):
+        load_schema(path)
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(SchemaError, match="no such file"):
+        load_schema(tmp_path / "nope.json")
+    with pytest.raises(SchemaError, match="is a directory"):
+        load_schema(tmp_path)
+
+
+def test_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"type": "string"}).encode())
+    assert load_schema(path).contents == {"type": "string"}

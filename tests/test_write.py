@@ -1,0 +1,92 @@
+"""The writer: atomic, deterministic, tidy, and never outside its folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator import write as writer
+from generator.errors import GeneratorError
+
+
+def test_writes_then_leaves_unchanged_files_alone(tmp_path: Path) -> None:
+    files = {"a.py": "A\n", "docs/b.md": "B"}
+    first = writer.write(tmp_path, files)
+    assert sorted(first.written) == [writer.MANIFEST, "a.py", "docs/b.md"]
+    stamp = 1_000_000_000
+    os.utime(tmp_path / "a.py", (stamp, stamp))
+    second = writer.write(tmp_path, {"a.py": "A\n", "docs/b.md": "B2"})
+    assert second.written == ["docs/b.md"]
+    assert second.unchanged == ["a.py"]
+    assert (tmp_path / "a.py").stat().st_mtime == stamp
+    assert (tmp_path / "docs/b.md").read_text() == "B2"
+
+
+def test_removes_only_files_it_generated(tmp_path: Path) -> None:
+    writer.write(tmp_path, {"a.py": "A", "docs/old.md": "old"})
+    (tmp_path / "docs/user-notes.md").write_text("mine")
+    changes = writer.write(tmp_path, {"a.py": "A"})
+    assert changes.removed == ["docs/old.md"]
+    assert not (tmp_path / "docs/old.md").exists()
+    assert (tmp_path / "docs/user-notes.md").read_text() == "mine"
+
+
+def test_failure_while_staging_leaves_the_folder_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writer.write(tmp_path, {"a.py": "old A", "b.py": "old B"})
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    real_fdopen = os.fdopen
+    calls = 0
+
+    def failing_fdopen(fd: int, *args: object, **kwargs: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            os.close(fd)
+            raise OSError(28, "No space left on device")
+        return real_fdopen(fd, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(writer.os, "fdopen", failing_fdopen)
+    with pytest.raises(OSError, match="No space left"):
+        writer.write(tmp_path, {"a.py": "new A", "b.py": "new B"})
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert after == before, "no file changed and no temporary file left behind"
+
+
+@pytest.mark.parametrize("bad", ["../x.py", "/etc/passwd", "a/../../x", "a\\b", "", "a//b"])
+def test_paths_outside_the_folder_are_refused(tmp_path: Path, bad: str) -> None:
+    with pytest.raises(GeneratorError, match="refusing"):
+        writer.write(tmp_path / "out", {bad: "x"})
+    assert not (tmp_path / "x.py").exists()
+
+
+def test_symlinks_are_never_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "docs").symlink_to(outside)
+    with pytest.raises(GeneratorError, match="symbolic link"):
+        writer.write(out, {"docs/page.md": "x"})
+    assert list(outside.iterdir()) == []
+
+
+def test_manifest_entries_leaving_the_folder_are_ignored(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / writer.MANIFEST).write_text('{"files": ["../victim.txt"]}')
+    writer.write(out, {"a.py": "A"})
+    assert victim.read_text() == "keep"
+
+
+def test_plan_reports_staleness_without_writing(tmp_path: Path) -> None:
+    writer.write(tmp_path, {"a.py": "A"})
+    assert not writer.plan(tmp_path, {"a.py": "A"}).stale
+    changes = writer.plan(tmp_path, {"a.py": "B"})
+    assert changes.stale and changes.written == ["a.py"]
+    assert (tmp_path / "a.py").read_text() == "A"
