@@ -10,6 +10,7 @@ validators target still enforces the full schema.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,10 +77,10 @@ class _Builder:
     legacy_ref: bool
     openapi30: bool
     named_ids: dict[int, str] = field(default_factory=dict)
-    pending: list[_Pending] = field(default_factory=list)
+    pending: deque[_Pending] = field(default_factory=deque)
     built: dict[str, tuple[_Pending, Any]] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
-    taken_keys: set[str] = field(default_factory=set)
+    keys: naming.UniqueNames = field(default_factory=naming.UniqueNames)
     inline_stack: list[int] = field(default_factory=list)
 
     # -- discovery --------------------------------------------------------------------------
@@ -94,8 +95,7 @@ class _Builder:
     ) -> str:
         if isinstance(schema, dict) and id(schema) in self.named_ids:
             return self.named_ids[id(schema)]
-        key = naming.unique([name or "Model"], taken=self.taken_keys)[0]
-        self.taken_keys.add(key)
+        key = self.keys.add(name or "Model")
         if isinstance(schema, dict):
             self.named_ids[id(schema)] = key
         self.order.append(key)
@@ -104,7 +104,7 @@ class _Builder:
 
     def run(self) -> None:
         while self.pending:
-            item = self.pending.pop(0)
+            item = self.pending.popleft()
             self.built[item.key] = (item, self.named(item))
 
     # -- conversion -------------------------------------------------------------------------

@@ -76,23 +76,34 @@ def _not_reserved(name: str) -> str:
     return name + "_" if name in _RESERVED_IDENTIFIERS else name
 
 
-def unique(names: Iterable[str], *, taken: Iterable[str] = (), fold_case: bool = False) -> list[str]:
-    """Number repeated names in order: ``a, a, b`` → ``a, a_2, b``.
+class UniqueNames:
+    """Hands out names, numbering repeats in order: ``a, a, b`` → ``a, a_2, b``.
 
     ``taken`` holds names already in use (reserved methods, say). With ``fold_case`` two names
-    that differ only by case collide too.
+    that differ only by case collide too. Each call is O(1) on average.
     """
-    seen = {n.lower() if fold_case else n for n in taken}
-    result: list[str] = []
-    for name in names:
+
+    def __init__(self, taken: Iterable[str] = (), *, fold_case: bool = False) -> None:
+        self.fold_case = fold_case
+        self.seen = {self._key(n) for n in taken}
+
+    def _key(self, name: str) -> str:
+        return name.lower() if self.fold_case else name
+
+    def add(self, name: str) -> str:
         candidate = name
         counter = 1
-        while (candidate.lower() if fold_case else candidate) in seen:
+        while self._key(candidate) in self.seen:
             counter += 1
             candidate = f"{name}_{counter}"
-        seen.add(candidate.lower() if fold_case else candidate)
-        result.append(candidate)
-    return result
+        self.seen.add(self._key(candidate))
+        return candidate
+
+
+def unique(names: Iterable[str], *, taken: Iterable[str] = (), fold_case: bool = False) -> list[str]:
+    """Make every name in ``names`` unique (see :class:`UniqueNames`)."""
+    namer = UniqueNames(taken, fold_case=fold_case)
+    return [namer.add(name) for name in names]
 
 
 def file_stem(text: str) -> str:

@@ -1,0 +1,132 @@
+"""Generation speed and memory: every schemagen target vs datamodel-code-generator.
+
+Each measurement runs in a fresh Python process (so peak RSS is that run's alone), on the same
+synthetic schema files (``bench/synthetic.py``) of 100, 1,000 and 10,000 definitions. Timed:
+load + metaschema check + IR + render + write for schemagen's own targets (docs, models,
+validators) together; ``datamodel_code_generator.generate`` to dataclasses for the peer, both
+after imports. The ``pydantic`` target is not in the sum: it *is* datamodel-code-generator.
+
+Usage: ``python bench/bench_generate.py [--sizes 100,1000,10000] [--repeat 1]``; writes
+``bench/results/generation.json`` and ``bench/results/generation.png``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+RESULTS = HERE / "results"
+OUR_TARGETS = ["docs", "models", "validators"]
+
+
+def worker(tool: str, schema: Path, out: Path) -> dict[str, float]:
+    if tool == "schemagen":
+        sys.path.insert(0, str(ROOT))
+        from generator.pipeline import generate
+
+        started = time.perf_counter()
+        generate(schema, out, OUR_TARGETS)
+        seconds = time.perf_counter() - started
+    else:
+        from datamodel_code_generator import DataModelType, InputFileType, generate
+
+        started = time.perf_counter()
+        generate(
+            schema,
+            input_file_type=InputFileType.JsonSchema,
+            output=out / "models.py",
+            output_model_type=DataModelType.DataclassesDataclass,
+            disable_timestamp=True,
+        )
+        seconds = time.perf_counter() - started
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"seconds": seconds, "peak_mb": peak_kib / 1024}
+
+
+def measure(tool: str, schema: Path) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as out:
+        done = subprocess.run(
+            [sys.executable, __file__, "--worker", tool, str(schema), out],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    if done.returncode != 0:
+        raise RuntimeError(f"{tool} failed on {schema.name}:\n{done.stderr[-2000:]}")
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def plot(rows: list[dict[str, Any]], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = [r["definitions"] for r in rows]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+    for tool, label in (("schemagen", "schemagen (docs+models+validators)"),
+                        ("datamodel-code-generator", "datamodel-code-generator (dataclasses)")):
+        left.plot(sizes, [r[tool]["seconds"] for r in rows], marker="o", label=label)
+        right.plot(sizes, [r[tool]["peak_mb"] for r in rows], marker="o", label=label)
+    for axis, title, unit in ((left, "Generation time", "seconds"), (right, "Peak memory", "MB")):
+        axis.set_xscale("log")
+        axis.set_yscale("log")
+        axis.set_xlabel("definitions in the schema")
+        axis.set_ylabel(unit)
+        axis.set_title(title)
+        axis.grid(True, which="both", alpha=0.3)
+    left.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--worker", nargs=3, metavar=("TOOL", "SCHEMA", "OUT"))
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--skip-peer-above", type=int, default=10_000)
+    args = parser.parse_args()
+    if args.worker:
+        tool, schema, out = args.worker
+        print(json.dumps(worker(tool, Path(schema), Path(out))))
+        return
+    sys.path.insert(0, str(HERE))
+    from synthetic import write_synthetic
+
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        for size in [int(s) for s in args.sizes.split(",")]:
+            schema = write_synthetic(Path(folder), size)
+            row: dict[str, Any] = {"definitions": size, "schemagen": measure("schemagen", schema)}
+            if size <= args.skip_peer_above:
+                row["datamodel-code-generator"] = measure("datamodel-code-generator", schema)
+                peer = row["datamodel-code-generator"]
+                row["speedup"] = peer["seconds"] / row["schemagen"]["seconds"]
+            rows.append(row)
+            ours = row["schemagen"]
+            line = f"{size:>6} defs: schemagen {ours['seconds']:7.2f}s {ours['peak_mb']:7.1f} MB"
+            if "speedup" in row:
+                peer = row["datamodel-code-generator"]
+                line += (
+                    f" | datamodel-code-generator {peer['seconds']:7.2f}s {peer['peak_mb']:7.1f} MB"
+                    f" | schemagen is {row['speedup']:.1f}x faster"
+                )
+            print(line, flush=True)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "generation.json").write_text(json.dumps(rows, indent=2) + "\n")
+    if all("datamodel-code-generator" in r for r in rows):
+        plot(rows, RESULTS / "generation.png")
+
+
+if __name__ == "__main__":
+    main()
