@@ -74,8 +74,10 @@ def plot(rows: list[dict[str, Any]], path: Path) -> None:
 
     sizes = [r["definitions"] for r in rows]
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
-    for tool, label in (("schemagen", "schemagen (docs+models+validators)"),
-                        ("datamodel-code-generator", "datamodel-code-generator (dataclasses)")):
+    for tool, label in (
+        ("schemagen", "schemagen (docs+models+validators)"),
+        ("datamodel-code-generator", "datamodel-code-generator (dataclasses)"),
+    ):
         left.plot(sizes, [r[tool]["seconds"] for r in rows], marker="o", label=label)
         right.plot(sizes, [r[tool]["peak_mb"] for r in rows], marker="o", label=label)
     for axis, title, unit in ((left, "Generation time", "seconds"), (right, "Peak memory", "MB")):

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag, urljoin
 
-import referencing
 import referencing.exceptions
+from referencing._core import Resolver as _Resolver
 
 from generator import naming
 from generator.errors import SchemaError
@@ -37,6 +37,7 @@ from generator.ir import (
     Names,
     ObjectType,
     Primitive,
+    PrimitiveKind,
     Ref,
     SchemaIR,
     TypeExpr,
@@ -45,7 +46,8 @@ from generator.ir import (
 )
 from generator.load import LoadedSchema, escape
 
-_PRIMITIVES = ("string", "integer", "number", "boolean", "null")
+Resolver = _Resolver[Any]
+_PRIMITIVES: tuple[PrimitiveKind, ...] = ("string", "integer", "number", "boolean", "null")
 _LEGACY_DRAFTS = ("draft-04", "draft-06", "draft-07")
 #: Methods the models target defines on every class: field names must not shadow them.
 RESERVED_MEMBERS = (
@@ -65,7 +67,7 @@ class _Pending:
 
     key: str
     schema: Any
-    resolver: referencing.Resolver[Any]
+    resolver: Resolver
     uri: str
     pointer: str
     hint: str
@@ -82,6 +84,8 @@ class _Builder:
     order: list[str] = field(default_factory=list)
     keys: naming.UniqueNames = field(default_factory=naming.UniqueNames)
     inline_stack: list[int] = field(default_factory=list)
+    #: Resolvers of subschemas that ``allOf`` merging moved out of their own resource.
+    resolvers: dict[int, Resolver] = field(default_factory=dict)
 
     # -- discovery --------------------------------------------------------------------------
 
@@ -89,7 +93,7 @@ class _Builder:
         self,
         name: str,
         schema: Any,
-        resolver: referencing.Resolver[Any],
+        resolver: Resolver,
         uri: str,
         pointer: str,
     ) -> str:
@@ -114,12 +118,28 @@ class _Builder:
         schema, resolver = self.follow_pure_ref(schema, resolver, item.pointer)
         meta = _meta(item.schema)
         if isinstance(schema, dict):
+            if "allOf" in schema and self.ref_of(schema) is None:
+                schema = self.merge_all_of(schema, resolver, item.pointer) or schema
             enum = self.enum_values(schema)
             if enum is not None:
                 return ("enum", meta, enum)
             if self.is_object(schema):
                 fields, additional = self.object_parts(schema, resolver, item.key, item.pointer)
                 return ("object", meta, fields, additional)
+            types = self.types_of(schema)
+            if "object" in types and schema.get("properties") and "allOf" not in schema:
+                # ``type: [object, boolean]`` and the like: a class for the object part.
+                object_part = {**schema, "type": "object"}
+                key = self.register(
+                    f"{item.key}Object", object_part, resolver, item.uri, item.pointer
+                )
+                others: list[TypeExpr] = [
+                    _primitive(t) for t in types if t not in ("object", "null")
+                ]
+                parts = (Ref(key), *others)
+                if "null" in types:
+                    return ("alias", meta, _union(list(parts)), True)
+                return ("union", meta, parts, None)
             members = self.union_members(schema, resolver, item.key, item.pointer)
             if members is not None:
                 non_null = tuple(m for m in members if m != Primitive("null"))
@@ -130,8 +150,8 @@ class _Builder:
         return ("alias", meta, target, nullable)
 
     def follow_pure_ref(
-        self, schema: Any, resolver: referencing.Resolver[Any], pointer: str
-    ) -> tuple[Any, referencing.Resolver[Any]]:
+        self, schema: Any, resolver: Resolver, pointer: str
+    ) -> tuple[Any, Resolver]:
         """A named type that is only a ``$ref`` to an unnamed schema takes that schema's shape."""
         seen: set[int] = set()
         while isinstance(schema, dict) and self.ref_of(schema) is not None:
@@ -149,8 +169,8 @@ class _Builder:
         return ref if isinstance(ref, str) else None
 
     def resolve(
-        self, schema: dict[str, Any], resolver: referencing.Resolver[Any], pointer: str
-    ) -> tuple[Any, referencing.Resolver[Any]]:
+        self, schema: dict[str, Any], resolver: Resolver, pointer: str
+    ) -> tuple[Any, Resolver]:
         ref = schema["$ref"]
         try:
             resolved = resolver.lookup(ref)
@@ -162,7 +182,7 @@ class _Builder:
             ) from None
         return resolved.contents, resolved.resolver
 
-    def scoped(self, schema: Any, resolver: referencing.Resolver[Any]) -> referencing.Resolver[Any]:
+    def scoped(self, schema: Any, resolver: Resolver) -> Resolver:
         """Enter a subschema's ``$id`` (``id`` in draft 4) so relative refs resolve right."""
         if not isinstance(schema, dict):
             return resolver
@@ -179,7 +199,7 @@ class _Builder:
     def convert(
         self,
         schema: Any,
-        resolver: referencing.Resolver[Any],
+        resolver: Resolver,
         hint: str,
         pointer: str,
         *,
@@ -198,8 +218,9 @@ class _Builder:
         ref = self.ref_of(schema)
         if ref is not None and (self.legacy_ref or _only_annotations(schema, "$ref")):
             return self.nullable_wrap(schema, self.convert_ref(schema, resolver, hint, pointer))
-        if "$dynamicRef" in schema or "$recursiveRef" in schema:
-            return AnyType("dynamic references are enforced by the validator only")
+        dynamic = self.dynamic_target(schema)
+        if dynamic is not None:
+            return self.nullable_wrap(schema, dynamic)
         if "const" in schema:
             return self.nullable_wrap(schema, ConstType(schema["const"]))
         if self.enum_values(schema) is not None:
@@ -233,13 +254,13 @@ class _Builder:
             elif kind == "array":
                 exprs.append(self.array_expr(schema, resolver, hint, pointer))
             elif kind in _PRIMITIVES:
-                exprs.append(Primitive(kind, _format(schema) if kind == "string" else None))
+                exprs.append(_primitive(kind, _format(schema) if kind == "string" else None))
         if not exprs:
             return AnyType()
         return self.nullable_wrap(schema, _union(exprs))
 
     def convert_ref(
-        self, schema: dict[str, Any], resolver: referencing.Resolver[Any], hint: str, pointer: str
+        self, schema: dict[str, Any], resolver: Resolver, hint: str, pointer: str
     ) -> TypeExpr:
         target, target_resolver = self.resolve(schema, resolver, pointer)
         if isinstance(target, dict) and id(target) in self.named_ids:
@@ -259,6 +280,25 @@ class _Builder:
             return self.convert(target, target_resolver, hint, pointer)
         finally:
             self.inline_stack.pop()
+
+    def dynamic_target(self, schema: dict[str, Any]) -> TypeExpr | None:
+        """``$dynamicRef``/``$recursiveRef`` as a type: the document root when it holds the
+        matching dynamic anchor (the meta-schema extension pattern), else ``Any``. The
+        validators target honours the dynamic scope exactly."""
+        root = self.loaded.contents
+        root_key = self.order[0] if self.order else None
+        dynamic = schema.get("$dynamicRef")
+        if isinstance(dynamic, str):
+            anchor = urldefrag(dynamic)[1]
+            if root_key and isinstance(root, dict) and root.get("$dynamicAnchor") == anchor:
+                return Ref(root_key)
+            return AnyType("dynamic reference")
+        recursive = schema.get("$recursiveRef")
+        if isinstance(recursive, str):
+            if root_key and isinstance(root, dict) and root.get("$recursiveAnchor") is True:
+                return Ref(root_key)
+            return AnyType("recursive reference")
+        return None
 
     def nullable_wrap(self, schema: dict[str, Any], expr: TypeExpr) -> TypeExpr:
         if self.openapi30 and schema.get("nullable") is True:
@@ -299,7 +339,7 @@ class _Builder:
     def union_members(
         self,
         schema: dict[str, Any],
-        resolver: referencing.Resolver[Any] | None,
+        resolver: Resolver | None,
         hint: str,
         pointer: str,
         *,
@@ -326,9 +366,7 @@ class _Builder:
                 ]
         return None
 
-    def discriminator(
-        self, schema: dict[str, Any], resolver: referencing.Resolver[Any]
-    ) -> Discriminator | None:
+    def discriminator(self, schema: dict[str, Any], resolver: Resolver) -> Discriminator | None:
         spec = schema.get("discriminator")
         if not isinstance(spec, dict) or not isinstance(spec.get("propertyName"), str):
             return None
@@ -345,7 +383,7 @@ class _Builder:
     def object_expr(
         self,
         schema: dict[str, Any],
-        resolver: referencing.Resolver[Any],
+        resolver: Resolver,
         hint: str,
         pointer: str,
         *,
@@ -364,7 +402,7 @@ class _Builder:
         )
 
     def array_expr(
-        self, schema: dict[str, Any], resolver: referencing.Resolver[Any], hint: str, pointer: str
+        self, schema: dict[str, Any], resolver: Resolver, hint: str, pointer: str
     ) -> TypeExpr:
         items = schema.get("items")
         if "prefixItems" in schema or isinstance(items, list):
@@ -374,7 +412,7 @@ class _Builder:
         return ArrayType(self.convert(items, resolver, f"{hint}Item", f"{pointer}/items"))
 
     def object_parts(
-        self, schema: dict[str, Any], resolver: referencing.Resolver[Any], owner: str, pointer: str
+        self, schema: dict[str, Any], resolver: Resolver, owner: str, pointer: str
     ) -> tuple[list[tuple[str, Any, TypeExpr, bool]], TypeExpr | None]:
         properties = schema.get("properties") or {}
         required = set(schema.get("required") or [])
@@ -382,7 +420,10 @@ class _Builder:
         for wire, sub in properties.items():
             hint = owner + naming.class_name(wire, fallback="Field")
             expr = self.convert(
-                sub, resolver, hint, f"{pointer}/properties/{escape(wire)}"
+                sub,
+                self.resolvers.get(id(sub), resolver),
+                hint,
+                f"{pointer}/properties/{escape(wire)}",
             )
             fields.append((wire, sub, expr, wire in required))
         additional_schema = schema.get("additionalProperties", True)
@@ -400,10 +441,10 @@ class _Builder:
         return fields, additional
 
     def merge_all_of(
-        self, schema: dict[str, Any], resolver: referencing.Resolver[Any], pointer: str
+        self, schema: dict[str, Any], resolver: Resolver, pointer: str
     ) -> dict[str, Any] | None:
         """Merge ``allOf`` members that are all objects into one object schema, or give up."""
-        merged: dict[str, Any] = {"type": "object", "properties": {}, "required": []}
+        merged: dict[str, Any] = {"properties": {}, "required": []}
         parts = [{k: v for k, v in schema.items() if k != "allOf"}, *schema["allOf"]]
         for index, part in enumerate(parts):
             current, current_resolver = part, resolver
@@ -422,11 +463,17 @@ class _Builder:
                 if inner is None:
                     return None
                 current = inner
-            if self.types_of(current) not in ([], ["object"]):
+            types = self.types_of(current)
+            if types and "object" not in types:
                 return None
-            for key in ("anyOf", "oneOf", "not", "if", "$dynamicRef", "$recursiveRef"):
+            if types:
+                known = merged.get("type")
+                merged["type"] = [t for t in types if known is None or t in known]
+            for key in ("anyOf", "oneOf", "not", "if"):
                 if key in current:
                     return None
+            for sub in (current.get("properties") or {}).values():
+                self.resolvers[id(sub)] = current_resolver
             merged["properties"].update(current.get("properties") or {})
             merged["required"].extend(
                 r for r in current.get("required") or [] if r not in merged["required"]
@@ -436,6 +483,8 @@ class _Builder:
             for annotation in ("title", "description"):
                 if annotation in current and annotation not in merged:
                     merged[annotation] = current[annotation]
+        if merged.get("type") in (None, ["object"]):
+            merged["type"] = "object"
         return merged
 
     # -- final assembly ---------------------------------------------------------------------
@@ -560,9 +609,24 @@ def _name_from_uri(uri: str, target: dict[str, Any]) -> str:
 
 
 def _only_annotations(schema: dict[str, Any], keep: str) -> bool:
-    allowed = {keep, "title", "description", "default", "examples", "deprecated", "readOnly",
-               "writeOnly", "$comment", "$id", "$schema", "$anchor", "$defs", "definitions",
-               "nullable", "example"}
+    allowed = {
+        keep,
+        "title",
+        "description",
+        "default",
+        "examples",
+        "deprecated",
+        "readOnly",
+        "writeOnly",
+        "$comment",
+        "$id",
+        "$schema",
+        "$anchor",
+        "$defs",
+        "definitions",
+        "nullable",
+        "example",
+    }
     return set(schema) <= allowed
 
 
@@ -576,6 +640,13 @@ def _union(members: list[TypeExpr]) -> TypeExpr:
         nullable = Primitive("null") in flat
         return InlineUnion((AnyType(), Primitive("null"))) if nullable else AnyType()
     return flat[0] if len(flat) == 1 else InlineUnion(tuple(flat))
+
+
+def _primitive(kind: str, fmt: str | None = None) -> TypeExpr:
+    for known in _PRIMITIVES:
+        if kind == known:
+            return Primitive(known, fmt)
+    return AnyType(f"unknown type {kind!r}")
 
 
 def _format(schema: dict[str, Any]) -> str | None:

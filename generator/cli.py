@@ -55,7 +55,9 @@ def _add_validate_arguments(parser: argparse.ArgumentParser) -> None:
     validate_files.add_arguments(parser)
 
 
-def _settings(args: argparse.Namespace, config: Config) -> tuple[Path, Path, list[str], dict[str, Path]]:
+def _settings(
+    args: argparse.Namespace, config: Config
+) -> tuple[Path, Path, list[str], dict[str, Path]]:
     schema = args.schema or config.schema
     if schema is None:
         raise GeneratorError("no schema given and none set in [tool.schemagen] schema")

@@ -168,7 +168,7 @@ def load_contents(
         # OpenAPI 3.0 schemas are a draft-4 dialect variant; 3.1 are 2020-12.
         specification = (
             referencing.jsonschema.DRAFT4
-            if openapi_version.startswith("3.0")
+            if (openapi_version or "").startswith("3.0")
             else referencing.jsonschema.DRAFT202012
         )
     resource = specification.create_resource(contents)

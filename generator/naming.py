@@ -100,7 +100,9 @@ class UniqueNames:
         return candidate
 
 
-def unique(names: Iterable[str], *, taken: Iterable[str] = (), fold_case: bool = False) -> list[str]:
+def unique(
+    names: Iterable[str], *, taken: Iterable[str] = (), fold_case: bool = False
+) -> list[str]:
     """Make every name in ``names`` unique (see :class:`UniqueNames`)."""
     namer = UniqueNames(taken, fold_case=fold_case)
     return [namer.add(name) for name in names]

@@ -114,20 +114,20 @@ def write(out: Path, files: Mapping[str, str]) -> Changes:
         for name in changes.written:
             target = _destination(out, safe_relative(name))
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-            staged.append((Path(temp), target))
+            handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            staged.append((Path(temp_name), target))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(all_files[name].encode("utf-8"))
     except BaseException:
-        for temp, _ in staged:
-            temp.unlink(missing_ok=True)
+        for staged_file, _ in staged:
+            staged_file.unlink(missing_ok=True)
         raise
-    for temp, target in staged:
-        os.replace(temp, target)
+    for staged_file, destination in staged:
+        os.replace(staged_file, destination)
     for name in changes.removed:
-        path = _destination(out, safe_relative(name))
-        path.unlink(missing_ok=True)
-        _remove_empty_parents(path.parent, out)
+        stale = _destination(out, safe_relative(name))
+        stale.unlink(missing_ok=True)
+        _remove_empty_parents(stale.parent, out)
     return changes
 
 

@@ -105,16 +105,25 @@ def test_ref_map_option(tmp_path: Path) -> None:
     schema = tmp_path / "s.json"
     schema.write_text(
         json.dumps(
-            {"title": "Top", "type": "object",
-             "properties": {"leaf": {"$ref": "https://example.com/x/leaf.json"}}}
+            {
+                "title": "Top",
+                "type": "object",
+                "properties": {"leaf": {"$ref": "https://example.com/x/leaf.json"}},
+            }
         )
     )
     refused = run("generate", str(schema), "--out", str(tmp_path / "o"), "--targets", "docs")
     assert refused.returncode == 2
     assert "--ref-map https://example.com/x/=DIR" in refused.stderr
     mapped = run(
-        "generate", str(schema), "--out", str(tmp_path / "o"), "--targets", "docs",
-        "--ref-map", f"https://example.com/x/={tmp_path / 'mirror'}",
+        "generate",
+        str(schema),
+        "--out",
+        str(tmp_path / "o"),
+        "--targets",
+        "docs",
+        "--ref-map",
+        f"https://example.com/x/={tmp_path / 'mirror'}",
     )
     assert mapped.returncode == 0, mapped.stderr
     top = (tmp_path / "o/docs/models/components/top.md").read_text()

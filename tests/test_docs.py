@@ -103,7 +103,10 @@ def test_enum_page_layout() -> None:
     )
 
 
-HOSTILE = 'a | b\nline two `code` <script>alert(1)</script> {{ 7*7 }} {% raw %} [x](javascript:alert(1)) \\'
+HOSTILE = (
+    "a | b\nline two `code` <script>alert(1)</script> {{ 7*7 }} {% raw %} "
+    "[x](javascript:alert(1)) \\"
+)
 
 
 def test_hostile_text_never_breaks_a_table_or_runs_as_a_template() -> None:
@@ -133,7 +136,13 @@ def test_hostile_text_never_breaks_a_table_or_runs_as_a_template() -> None:
 
 def test_union_page_layout() -> None:
     page = _pages(
-        {"$defs": {"U": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "integer"}}]}}}
+        {
+            "$defs": {
+                "U": {
+                    "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "integer"}}]
+                }
+            }
+        }
     )["u.md"]
     assert page == (
         "# U\n\n\n## Supported Types\n\n### `string`\n\n```typescript\n"

@@ -73,8 +73,11 @@ def test_schema_failing_its_metaschema_names_the_pointer(tmp_path: Path) -> None
 
 
 def test_draft4_metaschema_is_used_when_declared(tmp_path: Path) -> None:
-    schema = {"$schema": "http://json-schema.org/draft-04/schema#", "minimum": 1,
-              "exclusiveMinimum": 5}
+    schema = {
+        "$schema": "http://json-schema.org/draft-04/schema#",
+        "minimum": 1,
+        "exclusiveMinimum": 5,
+    }
     path = _write(tmp_path, "s.json", json.dumps(schema))
     with pytest.raises(SchemaError, match=r"#/exclusiveMinimum: not a valid schema"):
         load_schema(path)
@@ -127,12 +130,12 @@ def test_remote_ref_through_ref_map(tmp_path: Path) -> None:
         tmp_path, "s.json", json.dumps({"items": {"$ref": "https://example.com/s/x.json"}})
     )
     loaded = load_schema(path, ref_map={"https://example.com/s/": tmp_path / "mirror"})
-    assert loaded.registry.resolver(loaded.uri).lookup(
-        "https://example.com/s/x.json"
-    ).contents == {"type": "string"}
+    assert loaded.registry.resolver(loaded.uri).lookup("https://example.com/s/x.json").contents == {
+        "type": "string"
+    }
 
 
-@pytest.mark.parametrize("bad", [b"\xff\xfe{}", b"{\"a\": NaN}"])
+@pytest.mark.parametrize("bad", [b"\xff\xfe{}", b'{"a": NaN}'])
 def test_undecodable_or_non_json_constants(tmp_path: Path, bad: bytes) -> None:
     path = tmp_path / "s.json"
     path.write_bytes(bad)

@@ -28,7 +28,6 @@ from generator.ir import (
     NamedType,
     ObjectType,
     Primitive,
-    Ref,
     SchemaIR,
     TypeExpr,
     UnionType,
