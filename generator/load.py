@@ -26,8 +26,10 @@ import yaml
 from jsonschema.validators import validator_for
 
 from generator.errors import SchemaError
+from generator.openapi import normalise_30
 
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+DRAFT_04 = "http://json-schema.org/draft-04/schema"
 
 #: Keywords whose values are data, not schemas: never looked into for ``$ref``.
 _DATA_KEYWORDS = frozenset({"enum", "const", "examples", "default", "example"})
@@ -152,6 +154,17 @@ def load_contents(
         kind = "openapi"
         openapi_version = str(contents["openapi"])
         _check_openapi(contents, file=file, version=openapi_version)
+        if openapi_version.startswith("3.0"):
+            contents = normalise_30(contents)
+            dialect = DRAFT_04
+        if check_metaschema:
+            for name, sub in contents["components"]["schemas"].items():
+                _check_against_metaschema(
+                    sub,
+                    file=file,
+                    default=dialect,
+                    prefix=f"/components/schemas/{escape(name)}",
+                )
     elif isinstance(contents, dict):
         declared = contents.get("$schema", DRAFT_2020_12)
         if not isinstance(declared, str):
@@ -213,14 +226,17 @@ def _check_openapi(contents: dict[str, Any], *, file: str, version: str) -> None
         )
 
 
-def _check_against_metaschema(contents: dict[str, Any], *, file: str) -> None:
-    cls = validator_for(contents, default=_default_validator())
+def _check_against_metaschema(
+    contents: Any, *, file: str, default: str = DRAFT_2020_12, prefix: str = ""
+) -> None:
+    fallback = validator_for({"$schema": default}, default=_default_validator())
+    cls = validator_for(contents, default=fallback) if isinstance(contents, dict) else fallback
     validator = cls(cls.META_SCHEMA)
-    errors = sorted(validator.iter_errors(contents), key=lambda e: (len(e.path), list(e.path)))
+    errors = list(validator.iter_errors(contents))
     if not errors:
         return
     error = _deepest(errors)
-    pointer = to_pointer(error.absolute_path)
+    pointer = prefix + to_pointer(error.absolute_path)
     raise SchemaError(
         f"not a valid schema: {error.message} (keyword {error.validator!r})",
         file=file,
