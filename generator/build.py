@@ -84,6 +84,8 @@ class _Builder:
     order: list[str] = field(default_factory=list)
     keys: naming.UniqueNames = field(default_factory=naming.UniqueNames)
     inline_stack: list[int] = field(default_factory=list)
+    #: Document URI of the schema being converted (named types record where they live).
+    doc_uri: str = ""
     #: Resolvers of subschemas that ``allOf`` merging moved out of their own resource.
     resolvers: dict[int, Resolver] = field(default_factory=dict)
 
@@ -109,6 +111,7 @@ class _Builder:
     def run(self) -> None:
         while self.pending:
             item = self.pending.popleft()
+            self.doc_uri = item.uri
             self.built[item.key] = (item, self.named(item))
 
     # -- conversion -------------------------------------------------------------------------
@@ -228,7 +231,9 @@ class _Builder:
             if all(v is None for v in values):
                 return Primitive("null")
             if not top:
-                key = self.register(naming.class_name(hint), schema, resolver, "", pointer)
+                key = self.register(
+                    naming.class_name(hint), schema, resolver, self.doc_uri, pointer
+                )
                 expr: TypeExpr = Ref(key)
             else:
                 expr = AnyType()
@@ -243,7 +248,9 @@ class _Builder:
             if merged is None:
                 return AnyType("allOf that does not merge into one object")
             if not top:
-                key = self.register(naming.class_name(hint), merged, resolver, "", pointer)
+                key = self.register(
+                    naming.class_name(hint), merged, resolver, self.doc_uri, pointer
+                )
                 return self.nullable_wrap(schema, Ref(key))
             return AnyType()
         types = self.types_of(schema)
@@ -267,19 +274,22 @@ class _Builder:
             return Ref(self.named_ids[id(target)])
         if target is True or target is False or not isinstance(target, dict):
             return self.convert(target, target_resolver, hint, pointer)
+        full = urljoin(resolver._base_uri, schema["$ref"])  # noqa: SLF001
+        document, fragment = urldefrag(full)
         if self.is_nameable(target):
-            ref = schema["$ref"]
-            uri = urljoin(resolver._base_uri, ref)  # noqa: SLF001
-            name = _name_from_uri(uri, target)
-            key = self.register(name, target, target_resolver, uri, "")
+            name = _name_from_uri(full, target)
+            key = self.register(name, target, target_resolver, document, fragment)
             return Ref(key)
         if id(target) in self.inline_stack:
             return AnyType("recursive reference to an unnamed schema")
         self.inline_stack.append(id(target))
+        outer = self.doc_uri
+        self.doc_uri = document
         try:
-            return self.convert(target, target_resolver, hint, pointer)
+            return self.convert(target, target_resolver, hint, fragment)
         finally:
             self.inline_stack.pop()
+            self.doc_uri = outer
 
     def dynamic_target(self, schema: dict[str, Any]) -> TypeExpr | None:
         """``$dynamicRef``/``$recursiveRef`` as a type: the document root when it holds the
@@ -390,7 +400,7 @@ class _Builder:
         top: bool,
     ) -> TypeExpr:
         if "properties" in schema and schema["properties"] and not top:
-            key = self.register(naming.class_name(hint), schema, resolver, "", pointer)
+            key = self.register(naming.class_name(hint), schema, resolver, self.doc_uri, pointer)
             return Ref(key)
         additional = schema.get("additionalProperties", True)
         if additional is True or additional == {} or "patternProperties" in schema:

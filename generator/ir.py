@@ -118,9 +118,16 @@ class Field:
 @dataclass(frozen=True)
 class _Named:
     names: Names
-    #: Where the type's schema lives: ``(resource URI, JSON Pointer)``.
+    #: Where the type's schema lives: the document's URI (no fragment) and the fragment in it,
+    #: a JSON Pointer (``/$defs/Foo``; empty for the whole document) or a plain-name anchor.
     uri: str
     pointer: str
+
+    @property
+    def location(self) -> str:
+        """``uri#fragment``: what a ``$ref`` to this type would say."""
+        return f"{self.uri}#{self.pointer}"
+
     description: str | None
     examples: tuple[JSON, ...]
 

@@ -9,6 +9,7 @@ Every name a target emits comes from here, so a JSON key can never become code. 
   (``externalId`` → ``external_id``).
 * Collisions are resolved in declaration order by numbering (``foo_bar``, ``foo_bar_2``), so
   the same schema always yields the same names.
+* Identifiers longer than 48 characters keep their start plus a short hash of the whole.
 * File names are lower-cased, limited to ``[a-z0-9_.-]``, never ``.``/``..``, never a Windows
   device name, unique case-insensitively and at most 120 characters.
 """
@@ -29,6 +30,7 @@ _WINDOWS_DEVICES = frozenset(
 )
 _RESERVED_IDENTIFIERS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
 MAX_FILE_STEM = 120
+MAX_IDENTIFIER = 48
 
 
 def words(text: str) -> list[str]:
@@ -73,7 +75,16 @@ def constant_name(text: str, *, fallback: str = "VALUE") -> str:
 
 
 def _not_reserved(name: str) -> str:
+    name = _capped(name)
     return name + "_" if name in _RESERVED_IDENTIFIERS else name
+
+
+def _capped(name: str) -> str:
+    """Long names keep their start and get a short hash, so generated lines stay readable."""
+    if len(name) <= MAX_IDENTIFIER:
+        return name
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+    return f"{name[: MAX_IDENTIFIER - 9].rstrip('_')}_{digest}"
 
 
 class UniqueNames:

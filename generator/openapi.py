@@ -21,8 +21,20 @@ from typing import Any
 _SCHEMA_MAPS = ("properties", "patternProperties", "definitions", "$defs", "dependentSchemas")
 #: Keywords whose values are a schema or a list of schemas.
 _SCHEMA_VALUES = (
-    "items", "additionalProperties", "not", "allOf", "anyOf", "oneOf", "additionalItems",
-    "contains", "propertyNames", "if", "then", "else", "prefixItems", "unevaluatedItems",
+    "items",
+    "additionalProperties",
+    "not",
+    "allOf",
+    "anyOf",
+    "oneOf",
+    "additionalItems",
+    "contains",
+    "propertyNames",
+    "if",
+    "then",
+    "else",
+    "prefixItems",
+    "unevaluatedItems",
     "unevaluatedProperties",
 )
 

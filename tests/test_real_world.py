@@ -65,14 +65,20 @@ def _validator(case: str, ir: SchemaIR, name: str, kind: str) -> Any:
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_generated_code_lints_clean(
-    case: str, packages: dict[str, tuple[Path, SchemaIR]]
-) -> None:
+def test_generated_code_lints_clean(case: str, packages: dict[str, tuple[Path, SchemaIR]]) -> None:
     out, _ = packages[case]
     for command in (
         [BIN / "ruff", "check", "--no-cache", "--isolated", "--line-length", "100", str(out)],
-        [BIN / "ruff", "format", "--check", "--no-cache", "--isolated", "--line-length", "100",
-         str(out)],
+        [
+            BIN / "ruff",
+            "format",
+            "--check",
+            "--no-cache",
+            "--isolated",
+            "--line-length",
+            "100",
+            str(out),
+        ],
     ):
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         assert done.returncode == 0, done.stdout + done.stderr
@@ -81,8 +87,14 @@ def test_generated_code_lints_clean(
 def test_generated_code_type_checks(packages: dict[str, tuple[Path, SchemaIR]]) -> None:
     folders = [str(out) for out, _ in packages.values()]
     done = subprocess.run(
-        [BIN / "mypy", "--strict", "--no-incremental", "--config-file", str(ROOT / "pyproject.toml"),
-         *folders],
+        [
+            BIN / "mypy",
+            "--strict",
+            "--no-incremental",
+            "--config-file",
+            str(ROOT / "pyproject.toml"),
+            *folders,
+        ],
         capture_output=True,
         text=True,
         check=False,
