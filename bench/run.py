@@ -1,0 +1,31 @@
+"""`make bench`: every benchmark, one after the other, each printing its own ratios.
+
+Results land in ``bench/results/*.json`` (and the generation plot ``generation.png``);
+``BENCHMARKS.md`` records the figures of the last run that was written up.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SCRIPTS = ["bench_validators.py", "bench_models.py", "bench_generate.py"]
+
+
+def main() -> int:
+    failed = []
+    for script in SCRIPTS:
+        print(f"\n=== {script} ===", flush=True)
+        done = subprocess.run([sys.executable, str(HERE / script), *sys.argv[1:]], check=False)
+        if done.returncode != 0:
+            failed.append(script)
+    if failed:
+        print(f"\nfailed: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
