@@ -18,7 +18,7 @@ def main() -> int:
     failed = []
     for script in SCRIPTS:
         print(f"\n=== {script} ===", flush=True)
-        done = subprocess.run([sys.executable, str(HERE / script), *sys.argv[1:]], check=False)
+        done = subprocess.run([sys.executable, str(HERE / script)], check=False)
         if done.returncode != 0:
             failed.append(script)
     if failed:
