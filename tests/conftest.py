@@ -29,5 +29,5 @@ def assert_golden(path: Path, actual: str) -> None:
         path.write_text(actual, encoding="utf-8", newline="")
         return
     assert path.is_file(), f"golden file {path} missing: run `make regen-goldens`"
-    expected = path.read_text(encoding="utf-8", newline="")
+    expected = path.read_bytes().decode("utf-8")
     assert actual == expected, f"{path} differs from the rendered output: run `make regen-goldens`"
