@@ -1,0 +1,173 @@
+"""Public entry points: :func:`compile` (in-process validator) and :func:`render_module`."""
+
+from __future__ import annotations
+
+import builtins
+import itertools
+import keyword
+import linecache
+import re
+import sys
+import types
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import jinja2
+import referencing
+
+from generator.compiler.core import Compiler
+from generator.compiler.dialects import DRAFT2020, known_dialect
+from generator.compiler.formats import FORMAT_IMPORTS, helpers_for
+from generator.compiler.scope import Resolver
+from generator.errors import SchemaError
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "validators"
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
+_counter = itertools.count(1)
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=False,  # noqa: S701 - the output is Python source, not HTML
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+@dataclass(frozen=True)
+class _Api:
+    suffix: str
+    doc: str
+    v: str
+    e: str
+
+
+def render_module(
+    schema: Any,
+    *,
+    registry: referencing.Registry[Any] | None = None,
+    definitions: Mapping[str, str] | None = None,
+    format_assertion: bool = False,
+    default_dialect: str = DRAFT2020,
+) -> str:
+    """Source of a standalone validator module for ``schema``.
+
+    ``definitions`` maps Python names to JSON Pointers (e.g. ``{"messages": "/$defs/Messages"}``);
+    each gets ``is_valid_<name>``, ``iter_errors_<name>`` and ``validate_<name>``.
+    Raises :class:`~generator.errors.SchemaError` for schemas that cannot be compiled.
+    """
+    dialect = known_dialect(default_dialect)
+    if dialect is None:
+        raise SchemaError(f"unknown default dialect {default_dialect!r}")
+    resolver = Resolver(schema, registry, dialect)
+    comp = Compiler(resolver, format_assertion=format_assertion)
+    root = resolver.root_scope
+    apis = [_Api("", "", comp.function("v", schema, root), comp.function("e", schema, root))]
+    for name, pointer in (definitions or {}).items():
+        if not _IDENTIFIER.fullmatch(name) or keyword.iskeyword(name):
+            raise ValueError(f"definition name {name!r} is not a lower-case Python identifier")
+        if not pointer.startswith("/"):
+            raise SchemaError(f"definition {name!r}: {pointer!r} is not a JSON Pointer")
+        target, scope = resolver.ref(root, "#" + _quote_pointer(pointer))
+        apis.append(
+            _Api(
+                "_" + name,
+                f" against definition {name!r}",
+                comp.function("v", target, scope),
+                comp.function("e", target, scope),
+            )
+        )
+    comp.run()
+    format_helpers = helpers_for(comp.formats_used)
+    stdlib = {"json", "math"}
+    if comp.needs_re or format_helpers:
+        stdlib.add("re")
+    for helper in format_helpers:
+        stdlib |= FORMAT_IMPORTS.get(helper, frozenset())
+    imports = [f"import {name}" for name in sorted(stdlib)] + [
+        "from collections.abc import Iterator",
+        "from dataclasses import dataclass",
+        "from fractions import Fraction",
+        "from typing import Any",
+    ]
+    third_party = (
+        ["import regex  # type: ignore[import-untyped,unused-ignore]"] if comp.needs_regex else []
+    )
+    exports = ["SchemaValidationError", "Error", "ValidationError"]
+    for api in apis:
+        exports += [f"is_valid{api.suffix}", f"iter_errors{api.suffix}", f"validate{api.suffix}"]
+    template = _environment().get_template("module.py.j2")
+    return template.render(
+        imports=imports,
+        third_party=third_party,
+        exports=exports,
+        needs_re=comp.needs_re,
+        needs_regex=comp.needs_regex,
+        format_helpers=format_helpers,
+        constants=comp.constants,
+        functions=[code.text().rstrip("\n") for code in comp.functions],
+        late_constants=comp.late_constants,
+        apis=apis,
+        definitions=bool(definitions),
+    )
+
+
+def _quote_pointer(pointer: str) -> str:
+    from urllib.parse import quote
+
+    return quote(pointer, safe="/~$")
+
+
+class Validator:
+    """A compiled validator: ``is_valid``, ``iter_errors``, ``validate`` and ``source``."""
+
+    def __init__(self, source: str, filename: str, module_name: str) -> None:
+        self.source = source
+        self.filename = filename
+        module = types.ModuleType(module_name)
+        module.__file__ = filename
+        namespace: dict[str, Any] = module.__dict__
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        code = builtins.compile(source, filename, "exec")
+        sys.modules[module_name] = module  # dataclasses and pickle look the module up
+        exec(code, namespace)  # noqa: S102 - our own generated code
+        self.module = module
+        self._namespace = namespace
+        self.is_valid = cast(Callable[[Any], bool], namespace["is_valid"])
+        self.iter_errors = cast(Callable[[Any], Iterator[Any]], namespace["iter_errors"])
+        self.ValidationError = cast(type[ValueError], namespace["ValidationError"])
+        self.SchemaValidationError = cast(type, namespace["SchemaValidationError"])
+
+    def validate(self, instance: Any) -> None:
+        """Raise the module's ``ValidationError`` (a ``ValueError``) listing all errors."""
+        validate = cast(Callable[[Any], None], self._namespace["validate"])
+        validate(instance)
+
+    def function(self, name: str) -> Callable[..., Any]:
+        """A generated function by name (e.g. ``is_valid_messages``)."""
+        return cast(Callable[..., Any], self._namespace[name])
+
+
+def compile(  # noqa: A001 - the natural name for this API
+    schema: Any,
+    *,
+    registry: referencing.Registry[Any] | None = None,
+    format_assertion: bool = False,
+    default_dialect: str = DRAFT2020,
+    definitions: Mapping[str, str] | None = None,
+) -> Validator:
+    """Compile ``schema`` to a :class:`Validator` (generated Python, executed in-process)."""
+    source = render_module(
+        schema,
+        registry=registry,
+        definitions=definitions,
+        format_assertion=format_assertion,
+        default_dialect=default_dialect,
+    )
+    number = next(_counter)
+    return Validator(source, f"<schemagen-validator-{number}>", f"_schemagen_validator_{number}")

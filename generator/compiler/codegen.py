@@ -1,0 +1,150 @@
+"""The emitter: an indentation-aware line builder and the only ways schema data enters code.
+
+Schema values become code exclusively through :func:`str_literal` (built on ``repr``) and
+:func:`json_text_literal` (``json.dumps`` text wrapped in a string literal); identifiers come
+only from :class:`Namer`. Output is laid out so that ``ruff format`` leaves it unchanged
+(double quotes, long string constants split into parenthesised implicit concatenations).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+LINE_LENGTH = 100
+INDENT = "    "
+
+
+def str_literal(text: str) -> str:
+    """A Python string literal for ``text``, quoted the way ``ruff format`` prefers."""
+    raw = repr(text)
+    if raw[0] == '"':
+        return raw  # text contains ' but no "
+    body = raw[1:-1]
+    has_single = "'" in text
+    has_double = '"' in text
+    if not has_double:
+        return '"' + body + '"'
+    if has_single and text.count('"') <= text.count("'"):
+        # repr escaped every ' ; switch to double quotes and escape " instead
+        return '"' + body.replace("\\'", "'").replace('"', '\\"') + '"'
+    return raw
+
+
+def str_chunks(text: str, width: int) -> list[str]:
+    """Split ``text`` into string literals no longer than ``width`` (escapes kept whole)."""
+    chunks: list[str] = []
+    current = ""
+    for char in text:
+        candidate = current + char
+        if current and len(str_literal(candidate)) > width:
+            chunks.append(str_literal(current))
+            current = char
+        else:
+            current = candidate
+    if current or not chunks:
+        chunks.append(str_literal(current))
+    return chunks
+
+
+def number_literal(value: int | float) -> str:
+    """A literal for a JSON number (non-finite floats become ``float(...)`` calls)."""
+    if isinstance(value, bool):
+        raise TypeError("booleans are not numbers")
+    if isinstance(value, float) and not math.isfinite(value):
+        return f'float("{value!r}")'
+    text = repr(value)
+    if isinstance(value, float) and "e" in text and "." not in text.split("e")[0]:
+        # ruff format leaves 1e+308 alone; keep repr's spelling
+        return text
+    return text
+
+
+def json_dumps(value: Any) -> str:
+    """Canonical JSON text (ASCII-only, so lone surrogates and NULs survive as escapes)."""
+    return json.dumps(value, ensure_ascii=True, sort_keys=False, separators=(", ", ": "))
+
+
+def simple_literal(value: Any) -> str | None:
+    """A short literal for scalars (str/int/float/bool/None), or None if not a scalar."""
+    if value is None:
+        return "None"
+    if value is True:
+        return "True"
+    if value is False:
+        return "False"
+    if isinstance(value, int | float):
+        return number_literal(value)
+    if isinstance(value, str):
+        return str_literal(value)
+    return None
+
+
+class Namer:
+    """Hands out fresh identifiers: ``prefix`` followed by a counter; never derived from data."""
+
+    def __init__(self) -> None:
+        self._counts: dict[str, int] = {}
+
+    def __call__(self, prefix: str) -> str:
+        count = self._counts.get(prefix, 0) + 1
+        self._counts[prefix] = count
+        return f"{prefix}{count}"
+
+
+class Code:
+    """Lines of Python source with an indentation level."""
+
+    def __init__(self, level: int = 0) -> None:
+        self.lines: list[str] = []
+        self.level = level
+
+    def line(self, text: str) -> None:
+        self.lines.append(INDENT * self.level + text)
+
+    def extend(self, other: Code) -> None:
+        self.lines.extend(other.lines)
+
+    @contextmanager
+    def block(self, header: str) -> Iterator[None]:
+        """Emit ``header`` (ending with ``:``) and indent what is emitted inside."""
+        self.line(header)
+        self.level += 1
+        mark = len(self.lines)
+        try:
+            yield
+        finally:
+            if len(self.lines) == mark:
+                self.line("pass")
+            self.level -= 1
+
+    def width_left(self) -> int:
+        return LINE_LENGTH - len(INDENT) * self.level
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+def assign_string(name: str, text: str) -> list[str]:
+    """Module-level ``name = "text"``, split over lines the way ``ruff format`` keeps it."""
+    literal = str_literal(text)
+    if len(name) + 3 + len(literal) <= LINE_LENGTH:
+        return [f"{name} = {literal}"]
+    if len(INDENT) + len(literal) <= LINE_LENGTH:
+        return [f"{name} = (", INDENT + literal, ")"]
+    chunks = str_chunks(text, LINE_LENGTH - len(INDENT) - 8)
+    return [f"{name} = (", *(INDENT + chunk for chunk in chunks), ")"]
+
+
+def assign_call(name: str, func: str, text: str) -> list[str]:
+    """Module-level ``name = func("text")`` laid out like ``ruff format`` does."""
+    literal = str_literal(text)
+    if len(name) + len(func) + 5 + len(literal) <= LINE_LENGTH:
+        return [f"{name} = {func}({literal})"]
+    if len(INDENT) + len(literal) <= LINE_LENGTH:
+        return [f"{name} = {func}(", INDENT + literal, ")"]
+    chunks = str_chunks(text, LINE_LENGTH - len(INDENT) - 8)
+    return [f"{name} = {func}(", *(INDENT + chunk for chunk in chunks), ")"]

@@ -1,0 +1,340 @@
+"""The compiler proper: turns (subschema, scope) pairs into generated Python functions.
+
+Three kinds of function exist per schema location (each emitted only when needed):
+
+* ``v`` -- ``_vN(x) -> bool``: the fast path, short-circuits, builds nothing;
+* ``e`` -- ``_eN(x, p) -> Iterator[SchemaValidationError]``: every error, ``p`` is the instance
+  path as a tuple;
+* ``a`` -- ``_aN(x) -> set | None``: ``None`` if invalid, else the property names / item indices
+  the schema *evaluated* (only generated for schemas under ``unevaluated*``); ``a0`` is the same
+  without the location's own ``unevaluated*`` keywords (used by the error path).
+
+Subschemas in "must pass" positions are inlined up to a nesting limit; everything reached by a
+reference or in a conditional position (``anyOf``, ``not``, ...) becomes a memoised function call,
+so recursive schemas compile to recursive calls. Work is queued, never recursed, so schemas
+thousands of levels deep compile with a bounded Python stack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from generator.compiler import keywords
+from generator.compiler.codegen import (
+    LINE_LENGTH,
+    Code,
+    Namer,
+    assign_call,
+    assign_string,
+    json_dumps,
+    simple_literal,
+    str_literal,
+)
+from generator.compiler.regex import PatternError, translate
+from generator.compiler.scope import Resolver, Scope
+from generator.errors import SchemaError
+
+MAX_INLINE_LEVEL = 9
+MAX_INLINE_LOOPS = 5
+SHORT_LITERAL = 40
+
+
+@dataclass
+class Cx:
+    """Where code is being emitted: the function kind's failure style and nesting."""
+
+    comp: Compiler
+    code: Code
+    mode: str  # "v" (return False), "a" (return None) or "e" (yield errors)
+    loops: int = 0
+
+    def sub(self, level_delta: int = 1, loops_delta: int = 0) -> Cx:
+        return Cx(self.comp, Code(self.code.level + level_delta), self.mode, self.loops + loops_delta)
+
+    def line(self, text: str) -> None:
+        self.code.line(text)
+
+    @contextmanager
+    def block(self, header: str) -> Iterator[None]:
+        with self.code.block(header):
+            yield
+
+    def emit_block(self, header: str, body: Cx) -> bool:
+        """Emit ``header`` and ``body`` (built one level deeper) unless the body is empty."""
+        if not body.code.lines:
+            return False
+        self.line(header)
+        self.code.extend(body.code)
+        return True
+
+    def fail(
+        self, scope: Scope, keyword: str, message: str, x: str | None, p: str | None
+    ) -> None:
+        """Emit the failure of ``keyword``; ``message`` follows ``_show(x)`` when x is given."""
+        if self.mode == "v":
+            self.line("return False")
+        elif self.mode == "a":
+            self.line("return None")
+        else:
+            loc = self.comp.location(scope, keyword)
+            text = self.comp.const_str(message)
+            expr = f"_show({x}) + {text}" if x is not None else text
+            self.line(f"yield _err({p}, {loc}, {expr})")
+
+    def fail_silently(self) -> None:
+        """Failure in v/a mode (a called function already said why)."""
+        self.line("return False" if self.mode == "v" else "return None")
+
+    def var(self, prefix: str) -> str:
+        return self.comp.namer(prefix)
+
+
+def uses(name: str, code: Code) -> bool:
+    pattern = re.compile(r"\b" + re.escape(name) + r"\b")
+    return any(pattern.search(line) for line in code.lines)
+
+
+class Compiler:
+    def __init__(
+        self,
+        resolver: Resolver,
+        *,
+        format_assertion: bool,
+    ) -> None:
+        self.resolver = resolver
+        self.format_assertion = format_assertion
+        self.namer = Namer()
+        self.constants: list[str] = []
+        self.late_constants: list[str] = []
+        self.functions: list[Code] = []
+        self._const_memo: dict[tuple[str, str], str] = {}
+        self._func_memo: dict[tuple[Any, ...], str] = {}
+        self._queue: deque[tuple[str, str, Any, Scope]] = deque()
+        self.needs_re = False
+        self.needs_regex = False
+        self.formats_used: set[str] = set()
+        self.long_lines = 0
+
+    # -- constants --------------------------------------------------------------------------
+
+    def _memo_const(self, tag: str, key: str, make: Any) -> str:
+        found = self._const_memo.get((tag, key))
+        if found is not None:
+            return found
+        name = self.namer(tag)
+        self.constants.extend(make(name))
+        self._const_memo[(tag, key)] = name
+        return name
+
+    def const_str(self, text: str) -> str:
+        return self._memo_const("_M", text, lambda name: assign_string(name, text))
+
+    def literal(self, value: Any) -> str:
+        """An expression for a JSON value: short scalars inline, everything else hoisted."""
+        simple = simple_literal(value)
+        if simple is not None and len(simple) <= SHORT_LITERAL:
+            return simple
+        if isinstance(value, str):
+            return self.const_str(value)
+        text = json_dumps(value)
+        return self._memo_const("_K", text, lambda name: assign_call(name, "_json", text))
+
+    def json_const(self, value: Any) -> str:
+        text = json_dumps(value)
+        return self._memo_const("_K", text, lambda name: assign_call(name, "_json", text))
+
+    def frozenset_const(self, values: list[Any]) -> str:
+        text = json_dumps(values)
+        return self._memo_const("_F", text, lambda name: assign_call(name, "_frozen", text))
+
+    def fraction_const(self, value: float) -> str:
+        text = repr(value)
+        return self._memo_const("_Q", text, lambda name: assign_call(name, "Fraction", text))
+
+    def location(self, scope: Scope, keyword: str) -> str:
+        path = scope.schema_path(keyword)
+        key = keyword + "\x00" + path
+
+        def make(name: str) -> list[str]:
+            kw = str_literal(keyword)
+            lit = str_literal(path)
+            if len(name) + len(kw) + len(lit) + 11 <= LINE_LENGTH:
+                return [f"{name} = _loc({kw}, {lit})"]
+            if len(kw) + len(lit) + 6 <= LINE_LENGTH:
+                return [f"{name} = _loc(", f"    {kw}, {lit}", ")"]
+            if len(lit) + 5 <= LINE_LENGTH:
+                return [f"{name} = _loc(", f"    {kw},", f"    {lit},", ")"]
+            path_name = self.const_str(path)
+            return [f"{name} = _loc({kw}, {path_name})"]
+
+        return self._memo_const("_S", key, make)
+
+    def pattern(self, scope: Scope, segments: tuple[str, ...], pattern: Any) -> str:
+        if not isinstance(pattern, str):
+            raise SchemaError(
+                f"{segments[0]} must be a string, not {type(pattern).__name__}",
+                pointer=scope.schema_path(*segments),
+            )
+        try:
+            translated = translate(pattern)
+        except PatternError as exc:
+            raise SchemaError(str(exc), pointer=scope.schema_path(*segments)) from None
+        func = "_regex_compile" if translated.needs_regex_module else "_re_compile"
+        if translated.needs_regex_module:
+            self.needs_regex = True
+        else:
+            self.needs_re = True
+        return self._memo_const(
+            "_P", func + translated.pattern, lambda n: assign_call(n, func, translated.pattern)
+        )
+
+    def func_tuple(self, names: list[str]) -> str:
+        key = ",".join(names)
+
+        def make(name: str) -> list[str]:
+            one = f"{name} = ({', '.join(names)},)" if len(names) == 1 else ""
+            line = one or f"{name} = ({', '.join(names)})"
+            if len(line) <= LINE_LENGTH:
+                return [line]
+            return [f"{name} = (", *(f"    {n}," for n in names), ")"]
+
+        found = self._const_memo.get(("_T", key))
+        if found is not None:
+            return found
+        name = self.namer("_T")
+        self.late_constants.extend(make(name))
+        self._const_memo[("_T", key)] = name
+        return name
+
+    # -- functions --------------------------------------------------------------------------
+
+    def function(self, kind: str, schema: Any, scope: Scope) -> str:
+        key = (
+            kind,
+            id(schema) if isinstance(schema, dict) else repr(schema),
+            scope.base,
+            scope.dialect,
+            scope.dyn,
+            scope.rec,
+            scope.doc,
+            scope.ptr,
+        )
+        found = self._func_memo.get(key)
+        if found is not None:
+            return found
+        name = self.namer("_" + kind)
+        self._func_memo[key] = name
+        self._queue.append((name, kind, schema, scope))
+        return name
+
+    def run(self) -> None:
+        while self._queue:
+            name, kind, schema, scope = self._queue.popleft()
+            self.functions.append(self._generate(name, kind, schema, scope))
+
+    def _generate(self, name: str, kind: str, schema: Any, scope: Scope) -> Code:
+        code = Code()
+        if kind == "v":
+            code.line(f"def {name}(x: Any) -> bool:")
+            cx = Cx(self, Code(1), "v")
+            self.node(cx, schema, scope, "x", None, None)
+            code.extend(cx.code)
+            code.line("    return True")
+        elif kind == "e":
+            code.line(f"def {name}(x: Any, p: _Path) -> Iterator[SchemaValidationError]:")
+            cx = Cx(self, Code(1), "e")
+            self.node(cx, schema, scope, "x", "p", None)
+            code.extend(cx.code)
+            if not any("yield" in line for line in cx.code.lines):
+                code.line("    yield from ()")
+        else:
+            code.line(f"def {name}(x: Any) -> set[Any] | None:")
+            code.line("    ev: set[Any] = set()")
+            cx = Cx(self, Code(1), "a")
+            self.node(cx, schema, scope, "x", None, "ev", skip_unevaluated=kind == "a0")
+            code.extend(cx.code)
+            code.line("    return ev")
+        for line in code.lines:
+            if len(line) > LINE_LENGTH:
+                self.long_lines += 1
+        return code
+
+    # -- subschemas -------------------------------------------------------------------------
+
+    def node(
+        self,
+        cx: Cx,
+        schema: Any,
+        scope: Scope,
+        x: str,
+        p: str | None,
+        track: str | None,
+        *,
+        skip_unevaluated: bool = False,
+    ) -> None:
+        """Emit the checks of ``schema`` against the instance in variable ``x``."""
+        if schema is True:
+            return
+        if schema is False:
+            cx.fail(scope, "false", " is not allowed by the false schema", x, p)
+            return
+        if not isinstance(schema, dict):
+            raise SchemaError(
+                f"a schema must be an object or a boolean, not {type(schema).__name__}",
+                pointer=scope.schema_path(),
+            )
+        keywords.emit_schema(cx, schema, scope, x, p, track, skip_unevaluated)
+
+    def child(
+        self,
+        cx: Cx,
+        schema: Any,
+        scope: Scope,
+        segments: tuple[str, ...],
+        x: str,
+        p: str | None,
+        track: str | None,
+    ) -> None:
+        """Emit a must-pass subschema: inline while shallow, else a function call."""
+        child_scope = self.resolver.descend(scope, schema, segments)
+        self.apply(cx, schema, child_scope, x, p, track, inline=True)
+
+    def apply(
+        self,
+        cx: Cx,
+        schema: Any,
+        scope: Scope,
+        x: str,
+        p: str | None,
+        track: str | None,
+        *,
+        inline: bool,
+    ) -> None:
+        if isinstance(schema, bool) or (
+            inline and cx.code.level <= MAX_INLINE_LEVEL and cx.loops <= MAX_INLINE_LOOPS
+        ):
+            self.node(cx, schema, scope, x, p, track)
+            return
+        if cx.mode == "e":
+            name = self.function("e", schema, scope)
+            cx.line(f"yield from {name}({x}, {p})")
+        elif track is not None:
+            name = self.function("a", schema, scope)
+            result = cx.var("r")
+            cx.line(f"{result} = {name}({x})")
+            with cx.block(f"if {result} is None:"):
+                cx.fail_silently()
+            cx.line(f"{track}.update({result})")
+        else:
+            name = self.function("v", schema, scope)
+            with cx.block(f"if not {name}({x}):"):
+                cx.fail_silently()
+
+    def predicate(self, schema: Any, scope: Scope, annotations: bool) -> str:
+        """Name of a function testing ``schema`` (``_v``: bool, ``_a``: evaluated set or None)."""
+        return self.function("a" if annotations else "v", schema, scope)

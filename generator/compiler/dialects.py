@@ -1,0 +1,227 @@
+"""Which keywords each JSON Schema dialect (draft) understands, and how to walk its subschemas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+DRAFT4 = "http://json-schema.org/draft-04/schema"
+DRAFT6 = "http://json-schema.org/draft-06/schema"
+DRAFT7 = "http://json-schema.org/draft-07/schema"
+DRAFT2019 = "https://json-schema.org/draft/2019-09/schema"
+DRAFT2020 = "https://json-schema.org/draft/2020-12/schema"
+
+_COMMON_VALIDATION = frozenset(
+    {
+        "type",
+        "enum",
+        "multipleOf",
+        "maximum",
+        "minimum",
+        "exclusiveMaximum",
+        "exclusiveMinimum",
+        "maxLength",
+        "minLength",
+        "pattern",
+        "maxItems",
+        "minItems",
+        "uniqueItems",
+        "maxProperties",
+        "minProperties",
+        "required",
+    }
+)
+_COMMON_APPLICATOR = frozenset(
+    {
+        "items",
+        "additionalItems",
+        "properties",
+        "patternProperties",
+        "additionalProperties",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "not",
+    }
+)
+
+_VOCAB_2019 = "https://json-schema.org/draft/2019-09/vocab/"
+_VOCAB_2020 = "https://json-schema.org/draft/2020-12/vocab/"
+
+VOCABULARIES: dict[str, frozenset[str]] = {
+    _VOCAB_2019 + "core": frozenset({"$ref", "$recursiveRef", "$recursiveAnchor", "$anchor", "$id"}),
+    _VOCAB_2019 + "applicator": frozenset(
+        {
+            "additionalItems",
+            "unevaluatedItems",
+            "items",
+            "contains",
+            "additionalProperties",
+            "unevaluatedProperties",
+            "properties",
+            "patternProperties",
+            "dependentSchemas",
+            "propertyNames",
+            "if",
+            "then",
+            "else",
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "not",
+        }
+    ),
+    _VOCAB_2019 + "validation": _COMMON_VALIDATION
+    | {"const", "dependentRequired", "maxContains", "minContains"},
+    _VOCAB_2019 + "format": frozenset({"format"}),
+    _VOCAB_2019 + "content": frozenset(),
+    _VOCAB_2019 + "meta-data": frozenset(),
+    _VOCAB_2020 + "core": frozenset({"$ref", "$dynamicRef", "$dynamicAnchor", "$anchor", "$id"}),
+    _VOCAB_2020 + "applicator": frozenset(
+        {
+            "prefixItems",
+            "items",
+            "contains",
+            "additionalProperties",
+            "properties",
+            "patternProperties",
+            "dependentSchemas",
+            "propertyNames",
+            "if",
+            "then",
+            "else",
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "not",
+        }
+    ),
+    _VOCAB_2020 + "unevaluated": frozenset({"unevaluatedItems", "unevaluatedProperties"}),
+    _VOCAB_2020 + "validation": _COMMON_VALIDATION
+    | {"const", "dependentRequired", "maxContains", "minContains"},
+    _VOCAB_2020 + "format-annotation": frozenset({"format"}),
+    _VOCAB_2020 + "format-assertion": frozenset({"format"}),
+    _VOCAB_2020 + "content": frozenset(),
+    _VOCAB_2020 + "meta-data": frozenset(),
+}
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """One draft's rules, optionally narrowed to the vocabularies a custom metaschema declares."""
+
+    name: str
+    uri: str
+    keywords: frozenset[str]
+    id_keyword: str
+    ref_overrides_siblings: bool
+    boolean_schemas: bool
+    float_integers: bool
+    #: "array-or-schema" (draft 4 .. 2019-09) or "prefixItems" (2020-12)
+    items_mode: str
+    contains_annotates_items: bool
+    format_asserts: bool = False
+
+    def with_vocabularies(self, vocabularies: Mapping[str, bool]) -> Dialect:
+        """Restrict this dialect to the known vocabularies listed in a metaschema."""
+        keywords: set[str] = set()
+        format_asserts = False
+        for uri in vocabularies:
+            keywords |= VOCABULARIES.get(uri, frozenset())
+            if uri.endswith("/format-assertion"):
+                format_asserts = True
+        # core keywords are always on, whatever the metaschema claims
+        keywords |= {"$ref", "$id", "$anchor", "$dynamicRef", "$dynamicAnchor"} & self.keywords
+        keywords |= {"$recursiveRef", "$recursiveAnchor"} & self.keywords
+        return Dialect(
+            name=self.name,
+            uri=self.uri,
+            keywords=frozenset(keywords & self.keywords),
+            id_keyword=self.id_keyword,
+            ref_overrides_siblings=self.ref_overrides_siblings,
+            boolean_schemas=self.boolean_schemas,
+            float_integers=self.float_integers,
+            items_mode=self.items_mode,
+            contains_annotates_items=self.contains_annotates_items,
+            format_asserts=format_asserts,
+        )
+
+
+_D4_KEYWORDS = _COMMON_VALIDATION | _COMMON_APPLICATOR | {"$ref", "id", "dependencies", "format"}
+_D6_KEYWORDS = (_D4_KEYWORDS - {"id"}) | {"$id", "const", "contains", "propertyNames"}
+_D7_KEYWORDS = _D6_KEYWORDS | {"if", "then", "else"}
+_D2019_KEYWORDS = frozenset().union(
+    *(v for k, v in VOCABULARIES.items() if k.startswith(_VOCAB_2019))
+)
+_D2020_KEYWORDS = frozenset().union(
+    *(v for k, v in VOCABULARIES.items() if k.startswith(_VOCAB_2020))
+)
+
+DIALECTS: dict[str, Dialect] = {
+    DRAFT4: Dialect("draft4", DRAFT4, _D4_KEYWORDS, "id", True, False, False, "array", False),
+    DRAFT6: Dialect("draft6", DRAFT6, _D6_KEYWORDS, "$id", True, True, True, "array", False),
+    DRAFT7: Dialect("draft7", DRAFT7, _D7_KEYWORDS, "$id", True, True, True, "array", False),
+    DRAFT2019: Dialect(
+        "draft2019-09", DRAFT2019, _D2019_KEYWORDS, "$id", False, True, True, "array", False
+    ),
+    DRAFT2020: Dialect(
+        "draft2020-12", DRAFT2020, _D2020_KEYWORDS, "$id", False, True, True, "prefixItems", True
+    ),
+}
+
+
+def known_dialect(uri: str) -> Dialect | None:
+    """The dialect a ``$schema`` URI names, tolerating a trailing ``#`` and http/https."""
+    key = uri.rstrip("#")
+    found = DIALECTS.get(key)
+    if found is None and key.startswith("https://json-schema.org/draft-0"):
+        found = DIALECTS.get("http://" + key[len("https://") :])
+    return found
+
+
+# Keywords whose value is a schema, an array of schemas, or an object of schemas.
+_IN_VALUE = frozenset(
+    {
+        "additionalItems",
+        "additionalProperties",
+        "contains",
+        "else",
+        "if",
+        "not",
+        "propertyNames",
+        "then",
+        "unevaluatedItems",
+        "unevaluatedProperties",
+        "contentSchema",
+    }
+)
+_IN_ARRAY = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
+_IN_OBJECT = frozenset(
+    {"$defs", "definitions", "dependentSchemas", "patternProperties", "properties"}
+)
+
+
+def subschemas(schema: Any) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """Yield ``(path segments, subschema)`` for every direct subschema of ``schema``."""
+    if not isinstance(schema, dict):
+        return
+    for key, value in schema.items():
+        if key in _IN_VALUE:
+            yield (key,), value
+        elif key in _IN_ARRAY and isinstance(value, list):
+            for index, item in enumerate(value):
+                yield (key, str(index)), item
+        elif key in _IN_OBJECT and isinstance(value, dict):
+            for name, item in value.items():
+                yield (key, name), item
+        elif key == "items":
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    yield (key, str(index)), item
+            else:
+                yield (key,), value
+        elif key == "dependencies" and isinstance(value, dict):
+            for name, item in value.items():
+                if not isinstance(item, list):
+                    yield (key, name), item

@@ -1,0 +1,812 @@
+"""One small emitter per keyword (family). Each writes checks for the instance in ``x``.
+
+Emitters receive the emission context ``cx`` (see :class:`generator.compiler.core.Cx`), the schema
+object, its :class:`~generator.compiler.scope.Scope`, the instance variable ``x``, the instance
+path variable ``p`` (error path only) and ``track`` -- the name of the set collecting evaluated
+property names / item indices when an enclosing ``unevaluated*`` needs them (else ``None``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from generator.compiler.formats import FORMATS
+from generator.errors import SchemaError
+
+if TYPE_CHECKING:
+    from generator.compiler.core import Cx
+    from generator.compiler.scope import Scope
+
+_TYPE_NAMES = {
+    "string": "str",
+    "object": "dict",
+    "array": "list",
+    "boolean": "bool",
+    "null": "type(None)",
+    "number": "int, float",
+    "integer": "int",
+}
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _show(value: Any) -> str:
+    """How a schema value appears in an error message (JSON-ish, Python repr for strings)."""
+    if isinstance(value, str):
+        return repr(value)
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if value is None:
+        return "null"
+    if isinstance(value, int | float):
+        return repr(value)
+    import json
+
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _bad(scope: Scope, keyword: str, why: str) -> SchemaError:
+    return SchemaError(f"invalid {keyword!r}: {why}", pointer=scope.schema_path(keyword))
+
+
+def _path(cx: Cx, p: str | None, segment: str) -> str | None:
+    """A fresh path variable name for a child in the error path (None elsewhere)."""
+    return cx.var("p") if p is not None and segment else None
+
+
+def _bind(cx: Cx, body: Cx, var: str, expr: str, pvar: str | None, pexpr: str) -> None:
+    """Emit assignments of ``var``/``pvar`` when the body uses them, then the body."""
+    from generator.compiler.core import uses
+
+    if uses(var, body.code):
+        cx.line(f"{var} = {expr}")
+    if pvar is not None and uses(pvar, body.code):
+        cx.line(f"{pvar} = {pexpr}")
+    cx.code.extend(body.code)
+
+
+def emit_schema(
+    cx: Cx,
+    schema: dict[str, Any],
+    scope: Scope,
+    x: str,
+    p: str | None,
+    track: str | None,
+    skip_unevaluated: bool,
+) -> None:
+    kw = scope.dialect.keywords
+
+    def has(name: str) -> bool:
+        return name in schema and name in kw
+
+    if scope.dialect.ref_overrides_siblings and has("$ref"):
+        _ref(cx, schema, scope, x, p, track, "$ref")
+        return
+    unevaluated = not skip_unevaluated and (
+        has("unevaluatedProperties") or has("unevaluatedItems")
+    )
+    inner = track
+    local: str | None = None
+    if unevaluated and cx.mode != "e":
+        local = cx.var("ev")
+        cx.line(f"{local}: set[Any] = set()")
+        inner = local
+    if cx.mode == "e":
+        inner = None
+
+    for ref_kw in ("$ref", "$dynamicRef", "$recursiveRef"):
+        if has(ref_kw):
+            _ref(cx, schema, scope, x, p, inner, ref_kw)
+    if has("type"):
+        _type(cx, schema["type"], scope, x, p)
+    if has("enum"):
+        _enum(cx, schema["enum"], scope, x, p)
+    if has("const"):
+        _const(cx, schema["const"], scope, x, p)
+    if has("allOf"):
+        for index, sub in enumerate(_schema_list(schema["allOf"], scope, "allOf")):
+            cx.comp.child(cx, sub, scope, ("allOf", str(index)), x, p, inner)
+    if has("anyOf"):
+        _any_of(cx, _schema_list(schema["anyOf"], scope, "anyOf"), scope, x, p, inner)
+    if has("oneOf"):
+        _one_of(cx, _schema_list(schema["oneOf"], scope, "oneOf"), scope, x, p, inner)
+    if has("not"):
+        _not(cx, schema["not"], scope, x, p)
+    if has("if"):
+        _if(cx, schema, scope, x, p, inner)
+
+    known = _known_group(schema, scope) if cx.mode != "e" and has("type") else None
+    groups = (
+        ("dict", f"if type({x}) is dict:", _object),
+        ("list", f"if type({x}) is list:", _array),
+        ("str", f"if type({x}) is str:", _string),
+        ("num", f"if type({x}) in (int, float):", _number),
+    )
+    for group, header, emitter in groups:
+        if known is not None and group != known:
+            continue  # the type check above already returned for other types
+        body = cx.sub(0 if group == known else 1)
+        emitter(body, schema, scope, x, p, inner, has, unevaluated)
+        if group == known:
+            cx.code.extend(body.code)
+        else:
+            cx.emit_block(header, body)
+
+    if local is not None and track is not None:
+        cx.line(f"{track}.update({local})")
+
+
+def _known_group(schema: dict[str, Any], scope: Scope) -> str | None:
+    """The type group an instance must be in once a single-type ``type`` check passed."""
+    value = schema["type"]
+    names = value if isinstance(value, list) else [value]
+    groups = {
+        {"object": "dict", "array": "list", "string": "str"}.get(n, "num")
+        for n in names
+        if n in ("object", "array", "string", "number", "integer")
+    }
+    if len(groups) == 1 and len(names) == len([n for n in names if n != "null"]):
+        return groups.pop()
+    return None
+
+
+def _schema_list(value: Any, scope: Scope, keyword: str) -> list[Any]:
+    if not isinstance(value, list) or not value:
+        raise _bad(scope, keyword, "must be a non-empty array of schemas")
+    return value
+
+
+# -- references --------------------------------------------------------------------------------
+
+
+def _ref(
+    cx: Cx,
+    schema: dict[str, Any],
+    scope: Scope,
+    x: str,
+    p: str | None,
+    track: str | None,
+    keyword: str,
+) -> None:
+    value = schema[keyword]
+    if not isinstance(value, str):
+        raise _bad(scope, keyword, "must be a string")
+    resolver = cx.comp.resolver
+    if keyword == "$ref":
+        target, target_scope = resolver.ref(scope, value)
+    elif keyword == "$dynamicRef":
+        target, target_scope = resolver.dynamic_ref(scope, value)
+    else:
+        target, target_scope = resolver.recursive_ref(scope, value)
+    cx.comp.apply(cx, target, target_scope, x, p, track, inline=False)
+
+
+# -- any type ----------------------------------------------------------------------------------
+
+
+def _type(cx: Cx, value: Any, scope: Scope, x: str, p: str | None) -> None:
+    names = value if isinstance(value, list) else [value]
+    if not names or not all(isinstance(n, str) and n in _TYPE_NAMES for n in names):
+        raise _bad(scope, "type", f"unknown type in {value!r}")
+    pytypes: list[str] = []
+    extra: list[str] = []
+    for name in dict.fromkeys(names):
+        pytypes.extend(_TYPE_NAMES[name].split(", "))
+        if name == "integer" and scope.dialect.float_integers and "number" not in names:
+            extra.append(f"(type({x}) is float and {x}.is_integer())")
+    unique = list(dict.fromkeys(pytypes))
+    if len(unique) == 1 and unique[0] == "type(None)":
+        conds = [f"{x} is None"]
+    elif len(unique) == 1:
+        conds = [f"type({x}) is {unique[0]}"]
+    else:
+        conds = [f"type({x}) in ({', '.join(unique)})"]
+    conds.extend(extra)
+    if len(conds) == 1:
+        header = "if " + conds[0].replace(" is ", " is not ", 1).replace(" in ", " not in ", 1) + ":"
+    else:
+        header = f"if not ({' or '.join(conds)}):"
+    with cx.block(header):
+        shown = ", ".join(repr(n) for n in dict.fromkeys(names))
+        cx.fail(scope, "type", f" is not of type {shown}", x, p)
+
+
+def _enum(cx: Cx, value: Any, scope: Scope, x: str, p: str | None) -> None:
+    if not isinstance(value, list):
+        raise _bad(scope, "enum", "must be an array")
+    shown = ", ".join(_show(v) for v in value)
+    message = f" is not one of {shown}" if value else " is not allowed by an empty enum"
+    if value and all(isinstance(v, str) for v in value):
+        names = cx.comp.frozenset_const(list(dict.fromkeys(value)))
+        cond = f"type({x}) is not str or {x} not in {names}"
+    elif len(value) == 1 and isinstance(value[0], str | bool) or value == [None]:
+        cond = _not_equal(cx, x, value[0])
+    else:
+        cond = f"not _enum({x}, {cx.comp.json_const(value)})"
+    with cx.block(f"if {cond}:"):
+        cx.fail(scope, "enum", message, x, p)
+
+
+def _not_equal(cx: Cx, x: str, value: Any) -> str:
+    if value is None or isinstance(value, bool):
+        return f"{x} is not {value!r}"
+    if isinstance(value, str):
+        return f"{x} != {cx.comp.literal(value)}"
+    if _is_number(value):
+        return f"type({x}) not in (int, float) or {x} != {cx.comp.literal(value)}"
+    return f"not _eq({x}, {cx.comp.json_const(value)})"
+
+
+def _const(cx: Cx, value: Any, scope: Scope, x: str, p: str | None) -> None:
+    with cx.block(f"if {_not_equal(cx, x, value)}:"):
+        cx.fail(scope, "const", f" is not {_show(value)}", x, p)
+
+
+# -- in-place applicators ----------------------------------------------------------------------
+
+
+def _predicates(cx: Cx, subs: list[Any], scope: Scope, keyword: str, ann: bool) -> list[str]:
+    names = []
+    for index, sub in enumerate(subs):
+        sub_scope = cx.comp.resolver.descend(scope, sub, (keyword, str(index)))
+        names.append(cx.comp.predicate(sub, sub_scope, ann))
+    return names
+
+
+def _any_of(cx: Cx, subs: list[Any], scope: Scope, x: str, p: str | None, track: str | None) -> None:
+    message = " is not valid under any of the given schemas"
+    if track is None:
+        names = _predicates(cx, subs, scope, "anyOf", False)
+        if len(names) <= 3:
+            cond = " or ".join(f"{n}({x})" for n in names)
+        else:
+            func = cx.var("f")
+            cond = f"any({func}({x}) for {func} in {cx.comp.func_tuple(names)})"
+        with cx.block(f"if not ({cond}):"):
+            cx.fail(scope, "anyOf", message, x, p)
+        return
+    names = _predicates(cx, subs, scope, "anyOf", True)
+    ok, func, result = cx.var("ok"), cx.var("f"), cx.var("r")
+    cx.line(f"{ok} = False")
+    with cx.block(f"for {func} in {cx.comp.func_tuple(names)}:"):
+        cx.line(f"{result} = {func}({x})")
+        with cx.block(f"if {result} is not None:"):
+            cx.line(f"{ok} = True")
+            cx.line(f"{track}.update({result})")
+    with cx.block(f"if not {ok}:"):
+        cx.fail(scope, "anyOf", message, x, p)
+
+
+def _one_of(cx: Cx, subs: list[Any], scope: Scope, x: str, p: str | None, track: str | None) -> None:
+    message = " is not valid under exactly one of the given schemas"
+    count, func = cx.var("n"), cx.var("f")
+    names = _predicates(cx, subs, scope, "oneOf", track is not None)
+    funcs = cx.comp.func_tuple(names)
+    cx.line(f"{count} = 0")
+    if track is None:
+        with cx.block(f"for {func} in {funcs}:"):
+            with cx.block(f"if {func}({x}):"):
+                cx.line(f"{count} += 1")
+        with cx.block(f"if {count} != 1:"):
+            cx.fail(scope, "oneOf", message, x, p)
+        return
+    result, found = cx.var("r"), cx.var("m")
+    cx.line(f"{found}: set[Any] = set()")
+    with cx.block(f"for {func} in {funcs}:"):
+        cx.line(f"{result} = {func}({x})")
+        with cx.block(f"if {result} is not None:"):
+            cx.line(f"{count} += 1")
+            cx.line(f"{found} = {result}")
+    with cx.block(f"if {count} != 1:"):
+        cx.fail(scope, "oneOf", message, x, p)
+    cx.line(f"{track}.update({found})")
+
+
+def _not(cx: Cx, sub: Any, scope: Scope, x: str, p: str | None) -> None:
+    sub_scope = cx.comp.resolver.descend(scope, sub, ("not",))
+    name = cx.comp.predicate(sub, sub_scope, False)
+    with cx.block(f"if {name}({x}):"):
+        cx.fail(scope, "not", " is valid under the schema in 'not'", x, p)
+
+
+def _if(
+    cx: Cx, schema: dict[str, Any], scope: Scope, x: str, p: str | None, track: str | None
+) -> None:
+    kw = scope.dialect.keywords
+    then_body = cx.sub()
+    else_body = cx.sub()
+    if "then" in schema and "then" in kw:
+        cx.comp.child(then_body, schema["then"], scope, ("then",), x, p, track)
+    if "else" in schema and "else" in kw:
+        cx.comp.child(else_body, schema["else"], scope, ("else",), x, p, track)
+    if not then_body.code.lines and not else_body.code.lines and track is None:
+        return
+    if_scope = cx.comp.resolver.descend(scope, schema["if"], ("if",))
+    name = cx.comp.predicate(schema["if"], if_scope, track is not None)
+    if track is not None:
+        result = cx.var("r")
+        cx.line(f"{result} = {name}({x})")
+        cx.line(f"if {result} is not None:")
+        cx.code.level += 1
+        cx.line(f"{track}.update({result})")
+        cx.code.level -= 1
+        cx.code.extend(then_body.code)
+        if else_body.code.lines:
+            cx.emit_block("else:", else_body)
+        return
+    if not then_body.code.lines:
+        cx.emit_block(f"if not {name}({x}):", else_body)
+        return
+    cx.emit_block(f"if {name}({x}):", then_body)
+    if else_body.code.lines:
+        cx.emit_block("else:", else_body)
+
+
+# -- objects -----------------------------------------------------------------------------------
+
+
+def _object(
+    cx: Cx,
+    schema: dict[str, Any],
+    scope: Scope,
+    x: str,
+    p: str | None,
+    track: str | None,
+    has: Any,
+    unevaluated: bool,
+) -> None:
+    comp = cx.comp
+    if has("required") and isinstance(schema["required"], list):
+        _required(cx, schema["required"], scope, x, p)
+    for keyword, op, word in (
+        ("minProperties", "<", "fewer than"),
+        ("maxProperties", ">", "more than"),
+    ):
+        if has(keyword):
+            limit = schema[keyword]
+            if not _is_number(limit):
+                raise _bad(scope, keyword, "must be a number")
+            with cx.block(f"if len({x}) {op} {comp.literal(limit)}:"):
+                cx.fail(scope, keyword, f" has {word} {limit} properties", x, p)
+    if has("dependentRequired"):
+        _dependent_required(cx, schema["dependentRequired"], scope, x, p, "dependentRequired")
+    if has("dependencies") and isinstance(schema["dependencies"], dict):
+        for name, dep in schema["dependencies"].items():
+            if isinstance(dep, list):
+                _dependent_required(cx, {name: dep}, scope, x, p, "dependencies")
+            else:
+                _dependent_schema(cx, name, dep, scope, x, p, track, "dependencies")
+    if has("dependentSchemas") and isinstance(schema["dependentSchemas"], dict):
+        for name, dep in schema["dependentSchemas"].items():
+            _dependent_schema(cx, name, dep, scope, x, p, track, "dependentSchemas")
+    if has("propertyNames"):
+        body = cx.sub(1, 1)
+        key = cx.var("k")
+        comp.child(body, schema["propertyNames"], scope, ("propertyNames",), key, p, None)
+        cx.emit_block(f"for {key} in {x}:", body)
+    _properties(cx, schema, scope, x, p, track, has)
+    if unevaluated and has("unevaluatedProperties"):
+        _unevaluated(cx, schema, scope, x, p, track, "unevaluatedProperties")
+
+
+def _required(cx: Cx, names: list[Any], scope: Scope, x: str, p: str | None) -> None:
+    if not all(isinstance(n, str) for n in names):
+        raise _bad(scope, "required", "must be an array of strings")
+    if not names:
+        return
+    if cx.mode == "e":
+        key = cx.var("k")
+        with cx.block(f"for {key} in {cx.comp.json_const(list(dict.fromkeys(names)))}:"):
+            with cx.block(f"if {key} not in {x}:"):
+                cx.fail(scope, "required", " is a required property", key, p)
+        return
+    if len(names) <= 3 and all(len(n) <= 20 for n in names):
+        cond = " or ".join(f"{cx.comp.literal(n)} not in {x}" for n in names)
+    else:
+        const = cx.comp.frozenset_const(list(dict.fromkeys(names)))
+        cond = f"not {const}.issubset({x})"
+    with cx.block(f"if {cond}:"):
+        cx.fail_silently()
+
+
+def _dependent_required(
+    cx: Cx, value: Any, scope: Scope, x: str, p: str | None, keyword: str
+) -> None:
+    if not isinstance(value, dict):
+        raise _bad(scope, keyword, "must be an object")
+    for name, needed in value.items():
+        if not isinstance(needed, list) or not all(isinstance(n, str) for n in needed):
+            raise _bad(scope, keyword, "dependencies must be arrays of strings")
+        if not needed:
+            continue
+        body = cx.sub()
+        for other in dict.fromkeys(needed):
+            literal = cx.comp.literal(other)
+            with body.block(f"if {literal} not in {x}:"):
+                body.fail(scope, keyword, f" is required when {name!r} is present", literal, p)
+        cx.emit_block(f"if {cx.comp.literal(name)} in {x}:", body)
+
+
+def _dependent_schema(
+    cx: Cx,
+    name: str,
+    sub: Any,
+    scope: Scope,
+    x: str,
+    p: str | None,
+    track: str | None,
+    keyword: str,
+) -> None:
+    body = cx.sub()
+    cx.comp.child(body, sub, scope, (keyword, name), x, p, track)
+    cx.emit_block(f"if {cx.comp.literal(name)} in {x}:", body)
+
+
+def _properties(
+    cx: Cx,
+    schema: dict[str, Any],
+    scope: Scope,
+    x: str,
+    p: str | None,
+    track: str | None,
+    has: Any,
+) -> None:
+    comp = cx.comp
+    props = schema.get("properties") if has("properties") else None
+    if props is not None and not isinstance(props, dict):
+        raise _bad(scope, "properties", "must be an object")
+    props = props or {}
+    for name, sub in props.items():
+        body = cx.sub()
+        value = cx.var("x")
+        pvar = _path(cx, p, "properties")
+        comp.child(body, sub, scope, ("properties", name), value, pvar, None)
+        if body.code.lines:
+            literal = comp.literal(name)
+            with cx.block(f"if {literal} in {x}:"):
+                _bind(cx, body, value, f"{x}[{literal}]", pvar, f"(*{p}, {literal})")
+    if props and track is not None:
+        cx.line(f"{track}.update({comp.frozenset_const(list(props))}.intersection({x}))")
+
+    patterns = schema.get("patternProperties") if has("patternProperties") else None
+    if patterns is not None and not isinstance(patterns, dict):
+        raise _bad(scope, "patternProperties", "must be an object")
+    patterns = patterns or {}
+    additional = schema["additionalProperties"] if has("additionalProperties") else True
+    if not patterns and additional is True:
+        return
+    known = comp.frozenset_const(list(props)) if props else None
+    if not patterns and additional is False and cx.mode != "e":
+        cond = f"not {known}.issuperset({x})" if known else x
+        with cx.block(f"if {cond}:"):
+            cx.fail_silently()
+        if track is not None:
+            cx.line(f"{track}.update({x})")
+        return
+    key, value = cx.var("k"), cx.var("x")
+    pvar = _path(cx, p, "p")
+    loop = cx.sub(1, 1)
+    matched = cx.var("hit") if additional is not True and patterns else None
+    if matched is not None:
+        loop.line(f"{matched} = False")
+    for pattern, sub in patterns.items():
+        compiled = comp.pattern(scope, ("patternProperties", pattern), pattern)
+        body = loop.sub()
+        if matched is not None:
+            body.line(f"{matched} = True")
+        if track is not None:
+            body.line(f"{track}.add({key})")
+        comp.child(body, sub, scope, ("patternProperties", pattern), value, pvar, None)
+        loop.emit_block(f"if {compiled}.search({key}) is not None:", body)
+    if additional is not True:
+        conds = []
+        if matched is not None:
+            conds.append(f"not {matched}")
+        if known:
+            conds.append(f"{key} not in {known}")
+        body = loop.sub()
+        if additional is False:
+            body.fail(scope, "additionalProperties", " is not an allowed property name", key, p)
+        else:
+            comp.child(body, additional, scope, ("additionalProperties",), value, pvar, None)
+        if conds:
+            loop.emit_block(f"if {' and '.join(conds)}:", body)
+        else:
+            loop.code.extend(body.code)
+    if not loop.code.lines or loop.code.lines == [loop.code.lines[0]] and matched:
+        return
+    from generator.compiler.core import uses
+
+    if pvar is not None and uses(pvar, loop.code):
+        loop.code.lines.insert(0, "    " * loop.code.level + f"{pvar} = (*{p}, {key})")
+    if uses(value, loop.code):
+        cx.emit_block(f"for {key}, {value} in {x}.items():", loop)
+    else:
+        cx.emit_block(f"for {key} in {x}:", loop)
+    if track is not None and additional is not True:
+        cx.line(f"{track}.update({x})")
+
+
+def _unevaluated(
+    cx: Cx,
+    schema: dict[str, Any],
+    scope: Scope,
+    x: str,
+    p: str | None,
+    track: str | None,
+    keyword: str,
+) -> None:
+    comp = cx.comp
+    sub = schema[keyword]
+    objects = keyword == "unevaluatedProperties"
+    key, value = cx.var("k" if objects else "i"), cx.var("x")
+    pvar = _path(cx, p, "p")
+    seen = track
+    if cx.mode == "e":
+        seen = cx.var("ev")
+        cx.line(f"{seen} = {comp.function('a0', schema, scope)}({x})")
+    assert seen is not None
+    body = cx.sub(2 if cx.mode != "e" else 3, 1)
+    if sub is False:
+        what = " is an unevaluated property" if objects else " is an unevaluated item"
+        body.fail(scope, keyword, what, key if objects else value, p)
+    else:
+        comp.child(body, sub, scope, (keyword,), value, pvar, None)
+    loop = cx.sub(1 if cx.mode != "e" else 2, 1)
+    from generator.compiler.core import uses
+
+    header = f"if {key} not in {seen}:"
+    if pvar is not None and uses(pvar, body.code):
+        body.code.lines.insert(0, "    " * body.code.level + f"{pvar} = (*{p}, {key})")
+    loop.emit_block(header, body)
+    if not loop.code.lines:
+        return
+    uses_value = uses(value, loop.code)
+    if objects:
+        head = f"for {key}, {value} in {x}.items():" if uses_value else f"for {key} in {x}:"
+    else:
+        head = (
+            f"for {key}, {value} in enumerate({x}):"
+            if uses_value
+            else f"for {key} in range(len({x})):"
+        )
+    if cx.mode == "e":
+        outer = cx.sub()
+        outer.emit_block(head, loop)
+        cx.emit_block(f"if {seen} is not None:", outer)
+    else:
+        cx.emit_block(head, loop)
+        cx.line(f"{seen}.update({x})" if objects else f"{seen}.update(range(len({x})))")
+
+
+# -- arrays ------------------------------------------------------------------------------------
+
+
+def _array(
+    cx: Cx,
+    schema: dict[str, Any],
+    scope: Scope,
+    x: str,
+    p: str | None,
+    track: str | None,
+    has: Any,
+    unevaluated: bool,
+) -> None:
+    comp = cx.comp
+    for keyword, op, word in (("minItems", "<", "fewer than"), ("maxItems", ">", "more than")):
+        if has(keyword):
+            limit = schema[keyword]
+            if not _is_number(limit):
+                raise _bad(scope, keyword, "must be a number")
+            with cx.block(f"if len({x}) {op} {comp.literal(limit)}:"):
+                cx.fail(scope, keyword, f" has {word} {limit} items", x, p)
+    if has("uniqueItems") and schema["uniqueItems"] is True:
+        with cx.block(f"if not _unique({x}):"):
+            cx.fail(scope, "uniqueItems", " has non-unique elements", x, p)
+
+    prefix: list[Any] = []
+    prefix_kw = ""
+    rest: Any = True
+    rest_kw = ""
+    if scope.dialect.items_mode == "prefixItems":
+        if has("prefixItems"):
+            prefix, prefix_kw = _schema_list(schema["prefixItems"], scope, "prefixItems"), "prefixItems"
+        if has("items") and not isinstance(schema["items"], list):
+            rest, rest_kw = schema["items"], "items"
+    elif has("items"):
+        if isinstance(schema["items"], list):
+            prefix, prefix_kw = schema["items"], "items"
+            if has("additionalItems"):
+                rest, rest_kw = schema["additionalItems"], "additionalItems"
+        else:
+            rest, rest_kw = schema["items"], "items"
+    for index, sub in enumerate(prefix):
+        body = cx.sub()
+        value = cx.var("x")
+        pvar = _path(cx, p, "p")
+        comp.child(body, sub, scope, (prefix_kw, str(index)), value, pvar, None)
+        if body.code.lines:
+            with cx.block(f"if len({x}) > {index}:"):
+                _bind(cx, body, value, f"{x}[{index}]", pvar, f"(*{p}, {index})")
+    if prefix and track is not None:
+        cx.line(f"{track}.update(range(min(len({x}), {len(prefix)})))")
+    if rest is not True:
+        start = len(prefix)
+        if rest is False and cx.mode != "e":
+            with cx.block(f"if len({x}) > {start}:"):
+                cx.fail_silently()
+        else:
+            _each_item(cx, rest, scope, (rest_kw,), x, p, start)
+        if track is not None:
+            cx.line(f"{track}.update(range(len({x})))")
+    if has("contains"):
+        _contains(cx, schema, scope, x, p, track)
+    if unevaluated and has("unevaluatedItems"):
+        _unevaluated(cx, schema, scope, x, p, track, "unevaluatedItems")
+
+
+def _each_item(
+    cx: Cx, sub: Any, scope: Scope, segments: tuple[str, ...], x: str, p: str | None, start: int
+) -> None:
+    index, value = cx.var("i"), cx.var("x")
+    pvar = _path(cx, p, "p")
+    body = cx.sub(1, 1)
+    if sub is False:
+        body.fail(scope, segments[0], " is not allowed here (false schema)", value, p)
+    else:
+        cx.comp.child(body, sub, scope, segments, value, pvar, None)
+    if not body.code.lines:
+        return
+    from generator.compiler.core import uses
+
+    source = f"{x}[{start}:]" if start else x
+    if pvar is not None and uses(pvar, body.code):
+        body.code.lines.insert(0, "    " * body.code.level + f"{pvar} = (*{p}, {index})")
+        header = (
+            f"for {index}, {value} in enumerate({source}, {start}):"
+            if start
+            else f"for {index}, {value} in enumerate({source}):"
+        )
+    else:
+        header = f"for {value} in {source}:"
+    cx.emit_block(header, body)
+
+
+def _contains(
+    cx: Cx, schema: dict[str, Any], scope: Scope, x: str, p: str | None, track: str | None
+) -> None:
+    comp = cx.comp
+    kw = scope.dialect.keywords
+    sub = schema["contains"]
+    low = schema.get("minContains", 1) if "minContains" in kw else 1
+    high = schema.get("maxContains") if "maxContains" in kw else None
+    if not _is_number(low) or (high is not None and not _is_number(high)):
+        raise _bad(scope, "minContains", "minContains/maxContains must be numbers")
+    sub_scope = comp.resolver.descend(scope, sub, ("contains",))
+    name = comp.predicate(sub, sub_scope, False)
+    collect = track is not None and scope.dialect.contains_annotates_items
+    if high is None and not collect:
+        if low <= 0:
+            return
+        if low == 1:
+            value = cx.var("x")
+            with cx.block(f"for {value} in {x}:"):
+                with cx.block(f"if {name}({value}):"):
+                    cx.line("break")
+            with cx.block("else:"):
+                cx.fail(scope, "contains", " does not contain a matching item", x, p)
+            return
+    count, index, value = cx.var("n"), cx.var("i"), cx.var("x")
+    cx.line(f"{count} = 0")
+    if collect:
+        with cx.block(f"for {index}, {value} in enumerate({x}):"):
+            with cx.block(f"if {name}({value}):"):
+                cx.line(f"{count} += 1")
+                cx.line(f"{track}.add({index})")
+    else:
+        with cx.block(f"for {value} in {x}:"):
+            with cx.block(f"if {name}({value}):"):
+                cx.line(f"{count} += 1")
+    if low > 0:
+        keyword = "minContains" if "minContains" in schema and "minContains" in kw else "contains"
+        with cx.block(f"if {count} < {comp.literal(low)}:"):
+            cx.fail(scope, keyword, f" contains fewer than {low} matching items", x, p)
+    if high is not None:
+        with cx.block(f"if {count} > {comp.literal(high)}:"):
+            cx.fail(scope, "maxContains", f" contains more than {high} matching items", x, p)
+
+
+# -- strings -----------------------------------------------------------------------------------
+
+
+def _string(
+    cx: Cx,
+    schema: dict[str, Any],
+    scope: Scope,
+    x: str,
+    p: str | None,
+    track: str | None,
+    has: Any,
+    unevaluated: bool,
+) -> None:
+    comp = cx.comp
+    for keyword, op, word in (("minLength", "<", "shorter"), ("maxLength", ">", "longer")):
+        if has(keyword):
+            limit = schema[keyword]
+            if not _is_number(limit):
+                raise _bad(scope, keyword, "must be a number")
+            with cx.block(f"if len({x}) {op} {comp.literal(limit)}:"):
+                cx.fail(scope, keyword, f" is {word} than {limit} characters", x, p)
+    if has("pattern"):
+        compiled = comp.pattern(scope, ("pattern",), schema["pattern"])
+        with cx.block(f"if {compiled}.search({x}) is None:"):
+            cx.fail(scope, "pattern", f" does not match {schema['pattern']!r}", x, p)
+    if has("format") and (comp.format_assertion or scope.dialect.format_asserts):
+        name = schema["format"]
+        checker = FORMATS.get(name) if isinstance(name, str) else None
+        if checker is not None:
+            comp.formats_used.add(name)
+            with cx.block(f"if not {checker}({x}):"):
+                cx.fail(scope, "format", f" is not a valid {name!r}", x, p)
+
+
+# -- numbers -----------------------------------------------------------------------------------
+
+
+def _number(
+    cx: Cx,
+    schema: dict[str, Any],
+    scope: Scope,
+    x: str,
+    p: str | None,
+    track: str | None,
+    has: Any,
+    unevaluated: bool,
+) -> None:
+    comp = cx.comp
+    draft4 = scope.dialect.name == "draft4"
+    bounds = (
+        ("minimum", "<", "exclusiveMinimum", "less than"),
+        ("maximum", ">", "exclusiveMaximum", "greater than"),
+    )
+    for keyword, op, exclusive, word in bounds:
+        if has(keyword):
+            limit = schema[keyword]
+            if not _is_number(limit):
+                raise _bad(scope, keyword, "must be a number")
+            strict = draft4 and schema.get(exclusive) is True
+            check = op + ("=" if strict else "")
+            what = f" is {word} {'or equal to ' if strict else ''}{limit!r}"
+            with cx.block(f"if {x} {check} {comp.literal(limit)}:"):
+                cx.fail(scope, keyword, what, x, p)
+    if not draft4:
+        for keyword, op, word in (
+            ("exclusiveMinimum", "<=", "less than or equal to"),
+            ("exclusiveMaximum", ">=", "greater than or equal to"),
+        ):
+            if has(keyword):
+                limit = schema[keyword]
+                if not _is_number(limit):
+                    raise _bad(scope, keyword, "must be a number")
+                with cx.block(f"if {x} {op} {comp.literal(limit)}:"):
+                    cx.fail(scope, keyword, f" is {word} {limit!r}", x, p)
+    if has("multipleOf"):
+        factor = schema["multipleOf"]
+        if not _is_number(factor) or factor <= 0:
+            raise _bad(scope, "multipleOf", "must be a number greater than 0")
+        message = f" is not a multiple of {factor!r}"
+        if isinstance(factor, int) or (factor.is_integer() and abs(factor) < 2**53):
+            literal = comp.literal(int(factor))
+            with cx.block(f"if type({x}) is int:"):
+                with cx.block(f"if {x} % {literal}:"):
+                    cx.fail(scope, "multipleOf", message, x, p)
+            with cx.block(f"elif not _mul({x}, {literal}):"):
+                cx.fail(scope, "multipleOf", message, x, p)
+        else:
+            with cx.block(f"if not _mul({x}, {comp.fraction_const(factor)}):"):
+                cx.fail(scope, "multipleOf", message, x, p)

@@ -1,0 +1,280 @@
+"""Schema locations, base URIs, ``$ref`` resolution and the (static) dynamic scope.
+
+Every subschema is compiled in a :class:`Scope`: its base URI, dialect, where it lives (for error
+``schema_path``\\ s) and the *dynamic context* -- the part of the dynamic scope that
+``$dynamicRef`` (2020-12) and ``$recursiveRef`` (2019-09) can observe. That context is finite:
+for each dynamic anchor name, the outermost resource entered so far that defines it, and for
+recursive anchors the outermost resource of the innermost unbroken run of
+``$recursiveAnchor: true`` resources. Functions are memoised per (location, context), so
+dynamic references are resolved at compile time and recursion is an ordinary function call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+from urllib.parse import unquote, urldefrag, urljoin
+
+import attrs
+import referencing
+import referencing.exceptions
+import referencing.jsonschema
+
+from generator.compiler.dialects import (
+    DRAFT4,
+    DRAFT6,
+    DRAFT7,
+    DRAFT2019,
+    DRAFT2020,
+    Dialect,
+    known_dialect,
+    subschemas,
+)
+from generator.errors import SchemaError
+
+
+def _tolerant(spec: referencing.Specification[Any]) -> referencing.Specification[Any]:
+    """``spec`` made to accept boolean subschemas (draft 4 proper has none; users do)."""
+    id_of = spec.id_of
+    anchors_in = spec._anchors_in
+    subresources_of = spec.subresources_of
+
+    def tolerant_subresources_of(contents: Any) -> Any:
+        return [] if isinstance(contents, bool) else subresources_of(contents)
+
+    def tolerant_id_of(contents: Any) -> str | None:
+        return None if isinstance(contents, bool) else id_of(contents)
+
+    def tolerant_anchors_in(
+        specification: referencing.Specification[Any], contents: Any
+    ) -> Any:
+        return [] if isinstance(contents, bool) else anchors_in(specification, contents)
+
+    return attrs.evolve(
+        spec,
+        id_of=tolerant_id_of,
+        anchors_in=tolerant_anchors_in,
+        subresources_of=tolerant_subresources_of,
+    )
+
+
+_SPECS = {
+    uri: _tolerant(referencing.jsonschema.specification_with(uri))
+    for uri in (DRAFT4, DRAFT6, DRAFT7, DRAFT2019, DRAFT2020)
+}
+
+
+def specification_for(dialect_uri: str) -> referencing.Specification[Any]:
+    """The :mod:`referencing` specification for a dialect (tolerating boolean subschemas)."""
+    known = known_dialect(dialect_uri)
+    return _SPECS[known.uri if known is not None else DRAFT2020]
+
+
+def escape_segment(segment: str) -> str:
+    return segment.replace("~", "~0").replace("/", "~1")
+
+
+@dataclass(frozen=True)
+class Scope:
+    base: str
+    dialect: Dialect
+    dyn: tuple[tuple[str, str], ...]
+    rec: str | None
+    doc: str
+    ptr: str
+
+    def schema_path(self, *segments: str) -> str:
+        ptr = self.ptr + "".join("/" + escape_segment(s) for s in segments)
+        return ptr if self.doc == "" else f"{self.doc}#{ptr}"
+
+
+class Resolver:
+    """Resolves references with :mod:`referencing` and tracks where each subschema lives."""
+
+    def __init__(
+        self,
+        root: Any,
+        registry: referencing.Registry[Any] | None,
+        default_dialect: Dialect,
+    ) -> None:
+        from jsonschema_specifications import REGISTRY as SPECIFICATIONS
+
+        self.default_dialect = default_dialect
+        registry = registry if registry is not None else referencing.Registry()
+        registry = registry.combine(SPECIFICATIONS)
+        root_dialect = self.dialect_of(root, default_dialect, registry)
+        resource = specification_for(root_dialect.uri).create_resource(root)
+        root_id = resource.id()
+        self.root_uri = urldefrag(root_id)[0] if isinstance(root_id, str) else ""
+        self.registry = registry.with_resource(self.root_uri, resource).crawl()
+        self.locations: dict[int, tuple[str, str, Dialect]] = {}
+        self._anchor_cache: dict[int, frozenset[str]] = {}
+        self.index("", root, root_dialect)
+        self.root_scope = self.enter(
+            Scope(self.root_uri, root_dialect, (), None, "", ""), root, None
+        )
+
+    # -- dialects ---------------------------------------------------------------------------
+
+    def dialect_of(
+        self, schema: Any, fallback: Dialect, registry: referencing.Registry[Any] | None = None
+    ) -> Dialect:
+        if not isinstance(schema, dict):
+            return fallback
+        uri = schema.get("$schema")
+        if not isinstance(uri, str):
+            return fallback
+        known = known_dialect(uri)
+        if known is not None:
+            return known
+        registry = registry if registry is not None else self.registry
+        try:
+            meta = registry.contents(urldefrag(uri)[0])
+        except (referencing.exceptions.Unresolvable, LookupError, ValueError):
+            return fallback
+        if not isinstance(meta, dict):
+            return fallback
+        base = known_dialect(str(meta.get("$schema", ""))) or fallback
+        vocabularies = meta.get("$vocabulary")
+        if isinstance(vocabularies, dict):
+            return base.with_vocabularies(vocabularies)
+        return base
+
+    # -- locations --------------------------------------------------------------------------
+
+    def index(self, doc: str, root: Any, dialect: Dialect) -> None:
+        """Record ``(document, pointer, dialect)`` of every subschema of ``root`` (iteratively)."""
+        stack: list[tuple[Any, str, Dialect]] = [(root, "", dialect)]
+        while stack:
+            node, ptr, node_dialect = stack.pop()
+            if not isinstance(node, dict) or id(node) in self.locations:
+                continue
+            node_dialect = self.dialect_of(node, node_dialect)
+            self.locations[id(node)] = (doc, ptr, node_dialect)
+            for segments, child in subschemas(node):
+                child_ptr = ptr + "".join("/" + escape_segment(s) for s in segments)
+                stack.append((child, child_ptr, node_dialect))
+
+    def own_id(self, schema: Any, dialect: Dialect) -> str | None:
+        if not isinstance(schema, dict):
+            return None
+        if dialect.ref_overrides_siblings and "$ref" in schema:
+            return None
+        value = schema.get(dialect.id_keyword)
+        if not isinstance(value, str):
+            return None
+        if dialect.ref_overrides_siblings and value.startswith("#"):
+            return None  # draft 4-7 plain-name fragment: an anchor, not a new base
+        return value
+
+    def dynamic_anchors(self, resource: Any, dialect: Dialect) -> frozenset[str]:
+        """Names of ``$dynamicAnchor``\\ s in ``resource``, not descending into subresources."""
+        cached = self._anchor_cache.get(id(resource))
+        if cached is not None:
+            return cached
+        names: set[str] = set()
+        stack: list[Any] = [resource]
+        while stack:
+            node = stack.pop()
+            if not isinstance(node, dict):
+                continue
+            if node is not resource and self.own_id(node, dialect) is not None:
+                continue
+            anchor = node.get("$dynamicAnchor")
+            if isinstance(anchor, str):
+                names.add(anchor)
+            stack.extend(child for _, child in subschemas(node))
+        result = frozenset(names)
+        self._anchor_cache[id(resource)] = result
+        return result
+
+    def enter(self, scope: Scope, resource: Any, previous_base: str | None) -> Scope:
+        """Scope after entering the schema resource ``resource`` (whose base is scope.base)."""
+        if previous_base == scope.base:
+            return scope
+        dialect = scope.dialect
+        dyn = scope.dyn
+        rec = scope.rec
+        if "$dynamicAnchor" in dialect.keywords:
+            names = self.dynamic_anchors(resource, dialect)
+            if names:
+                known = dict(dyn)
+                for name in sorted(names):
+                    known.setdefault(name, scope.base)
+                dyn = tuple(sorted(known.items()))
+        if "$recursiveAnchor" in dialect.keywords:
+            anchored = isinstance(resource, dict) and resource.get("$recursiveAnchor") is True
+            rec = (rec if rec is not None else scope.base) if anchored else None
+        return replace(scope, dyn=dyn, rec=rec)
+
+    def descend(self, scope: Scope, child: Any, segments: tuple[str, ...]) -> Scope:
+        ptr = scope.ptr + "".join("/" + escape_segment(s) for s in segments)
+        if not isinstance(child, dict):
+            return replace(scope, ptr=ptr)
+        dialect = scope.dialect
+        child_id = self.own_id(child, dialect)
+        if child_id is None:
+            return replace(scope, ptr=ptr)
+        base = urldefrag(urljoin(scope.base, child_id))[0]
+        dialect = self.dialect_of(child, dialect)
+        return self.enter(replace(scope, base=base, dialect=dialect, ptr=ptr), child, scope.base)
+
+    # -- references ---------------------------------------------------------------------------
+
+    def _lookup(self, base: str, ref: str, scope: Scope, keyword: str) -> tuple[Any, str]:
+        try:
+            resolved = self.registry.resolver(base).lookup(ref)
+        except referencing.exceptions.Unresolvable as exc:
+            raise SchemaError(
+                f"cannot resolve {keyword} {ref!r}: {exc}", pointer=scope.schema_path(keyword)
+            ) from None
+        target_base = str(getattr(resolved.resolver, "_base_uri", base))
+        return resolved.contents, target_base
+
+    def _target_scope(self, scope: Scope, contents: Any, base: str) -> Scope:
+        info = self.locations.get(id(contents))
+        if info is None:
+            try:
+                resource = self.registry.contents(base)
+            except (referencing.exceptions.Unresolvable, LookupError, ValueError):
+                resource = None
+            if resource is not None:
+                self.index(base, resource, self.dialect_of(resource, scope.dialect))
+            info = self.locations.get(id(contents))
+        if info is None:
+            doc, ptr, dialect = base, "", self.dialect_of(contents, scope.dialect)
+        else:
+            doc, ptr, dialect = info
+        target = Scope(base, dialect, scope.dyn, scope.rec, doc, ptr)
+        if base == scope.base:
+            return target
+        try:
+            resource = self.registry.contents(base)
+        except (referencing.exceptions.Unresolvable, LookupError, ValueError):
+            resource = contents
+        return self.enter(target, resource, scope.base)
+
+    def ref(self, scope: Scope, ref: str) -> tuple[Any, Scope]:
+        contents, base = self._lookup(scope.base, ref, scope, "$ref")
+        return contents, self._target_scope(scope, contents, base)
+
+    def dynamic_ref(self, scope: Scope, ref: str) -> tuple[Any, Scope]:
+        contents, base = self._lookup(scope.base, ref, scope, "$dynamicRef")
+        fragment = unquote(urldefrag(urljoin(scope.base, ref))[1])
+        if (
+            fragment
+            and not fragment.startswith("/")
+            and isinstance(contents, dict)
+            and contents.get("$dynamicAnchor") == fragment
+        ):
+            outermost = dict(scope.dyn).get(fragment)
+            if outermost is not None:
+                contents, base = self._lookup(outermost, "#" + fragment, scope, "$dynamicRef")
+        return contents, self._target_scope(scope, contents, base)
+
+    def recursive_ref(self, scope: Scope, ref: str) -> tuple[Any, Scope]:
+        contents, base = self._lookup(scope.base, ref, scope, "$recursiveRef")
+        if isinstance(contents, dict) and contents.get("$recursiveAnchor") is True:
+            if scope.rec is not None and ref == "#":
+                contents, base = self._lookup(scope.rec, "", scope, "$recursiveRef")
+        return contents, self._target_scope(scope, contents, base)
