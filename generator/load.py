@@ -25,7 +25,7 @@ import referencing.jsonschema
 import yaml
 from jsonschema.validators import validator_for
 
-from generator.errors import SchemaError
+from generator.errors import SchemaError, UnsupportedSchemaError
 from generator.openapi import normalise_30
 
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
@@ -169,9 +169,9 @@ def load_contents(
         declared = contents.get("$schema", DRAFT_2020_12)
         if not isinstance(declared, str):
             raise SchemaError("'$schema' must be a string URI", file=file, pointer="/$schema")
-        dialect = _normalise_dialect(declared)
+        dialect = _normalise_dialect(declared, file=file)
         if check_metaschema:
-            _check_against_metaschema(contents, file=file)
+            _check_against_metaschema(contents, file=file, default=dialect)
 
     retrieve = _Retriever(mapping, file=file)
     specification = referencing.jsonschema.specification_with(
@@ -204,11 +204,31 @@ def load_contents(
     return loaded
 
 
-def _normalise_dialect(declared: str) -> str:
-    declared = declared.rstrip("#")
-    if declared.startswith("http://json-schema.org/schema"):
-        return DRAFT_2020_12
-    return declared
+#: Every dialect we support, by the ``$schema`` spellings seen in the wild.
+DIALECTS = {
+    "http://json-schema.org/draft-04/schema": DRAFT_04,
+    "http://json-schema.org/draft-06/schema": "http://json-schema.org/draft-06/schema",
+    "http://json-schema.org/draft-07/schema": "http://json-schema.org/draft-07/schema",
+    "https://json-schema.org/draft/2019-09/schema": "https://json-schema.org/draft/2019-09/schema",
+    "https://json-schema.org/draft/2020-12/schema": DRAFT_2020_12,
+    "http://json-schema.org/schema": DRAFT_2020_12,
+}
+
+
+def _normalise_dialect(declared: str, *, file: str) -> str:
+    key = declared.rstrip("#")
+    if key.startswith("https://json-schema.org/draft-0"):
+        key = "http://" + key[len("https://") :]
+    if key.startswith("http://json-schema.org/draft/20"):
+        key = "https://" + key[len("http://") :]
+    if key in DIALECTS:
+        return DIALECTS[key]
+    raise UnsupportedSchemaError(
+        "$schema",
+        "/$schema",
+        f"{declared!r} is not a dialect schemagen knows; use draft 4, 6, 7, 2019-09 or 2020-12",
+        file=file,
+    )
 
 
 def _check_openapi(contents: dict[str, Any], *, file: str, version: str) -> None:

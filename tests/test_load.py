@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import SchemaError
+from generator.errors import SchemaError, UnsupportedSchemaError
 from generator.load import load_schema
 from tests.conftest import SCHEMA
 
@@ -154,3 +154,33 @@ def test_bom_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "s.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"type": "string"}).encode())
     assert load_schema(path).contents == {"type": "string"}
+
+
+@pytest.mark.parametrize(
+    "declared",
+    ["http://json-schema.org/draft-03/schema#", "https://example.com/my-dialect"],
+)
+def test_unknown_dialect_is_refused_naming_the_keyword(tmp_path: Path, declared: str) -> None:
+    path = _write(tmp_path, "s.json", json.dumps({"$schema": declared}))
+    with pytest.raises(UnsupportedSchemaError) as info:
+        load_schema(path)
+    assert str(info.value) == (
+        f"{path}#/$schema: unsupported '$schema': {declared!r} is not a dialect schemagen "
+        "knows; use draft 4, 6, 7, 2019-09 or 2020-12"
+    )
+
+
+@pytest.mark.parametrize(
+    ("declared", "dialect"),
+    [
+        ("http://json-schema.org/draft-04/schema#", "http://json-schema.org/draft-04/schema"),
+        ("https://json-schema.org/draft-07/schema", "http://json-schema.org/draft-07/schema"),
+        (
+            "https://json-schema.org/draft/2019-09/schema#",
+            "https://json-schema.org/draft/2019-09/schema",
+        ),
+    ],
+)
+def test_dialect_spellings(tmp_path: Path, declared: str, dialect: str) -> None:
+    path = _write(tmp_path, "s.json", json.dumps({"$schema": declared}))
+    assert load_schema(path).dialect == dialect
