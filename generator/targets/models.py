@@ -980,8 +980,8 @@ class _Module:
                 lines += wrap_operands(STEP, "if not ", [check], "and", ":")
                 lines += [f"{STEP}{STEP}raise _Invalid"]
                 returned = self.narrowed(named.target)
-                if named.nullable or returned == "v":
-                    returned = f"{self.t('cast')}({cls}, v)"
+                if named.nullable and returned != "v":
+                    returned = "v"
                 lines += [f"{STEP}return {returned}"]
             else:
                 lines += [f"{STEP}return v"]
@@ -1383,7 +1383,26 @@ def _assign(indent: str, target: str, value: str) -> list[str]:
     line = f"{indent}{target} = {value}"
     if len(line) <= WIDTH:
         return [line]
+    if value[:1] in "[{" and _one_group(value):
+        return [
+            f"{indent}{target} = {value[0]}",
+            f"{indent}{STEP}{value[1:-1]}",
+            f"{indent}{value[-1]}",
+        ]
     return [f"{indent}{target} = (", f"{indent}{STEP}{value}", f"{indent})"]
+
+
+def _one_group(text: str) -> bool:
+    """Whether ``text`` is one bracketed group (``{...}``), so ruff hugs its brackets."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth == 0 and index != len(text) - 1:
+                return False
+    return depth == 0
 
 
 def _fit(lines: list[str], indent: str, keys: str) -> list[str]:
