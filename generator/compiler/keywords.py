@@ -479,6 +479,8 @@ def _properties(
     patterns = patterns or {}
     additional = schema["additionalProperties"] if has("additionalProperties") else True
     if not patterns and additional is True:
+        if track is not None and has("additionalProperties"):
+            cx.line(f"{track}.update({x})")
         return
     known = comp.frozenset_const(list(props)) if props else None
     if not patterns and additional is False and cx.mode != "e":
@@ -509,7 +511,7 @@ def _properties(
             conds.append(f"not {matched}")
         if known:
             conds.append(f"{key} not in {known}")
-        body = loop.sub()
+        body = loop.sub(1 if conds else 0)
         if additional is False:
             body.fail(scope, "additionalProperties", " is not an allowed property name", key, p)
         else:
@@ -565,6 +567,8 @@ def _unevaluated(
         body.code.lines.insert(0, "    " * body.code.level + f"{pvar} = (*{p}, {key})")
     loop.emit_block(header, body)
     if not loop.code.lines:
+        if cx.mode != "e":
+            cx.line(f"{seen}.update({x})" if objects else f"{seen}.update(range(len({x})))")
         return
     uses_value = uses(value, loop.code)
     if objects:
@@ -635,6 +639,8 @@ def _array(
                 _bind(cx, body, value, f"{x}[{index}]", pvar, f"(*{p}, {index})")
     if prefix and track is not None:
         cx.line(f"{track}.update(range(min(len({x}), {len(prefix)})))")
+    if rest is True and rest_kw and track is not None:
+        cx.line(f"{track}.update(range(len({x})))")
     if rest is not True:
         start = len(prefix)
         if rest is False and cx.mode != "e":

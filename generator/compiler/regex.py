@@ -1,10 +1,9 @@
 """Translate ECMA-262 (``u`` flag) regular expressions into Python ``re``/``regex`` syntax.
 
 JSON Schema patterns are ECMA-262 regular expressions, matched unanchored. The differences from
-Python that matter in practice, and how they are bridged here (patterns are compiled with the
-ASCII flag so that ``\\d``, ``\\w`` and ``\\b`` keep their ECMA meaning):
+Python that matter in practice, and how they are bridged here:
 
-* ``\\d``/``\\w``/``\\b`` are ASCII-only in ECMA (the ASCII flag does this),
+* ``\\d``/``\\w``/``\\b`` are ASCII-only in ECMA: expanded to explicit classes / ``(?a:\\b)``,
 * ``\\s`` is Unicode whitespace in ECMA, so it is expanded to an explicit class,
 * ``$`` only matches at the very end (Python's ``$`` also matches before a final newline),
 * ``.`` excludes all four ECMA line terminators,
@@ -26,7 +25,8 @@ __all__ = ["PatternError", "Translated", "translate"]
 _WS = "\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
 _DOT = "[^\\n\\r\\u2028\\u2029]"
 _SIMPLE_ESCAPES = {"n": "\\n", "r": "\\r", "t": "\\t", "f": "\\x0c", "v": "\\x0b"}
-_CLASS_ESCAPES = {"d", "D", "w", "W"}
+_CLASSES = {"d": "0-9", "w": "A-Za-z0-9_", "s": _WS}
+_CLASSES.update({key.upper(): value for key, value in _CLASSES.items()})
 _SYNTAX = set("^$\\.*+?()[]{}|/-")
 
 
@@ -142,20 +142,19 @@ class _Translator:
         if not ch:
             raise self.error("trailing backslash")
         self.i += 1
-        if ch in _CLASS_ESCAPES:
-            return "\\" + ch
-        if ch == "s":
-            return _WS if in_class else f"[{_WS}]"
-        if ch == "S":
+        if ch in _CLASSES:
+            inner = _CLASSES[ch.lower()]
+            if ch.islower():
+                return inner if in_class else f"[{inner}]"
             if in_class:
-                raise _NegatedSpaceInClass()
-            return f"[^{_WS}]"
+                raise _NegatedInClass(inner)
+            return f"[^{inner}]"
         if ch in "bB":
             if in_class:
                 if ch == "B":
                     raise self.error("\\B in a character class")
                 return "\\x08"
-            return "\\" + ch
+            return "(?a:\\" + ch + ")"
         if ch in _SIMPLE_ESCAPES:
             return _SIMPLE_ESCAPES[ch]
         if ch == "0" and not self.peek().isdigit():
@@ -217,7 +216,7 @@ class _Translator:
             self.i += 1
             return "(?s:.)" if negated else "(?!)"
         parts: list[str] = []
-        spaces_negated = False
+        negated_sets: list[str] = []
         while True:
             ch = self.peek()
             if not ch:
@@ -229,8 +228,8 @@ class _Translator:
             if ch == "\\":
                 try:
                     parts.append(self.escape(in_class=True))
-                except _NegatedSpaceInClass:
-                    spaces_negated = True
+                except _NegatedInClass as negated_set:
+                    negated_sets.append(negated_set.inner)
                 continue
             self.i += 1
             if ch in "[&~|":
@@ -238,16 +237,20 @@ class _Translator:
             else:
                 parts.append(ch)
         body = "".join(parts)
-        if not spaces_negated:
+        if not negated_sets:
             return ("[^" if negated else "[") + body + "]"
-        # \S inside a class: [a\S] is "a or non-space", [^a\S] is "space and not a".
+        # \D, \W, \S inside a class: [a\S] is "a or a non-space", [^a\S] is "a space, not a".
         if negated:
-            return f"(?:(?![{body}])[{_WS}])" if body else f"[{_WS}]"
-        return f"(?:[{body}]|[^{_WS}])" if body else f"[^{_WS}]"
+            guards = ([f"(?![{body}])"] if body else []) + [f"(?=[{n}])" for n in negated_sets]
+            return "(?:" + "".join(guards) + "(?s:.))"
+        options = ([f"[{body}]"] if body else []) + [f"[^{n}]" for n in negated_sets]
+        return "(?:" + "|".join(options) + ")"
 
 
-class _NegatedSpaceInClass(Exception):
-    pass
+class _NegatedInClass(Exception):
+    def __init__(self, inner: str) -> None:
+        super().__init__(inner)
+        self.inner = inner
 
 
 def translate(pattern: str) -> Translated:
@@ -257,9 +260,9 @@ def translate(pattern: str) -> Translated:
     needs = translator.needs_regex
     try:
         if needs:
-            regex_module.compile(out, regex_module.ASCII)
+            regex_module.compile(out)
         else:
-            re.compile(out, re.ASCII)
+            re.compile(out)
     except (re.error, regex_module.error, OverflowError, RecursionError) as exc:
         raise PatternError(f"invalid regular expression {pattern!r}: {exc}") from None
     return Translated(out, needs)
