@@ -61,6 +61,25 @@ RESERVED_MEMBERS = (
 )
 
 
+#: Names the models module defines besides the schema's classes.
+RESERVED_CLASSES = (
+    "Unset",
+    "UNSET",
+    "Problem",
+    "ValidationError",
+    "SCHEMA_DEFAULTS",
+    "Any",
+    "Enum",
+    "StrEnum",
+    "Literal",
+    "TypeAlias",
+    "Final",
+    "dataclass",
+    "field",
+    "json",
+)
+
+
 @dataclass
 class _Pending:
     """A named type discovered but not yet built."""
@@ -520,7 +539,7 @@ class _Builder:
 
     def assemble(self) -> SchemaIR:
         keys = self.order
-        classes = naming.unique([naming.class_name(k) for k in keys])
+        classes = naming.unique([naming.class_name(k) for k in keys], taken=RESERVED_CLASSES)
         snakes = naming.unique(
             [naming.snake_name(k, fallback="type") for k in keys], taken=("root",)
         )
