@@ -24,7 +24,7 @@ from generator.compiler.scope import Resolver
 from generator.errors import SchemaError
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "validators"
-_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,39}")
 _counter = itertools.count(1)
 
 
@@ -70,14 +70,16 @@ def render_module(
     apis = [_Api("", "", comp.function("v", schema, root), comp.function("e", schema, root))]
     for name, pointer in (definitions or {}).items():
         if not _IDENTIFIER.fullmatch(name) or keyword.iskeyword(name):
-            raise ValueError(f"definition name {name!r} is not a lower-case Python identifier")
+            raise ValueError(
+                f"definition name {name!r} is not a lower-case Python identifier (max. 40 chars)"
+            )
         if not pointer.startswith("/"):
             raise SchemaError(f"definition {name!r}: {pointer!r} is not a JSON Pointer")
         target, scope = resolver.ref(root, "#" + _quote_pointer(pointer))
         apis.append(
             _Api(
                 "_" + name,
-                f" against definition {name!r}",
+                f" against the {name} definition",
                 comp.function("v", target, scope),
                 comp.function("e", target, scope),
             )

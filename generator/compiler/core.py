@@ -54,7 +54,9 @@ class Cx:
     loops: int = 0
 
     def sub(self, level_delta: int = 1, loops_delta: int = 0) -> Cx:
-        return Cx(self.comp, Code(self.code.level + level_delta), self.mode, self.loops + loops_delta)
+        return Cx(
+            self.comp, Code(self.code.level + level_delta), self.mode, self.loops + loops_delta
+        )
 
     def line(self, text: str) -> None:
         self.code.line(text)
@@ -72,9 +74,7 @@ class Cx:
         self.code.extend(body.code)
         return True
 
-    def fail(
-        self, scope: Scope, keyword: str, message: str, x: str | None, p: str | None
-    ) -> None:
+    def fail(self, scope: Scope, keyword: str, message: str, x: str | None, p: str | None) -> None:
         """Emit the failure of ``keyword``; ``message`` follows ``_show(x)`` when x is given."""
         if self.mode == "v":
             self.line("return False")

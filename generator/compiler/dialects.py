@@ -50,7 +50,9 @@ _VOCAB_2019 = "https://json-schema.org/draft/2019-09/vocab/"
 _VOCAB_2020 = "https://json-schema.org/draft/2020-12/vocab/"
 
 VOCABULARIES: dict[str, frozenset[str]] = {
-    _VOCAB_2019 + "core": frozenset({"$ref", "$recursiveRef", "$recursiveAnchor", "$anchor", "$id"}),
+    _VOCAB_2019 + "core": frozenset(
+        {"$ref", "$recursiveRef", "$recursiveAnchor", "$anchor", "$id"}
+    ),
     _VOCAB_2019 + "applicator": frozenset(
         {
             "additionalItems",

@@ -87,9 +87,7 @@ def emit_schema(
     if scope.dialect.ref_overrides_siblings and has("$ref"):
         _ref(cx, schema, scope, x, p, track, "$ref")
         return
-    unevaluated = not skip_unevaluated and (
-        has("unevaluatedProperties") or has("unevaluatedItems")
-    )
+    unevaluated = not skip_unevaluated and (has("unevaluatedProperties") or has("unevaluatedItems"))
     inner = track
     local: str | None = None
     if unevaluated and cx.mode != "e":
@@ -208,7 +206,9 @@ def _type(cx: Cx, value: Any, scope: Scope, x: str, p: str | None) -> None:
         conds = [f"type({x}) in ({', '.join(unique)})"]
     conds.extend(extra)
     if len(conds) == 1:
-        header = "if " + conds[0].replace(" is ", " is not ", 1).replace(" in ", " not in ", 1) + ":"
+        header = (
+            "if " + conds[0].replace(" is ", " is not ", 1).replace(" in ", " not in ", 1) + ":"
+        )
     else:
         header = f"if not ({' or '.join(conds)}):"
     with cx.block(header):
@@ -258,7 +258,9 @@ def _predicates(cx: Cx, subs: list[Any], scope: Scope, keyword: str, ann: bool) 
     return names
 
 
-def _any_of(cx: Cx, subs: list[Any], scope: Scope, x: str, p: str | None, track: str | None) -> None:
+def _any_of(
+    cx: Cx, subs: list[Any], scope: Scope, x: str, p: str | None, track: str | None
+) -> None:
     message = " is not valid under any of the given schemas"
     if track is None:
         names = _predicates(cx, subs, scope, "anyOf", False)
@@ -282,7 +284,9 @@ def _any_of(cx: Cx, subs: list[Any], scope: Scope, x: str, p: str | None, track:
         cx.fail(scope, "anyOf", message, x, p)
 
 
-def _one_of(cx: Cx, subs: list[Any], scope: Scope, x: str, p: str | None, track: str | None) -> None:
+def _one_of(
+    cx: Cx, subs: list[Any], scope: Scope, x: str, p: str | None, track: str | None
+) -> None:
     message = " is not valid under exactly one of the given schemas"
     count, func = cx.var("n"), cx.var("f")
     names = _predicates(cx, subs, scope, "oneOf", track is not None)
@@ -388,7 +392,12 @@ def _object(
         body = cx.sub(1, 1)
         key = cx.var("k")
         comp.child(body, schema["propertyNames"], scope, ("propertyNames",), key, p, None)
-        cx.emit_block(f"for {key} in {x}:", body)
+        from generator.compiler.core import uses
+
+        if uses(key, body.code):
+            cx.emit_block(f"for {key} in {x}:", body)
+        else:  # e.g. propertyNames: false -- any property at all fails
+            cx.emit_block(f"if {x}:", body)
     _properties(cx, schema, scope, x, p, track, has)
     if unevaluated and has("unevaluatedProperties"):
         _unevaluated(cx, schema, scope, x, p, track, "unevaluatedProperties")
@@ -526,7 +535,9 @@ def _properties(
 
     if pvar is not None and uses(pvar, loop.code):
         loop.code.lines.insert(0, "    " * loop.code.level + f"{pvar} = (*{p}, {key})")
-    if uses(value, loop.code):
+    if not uses(key, loop.code):
+        cx.emit_block(f"for {value} in {x}.values():", loop)
+    elif uses(value, loop.code):
         cx.emit_block(f"for {key}, {value} in {x}.items():", loop)
     else:
         cx.emit_block(f"for {key} in {x}:", loop)
@@ -551,7 +562,6 @@ def _unevaluated(
     seen = track
     if cx.mode == "e":
         seen = cx.var("ev")
-        cx.line(f"{seen} = {comp.function('a0', schema, scope)}({x})")
     assert seen is not None
     body = cx.sub(2 if cx.mode != "e" else 3, 1)
     if sub is False:
@@ -580,6 +590,7 @@ def _unevaluated(
             else f"for {key} in range(len({x})):"
         )
     if cx.mode == "e":
+        cx.line(f"{seen} = {comp.function('a0', schema, scope)}({x})")
         outer = cx.sub()
         outer.emit_block(head, loop)
         cx.emit_block(f"if {seen} is not None:", outer)
@@ -619,7 +630,10 @@ def _array(
     rest_kw = ""
     if scope.dialect.items_mode == "prefixItems":
         if has("prefixItems"):
-            prefix, prefix_kw = _schema_list(schema["prefixItems"], scope, "prefixItems"), "prefixItems"
+            prefix, prefix_kw = (
+                _schema_list(schema["prefixItems"], scope, "prefixItems"),
+                "prefixItems",
+            )
         if has("items") and not isinstance(schema["items"], list):
             rest, rest_kw = schema["items"], "items"
     elif has("items"):

@@ -124,9 +124,10 @@ class _Translator:
                 raise self.error("code point out of range")
             self.i = end + 1
             return code
-        code = self.read_hex(4)
-        if code is None:
+        four = self.read_hex(4)
+        if four is None:
             raise self.error("bad \\u escape")
+        code = four
         if 0xD800 <= code <= 0xDBFF and self.src.startswith("\\u", self.i):
             save = self.i
             self.i += 2

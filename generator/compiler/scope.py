@@ -45,12 +45,10 @@ def _tolerant(spec: referencing.Specification[Any]) -> referencing.Specification
     def tolerant_id_of(contents: Any) -> str | None:
         return None if isinstance(contents, bool) else id_of(contents)
 
-    def tolerant_anchors_in(
-        specification: referencing.Specification[Any], contents: Any
-    ) -> Any:
+    def tolerant_anchors_in(specification: referencing.Specification[Any], contents: Any) -> Any:
         return [] if isinstance(contents, bool) else anchors_in(specification, contents)
 
-    return attrs.evolve(
+    return attrs.evolve(  # type: ignore[misc]  # Specification is an attrs class
         spec,
         id_of=tolerant_id_of,
         anchors_in=tolerant_anchors_in,
