@@ -54,17 +54,20 @@ def render_module(
     definitions: Mapping[str, str] | None = None,
     format_assertion: bool = False,
     default_dialect: str = DRAFT2020,
+    base_uri: str = "",
 ) -> str:
     """Source of a standalone validator module for ``schema``.
 
     ``definitions`` maps Python names to JSON Pointers (e.g. ``{"messages": "/$defs/Messages"}``);
     each gets ``is_valid_<name>``, ``iter_errors_<name>`` and ``validate_<name>``.
+    ``registry`` holds the resources ``$ref`` may name; ``base_uri`` is the document's own URI
+    (relative references and ``$id`` resolve against it).
     Raises :class:`~generator.errors.SchemaError` for schemas that cannot be compiled.
     """
     dialect = known_dialect(default_dialect)
     if dialect is None:
         raise SchemaError(f"unknown default dialect {default_dialect!r}")
-    resolver = Resolver(schema, registry, dialect)
+    resolver = Resolver(schema, registry, dialect, base_uri)
     comp = Compiler(resolver, format_assertion=format_assertion)
     root = resolver.root_scope
     apis = [_Api("", "", comp.function("v", schema, root), comp.function("e", schema, root))]
@@ -162,6 +165,7 @@ def compile(  # noqa: A001 - the natural name for this API
     format_assertion: bool = False,
     default_dialect: str = DRAFT2020,
     definitions: Mapping[str, str] | None = None,
+    base_uri: str = "",
 ) -> Validator:
     """Compile ``schema`` to a :class:`Validator` (generated Python, executed in-process)."""
     source = render_module(
@@ -170,6 +174,7 @@ def compile(  # noqa: A001 - the natural name for this API
         definitions=definitions,
         format_assertion=format_assertion,
         default_dialect=default_dialect,
+        base_uri=base_uri,
     )
     number = next(_counter)
     return Validator(source, f"<schemagen-validator-{number}>", f"_schemagen_validator_{number}")

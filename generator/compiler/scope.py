@@ -94,6 +94,7 @@ class Resolver:
         root: Any,
         registry: referencing.Registry[Any] | None,
         default_dialect: Dialect,
+        base_uri: str = "",
     ) -> None:
         from jsonschema_specifications import REGISTRY as SPECIFICATIONS
 
@@ -103,7 +104,10 @@ class Resolver:
         root_dialect = self.dialect_of(root, default_dialect, registry)
         resource = specification_for(root_dialect.uri).create_resource(root)
         root_id = resource.id()
-        self.root_uri = urldefrag(root_id)[0] if isinstance(root_id, str) else ""
+        base_uri = urldefrag(base_uri)[0]
+        self.root_uri = (
+            urldefrag(urljoin(base_uri, root_id))[0] if isinstance(root_id, str) else base_uri
+        )
         self.registry = registry.with_resource(self.root_uri, resource).crawl()
         self.locations: dict[int, tuple[str, str, Dialect]] = {}
         self._anchor_cache: dict[int, frozenset[str]] = {}
