@@ -119,7 +119,10 @@ def _parse(data: bytes, line: int) -> tuple[Any, Finding | None]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, (line, None, None, "", "", f"invalid UTF-8 at byte {exc.start}")
+        at_line = line + data.count(b"\n", 0, exc.start)
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = data[exc.start : exc.start + 1].hex()
+        return None, (at_line, column, None, "", "", f"invalid UTF-8 (byte 0x{bad})")
     if not text.strip():
         return None, (line, 1, None, "", "", "invalid JSON: empty document")
     try:
