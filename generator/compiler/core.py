@@ -41,6 +41,7 @@ from generator.errors import SchemaError
 
 MAX_INLINE_LEVEL = 9
 MAX_INLINE_LOOPS = 5
+MAX_INLINE_DEPTH = 8
 SHORT_LITERAL = 40
 
 
@@ -51,12 +52,16 @@ class Cx:
     comp: Compiler
     code: Code
     mode: str  # "v" (return False), "a" (return None) or "e" (yield errors)
+    func: str  # the generated function being written
     loops: int = 0
+    depth: int = 0
 
     def sub(self, level_delta: int = 1, loops_delta: int = 0) -> Cx:
-        return Cx(
-            self.comp, Code(self.code.level + level_delta), self.mode, self.loops + loops_delta
-        )
+        code = Code(self.code.level + level_delta)
+        return Cx(self.comp, code, self.mode, self.func, self.loops + loops_delta, self.depth)
+
+    def deeper(self) -> Cx:
+        return Cx(self.comp, self.code, self.mode, self.func, self.loops, self.depth + 1)
 
     def line(self, text: str) -> None:
         self.code.line(text)
@@ -119,6 +124,8 @@ class Compiler:
         self.needs_regex = False
         self.formats_used: set[str] = set()
         self.long_lines = 0
+        self._edges: dict[str, set[str]] = {}
+        self._scopes: dict[str, Scope] = {}
 
     # -- constants --------------------------------------------------------------------------
 
@@ -229,6 +236,7 @@ class Compiler:
             return found
         name = self.namer("_" + kind)
         self._func_memo[key] = name
+        self._scopes[name] = scope
         self._queue.append((name, kind, schema, scope))
         return name
 
@@ -236,18 +244,19 @@ class Compiler:
         while self._queue:
             name, kind, schema, scope = self._queue.popleft()
             self.functions.append(self._generate(name, kind, schema, scope))
+        self.check_loops()
 
     def _generate(self, name: str, kind: str, schema: Any, scope: Scope) -> Code:
         code = Code()
         if kind == "v":
             code.line(f"def {name}(x: Any) -> bool:")
-            cx = Cx(self, Code(1), "v")
+            cx = Cx(self, Code(1), "v", name)
             self.node(cx, schema, scope, "x", None, None)
             code.extend(cx.code)
             code.line("    return True")
         elif kind == "e":
             code.line(f"def {name}(x: Any, p: _Path) -> Iterator[SchemaValidationError]:")
-            cx = Cx(self, Code(1), "e")
+            cx = Cx(self, Code(1), "e", name)
             self.node(cx, schema, scope, "x", "p", None)
             code.extend(cx.code)
             if not any("yield" in line for line in cx.code.lines):
@@ -255,7 +264,7 @@ class Compiler:
         else:
             code.line(f"def {name}(x: Any) -> set[Any] | None:")
             code.line("    ev: set[Any] = set()")
-            cx = Cx(self, Code(1), "a")
+            cx = Cx(self, Code(1), "a", name)
             self.node(cx, schema, scope, "x", None, "ev", skip_unevaluated=kind == "a0")
             code.extend(cx.code)
             code.line("    return ev")
@@ -316,15 +325,20 @@ class Compiler:
         inline: bool,
     ) -> None:
         if isinstance(schema, bool) or (
-            inline and cx.code.level <= MAX_INLINE_LEVEL and cx.loops <= MAX_INLINE_LOOPS
+            inline
+            and cx.code.level <= MAX_INLINE_LEVEL
+            and cx.loops <= MAX_INLINE_LOOPS
+            and cx.depth < MAX_INLINE_DEPTH
         ):
-            self.node(cx, schema, scope, x, p, track)
+            self.node(cx.deeper(), schema, scope, x, p, track)
             return
         if cx.mode == "e":
             name = self.function("e", schema, scope)
+            self.edge(cx, name, x)
             cx.line(f"yield from {name}({x}, {p})")
         elif track is not None:
             name = self.function("a", schema, scope)
+            self.edge(cx, name, x)
             result = cx.var("r")
             cx.line(f"{result} = {name}({x})")
             with cx.block(f"if {result} is None:"):
@@ -332,9 +346,46 @@ class Compiler:
             cx.line(f"{track}.update({result})")
         else:
             name = self.function("v", schema, scope)
+            self.edge(cx, name, x)
             with cx.block(f"if not {name}({x}):"):
                 cx.fail_silently()
 
-    def predicate(self, schema: Any, scope: Scope, annotations: bool) -> str:
-        """Name of a function testing ``schema`` (``_v``: bool, ``_a``: evaluated set or None)."""
-        return self.function("a" if annotations else "v", schema, scope)
+    def predicate(self, cx: Cx, schema: Any, scope: Scope, annotations: bool, x: str | None) -> str:
+        """Name of a function testing ``schema`` (``_v``: bool, ``_a``: evaluated set or None).
+
+        ``x`` is the variable it will be applied to (None: items of an array).
+        """
+        name = self.function("a" if annotations else "v", schema, scope)
+        if x is not None:
+            self.edge(cx, name, x)
+        return name
+
+    def edge(self, cx: Cx, callee: str, x: str) -> None:
+        """Record that ``cx.func`` applies ``callee`` to its own instance (not a child)."""
+        if x == "x":
+            self._edges.setdefault(cx.func, set()).add(callee)
+
+    def check_loops(self) -> None:
+        """Reject references that apply a schema to the same instance without end."""
+        state: dict[str, int] = {}  # 1: on the DFS stack, 2: finished
+        for start in self._edges:
+            if start in state:
+                continue
+            stack: list[tuple[str, Iterator[str]]] = [(start, iter(self._edges.get(start, ())))]
+            state[start] = 1
+            while stack:
+                node, children = stack[-1]
+                child = next(children, None)
+                if child is None:
+                    state[node] = 2
+                    stack.pop()
+                elif state.get(child) == 1:
+                    scope = self._scopes[child]
+                    raise SchemaError(
+                        "infinite reference loop: this schema applies itself to the same "
+                        "instance without end",
+                        pointer=scope.schema_path(),
+                    )
+                elif child not in state:
+                    state[child] = 1
+                    stack.append((child, iter(self._edges.get(child, ()))))

@@ -250,11 +250,13 @@ def _const(cx: Cx, value: Any, scope: Scope, x: str, p: str | None) -> None:
 # -- in-place applicators ----------------------------------------------------------------------
 
 
-def _predicates(cx: Cx, subs: list[Any], scope: Scope, keyword: str, ann: bool) -> list[str]:
+def _predicates(
+    cx: Cx, subs: list[Any], scope: Scope, keyword: str, ann: bool, x: str
+) -> list[str]:
     names = []
     for index, sub in enumerate(subs):
         sub_scope = cx.comp.resolver.descend(scope, sub, (keyword, str(index)))
-        names.append(cx.comp.predicate(sub, sub_scope, ann))
+        names.append(cx.comp.predicate(cx, sub, sub_scope, ann, x))
     return names
 
 
@@ -263,7 +265,7 @@ def _any_of(
 ) -> None:
     message = " is not valid under any of the given schemas"
     if track is None:
-        names = _predicates(cx, subs, scope, "anyOf", False)
+        names = _predicates(cx, subs, scope, "anyOf", False, x)
         if len(names) <= 3:
             cond = " or ".join(f"{n}({x})" for n in names)
         else:
@@ -272,7 +274,7 @@ def _any_of(
         with cx.block(f"if not ({cond}):"):
             cx.fail(scope, "anyOf", message, x, p)
         return
-    names = _predicates(cx, subs, scope, "anyOf", True)
+    names = _predicates(cx, subs, scope, "anyOf", True, x)
     ok, func, result = cx.var("ok"), cx.var("f"), cx.var("r")
     cx.line(f"{ok} = False")
     with cx.block(f"for {func} in {cx.comp.func_tuple(names)}:"):
@@ -289,7 +291,7 @@ def _one_of(
 ) -> None:
     message = " is not valid under exactly one of the given schemas"
     count, func = cx.var("n"), cx.var("f")
-    names = _predicates(cx, subs, scope, "oneOf", track is not None)
+    names = _predicates(cx, subs, scope, "oneOf", track is not None, x)
     funcs = cx.comp.func_tuple(names)
     cx.line(f"{count} = 0")
     if track is None:
@@ -313,7 +315,7 @@ def _one_of(
 
 def _not(cx: Cx, sub: Any, scope: Scope, x: str, p: str | None) -> None:
     sub_scope = cx.comp.resolver.descend(scope, sub, ("not",))
-    name = cx.comp.predicate(sub, sub_scope, False)
+    name = cx.comp.predicate(cx, sub, sub_scope, False, x)
     with cx.block(f"if {name}({x}):"):
         cx.fail(scope, "not", " is valid under the schema in 'not'", x, p)
 
@@ -331,7 +333,7 @@ def _if(
     if not then_body.code.lines and not else_body.code.lines and track is None:
         return
     if_scope = cx.comp.resolver.descend(scope, schema["if"], ("if",))
-    name = cx.comp.predicate(schema["if"], if_scope, track is not None)
+    name = cx.comp.predicate(cx, schema["if"], if_scope, track is not None, x)
     if track is not None:
         result = cx.var("r")
         cx.line(f"{result} = {name}({x})")
@@ -590,7 +592,9 @@ def _unevaluated(
             else f"for {key} in range(len({x})):"
         )
     if cx.mode == "e":
-        cx.line(f"{seen} = {comp.function('a0', schema, scope)}({x})")
+        collect = comp.function("a0", schema, scope)
+        comp.edge(cx, collect, x)
+        cx.line(f"{seen} = {collect}({x})")
         outer = cx.sub()
         outer.emit_block(head, loop)
         cx.emit_block(f"if {seen} is not None:", outer)
@@ -708,7 +712,7 @@ def _contains(
     if not _is_number(low) or (high is not None and not _is_number(high)):
         raise _bad(scope, "minContains", "minContains/maxContains must be numbers")
     sub_scope = comp.resolver.descend(scope, sub, ("contains",))
-    name = comp.predicate(sub, sub_scope, False)
+    name = comp.predicate(cx, sub, sub_scope, False, None)
     collect = track is not None and scope.dialect.contains_annotates_items
     if high is None and not collect:
         if low <= 0:
