@@ -51,6 +51,32 @@ CONVERSATION_LIKE: dict[str, Any] = {
 }
 
 
+def _hostile_modules() -> list[tuple[str, str]]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        from test_compiler_hostile import NASTY, ecma_escape
+    finally:
+        sys.path.pop(0)
+    nasty = {
+        "$defs": {text: {"const": text, "enum": [text, 1]} for text in NASTY},
+        "properties": {
+            text: {"$ref": "#/$defs/" + text.replace("~", "~0").replace("/", "~1")}
+            for text in NASTY
+            if "%" not in text and "#" not in text
+        },
+        "patternProperties": {"^" + ecma_escape(text) + "$": {"maxLength": 3} for text in NASTY},
+        "required": NASTY,
+        "dependentRequired": {text: NASTY for text in NASTY},
+    }
+    deep: Any = {"type": "integer"}
+    for _ in range(300):
+        deep = {"type": "object", "properties": {"a" * 40: deep}, "allOf": [{"minProperties": 1}]}
+    return [
+        ("nasty", render_module(nasty, format_assertion=True)),
+        ("deep", render_module(deep)),
+    ]
+
+
 def _suite_modules() -> list[tuple[str, str]]:
     sys.path.insert(0, str(ROOT / "tests"))
     try:
@@ -93,6 +119,7 @@ def test_generated_modules_pass_ruff(tmp_path: Path) -> None:
             ),
         ),
     ]
+    modules += _hostile_modules()
     if SUITE.is_dir():
         modules += _suite_modules()
     _write(tmp_path, modules)
@@ -128,6 +155,7 @@ def test_generated_modules_pass_mypy_strict(tmp_path: Path) -> None:
             ),
         ),
         ("recursive", render_module(recursive)),
+        *_hostile_modules(),
         (
             "formats",
             render_module(

@@ -36,18 +36,18 @@ def str_literal(text: str) -> str:
 
 def str_chunks(text: str, width: int) -> list[str]:
     """Split ``text`` into string literals no longer than ``width`` (escapes kept whole)."""
-    chunks: list[str] = []
-    current = ""
-    for char in text:
-        candidate = current + char
-        if current and len(str_literal(candidate)) > width:
-            chunks.append(str_literal(current))
-            current = char
-        else:
-            current = candidate
-    if current or not chunks:
-        chunks.append(str_literal(current))
-    return chunks
+    budget = width - 4  # quotes, plus one in case a chunk needs an escaped quote
+    pieces: list[str] = []
+    start = 0
+    used = 0
+    for index, char in enumerate(text):
+        size = len(repr(char)) - 2 + (1 if char in "'\"" else 0)
+        if used and used + size > budget:
+            pieces.append(text[start:index])
+            start, used = index, 0
+        used += size
+    pieces.append(text[start:])
+    return [str_literal(piece) for piece in pieces]
 
 
 def number_literal(value: int | float) -> str:

@@ -43,6 +43,7 @@ MAX_INLINE_LEVEL = 9
 MAX_INLINE_LOOPS = 5
 MAX_INLINE_DEPTH = 8
 SHORT_LITERAL = 40
+PATH_PIECE = 60
 
 
 @dataclass
@@ -164,22 +165,51 @@ class Compiler:
         return self._memo_const("_Q", text, lambda name: assign_call(name, "Fraction", text))
 
     def location(self, scope: Scope, keyword: str) -> str:
+        """Module constant ``(keyword, schema_path)`` for errors of ``keyword`` in ``scope``."""
         path = scope.schema_path(keyword)
         key = keyword + "\x00" + path
 
         def make(name: str) -> list[str]:
             kw = str_literal(keyword)
             lit = str_literal(path)
-            if len(name) + len(kw) + len(lit) + 11 <= LINE_LENGTH:
+            if len(path) <= PATH_PIECE and len(name) + len(kw) + len(lit) + 11 <= LINE_LENGTH:
                 return [f"{name} = _loc({kw}, {lit})"]
-            if len(kw) + len(lit) + 6 <= LINE_LENGTH:
-                return [f"{name} = _loc(", f"    {kw}, {lit}", ")"]
-            if len(lit) + 5 <= LINE_LENGTH:
-                return [f"{name} = _loc(", f"    {kw},", f"    {lit},", ")"]
-            path_name = self.const_str(path)
-            return [f"{name} = _loc({kw}, {path_name})"]
+            return [f"{name} = _loc({kw}, {self.path_const(path)})"]
 
         return self._memo_const("_S", key, make)
+
+    def path_const(self, path: str) -> str:
+        """A constant holding ``path``; long paths are built from shared prefix constants."""
+        if len(path) <= PATH_PIECE:
+            return self.const_str(path)
+        cuts = []  # prefix ends, each piece about PATH_PIECE characters, cut at a "/"
+        start = 0
+        while len(path) - start > PATH_PIECE:
+            cut = path.rfind("/", start + 1, start + PATH_PIECE)
+            if cut <= start:
+                cut = path.find("/", start + PATH_PIECE)
+                if cut < 0:
+                    break
+            cuts.append(cut)
+            start = cut
+        cuts.append(len(path))
+        first = len(cuts) - 1
+        while first > 0 and ("_R", path[: cuts[first - 1]]) not in self._const_memo:
+            first -= 1
+        previous = self._const_memo.get(("_R", path[: cuts[first - 1]])) if first else None
+        begin = cuts[first - 1] if first else 0
+        for end in cuts[first:]:
+            prefix = path[:end]
+            found = self._const_memo.get(("_R", prefix))
+            if found is None:
+                piece = self.const_str(path[begin:end])
+                found = self.namer("_R")
+                value = piece if previous is None else f"{previous} + {piece}"
+                self.constants.append(f"{found} = {value}")
+                self._const_memo[("_R", prefix)] = found
+            previous, begin = found, end
+        assert previous is not None
+        return previous
 
     def pattern(self, scope: Scope, segments: tuple[str, ...], pattern: Any) -> str:
         if not isinstance(pattern, str):
