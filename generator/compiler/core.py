@@ -35,6 +35,7 @@ from generator.compiler.codegen import (
     simple_literal,
     str_literal,
 )
+from generator.compiler.dialects import subschemas
 from generator.compiler.regex import PatternError, translate
 from generator.compiler.scope import Resolver, Scope
 from generator.errors import SchemaError
@@ -44,6 +45,7 @@ MAX_INLINE_LOOPS = 5
 MAX_INLINE_DEPTH = 8
 SHORT_LITERAL = 40
 PATH_PIECE = 60
+SMALL_SCHEMA = 24
 
 
 @dataclass
@@ -126,6 +128,7 @@ class Compiler:
         self.formats_used: set[str] = set()
         self.long_lines = 0
         self._edges: dict[str, set[str]] = {}
+        self._small: dict[int, bool] = {}
         self._scopes: dict[str, Scope] = {}
 
     # -- constants --------------------------------------------------------------------------
@@ -229,6 +232,31 @@ class Compiler:
         return self._memo_const(
             "_P", func + translated.pattern, lambda n: assign_call(n, func, translated.pattern)
         )
+
+    def type_tuple(self, names: list[str]) -> str:
+        """A module constant tuple of Python types (names are fixed builtins, never data)."""
+        text = ", ".join(names)
+        return self._memo_const("_Y", text, lambda name: [f"{name} = ({text})"])
+
+    def small(self, schema: Any) -> bool:
+        """Whether a reference target is worth inlining: small, with no references inside."""
+        found = self._small.get(id(schema))
+        if found is not None:
+            return found
+        count = 0
+        stack = [schema]
+        result = isinstance(schema, dict)
+        while stack and result:
+            node = stack.pop()
+            count += 1
+            if count > SMALL_SCHEMA or (
+                isinstance(node, dict)
+                and any(k in node for k in ("$ref", "$dynamicRef", "$recursiveRef", "$id", "id"))
+            ):
+                result = False
+            stack.extend(child for _, child in subschemas(node))
+        self._small[id(schema)] = result
+        return result
 
     def func_tuple(self, names: list[str]) -> str:
         key = ",".join(names)
@@ -364,8 +392,11 @@ class Compiler:
             return
         if cx.mode == "e":
             name = self.function("e", schema, scope)
+            check = self.function("v", schema, scope)
             self.edge(cx, name, x)
-            cx.line(f"yield from {name}({x}, {p})")
+            self.edge(cx, check, x)
+            with cx.block(f"if not {check}({x}):"):  # skip valid parts cheaply
+                cx.line(f"yield from {name}({x}, {p})")
         elif track is not None:
             name = self.function("a", schema, scope)
             self.edge(cx, name, x)

@@ -22,7 +22,7 @@ _TYPE_NAMES = {
     "object": "dict",
     "array": "list",
     "boolean": "bool",
-    "null": "type(None)",
+    "null": "_NoneType",
     "number": "int, float",
     "integer": "int",
 }
@@ -123,7 +123,7 @@ def emit_schema(
         ("dict", f"if type({x}) is dict:", _object),
         ("list", f"if type({x}) is list:", _array),
         ("str", f"if type({x}) is str:", _string),
-        ("num", f"if type({x}) in (int, float):", _number),
+        ("num", f"if type({x}) in _NUMBER:", _number),
     )
     for group, header, emitter in groups:
         if known is not None and group != known:
@@ -181,7 +181,8 @@ def _ref(
         target, target_scope = resolver.dynamic_ref(scope, value)
     else:
         target, target_scope = resolver.recursive_ref(scope, value)
-    cx.comp.apply(cx, target, target_scope, x, p, track, inline=False)
+    inline = cx.comp.small(target)
+    cx.comp.apply(cx, target, target_scope, x, p, track, inline=inline)
 
 
 # -- any type ----------------------------------------------------------------------------------
@@ -198,22 +199,32 @@ def _type(cx: Cx, value: Any, scope: Scope, x: str, p: str | None) -> None:
         if name == "integer" and scope.dialect.float_integers and "number" not in names:
             extra.append(f"(type({x}) is float and {x}.is_integer())")
     unique = list(dict.fromkeys(pytypes))
-    if len(unique) == 1 and unique[0] == "type(None)":
-        conds = [f"{x} is None"]
-    elif len(unique) == 1:
-        conds = [f"type({x}) is {unique[0]}"]
+    positive, negative = _type_test(cx, x, unique)
+    if extra:
+        header = f"if not ({positive} or {extra[0]}):"
     else:
-        conds = [f"type({x}) in ({', '.join(unique)})"]
-    conds.extend(extra)
-    if len(conds) == 1:
-        header = (
-            "if " + conds[0].replace(" is ", " is not ", 1).replace(" in ", " not in ", 1) + ":"
-        )
-    else:
-        header = f"if not ({' or '.join(conds)}):"
+        header = f"if {negative}:"
     with cx.block(header):
         shown = ", ".join(repr(n) for n in dict.fromkeys(names))
         cx.fail(scope, "type", f" is not of type {shown}", x, p)
+
+
+def _type_test(cx: Cx, x: str, pytypes: list[str]) -> tuple[str, str]:
+    """(is one of ``pytypes``, is none of them) as expressions on ``x``."""
+    others = [t for t in pytypes if t != "_NoneType"]
+    nullable = len(others) < len(pytypes)
+    if not others:
+        return f"{x} is None", f"{x} is not None"
+    if len(others) == 1:
+        positive, negative = f"type({x}) is {others[0]}", f"type({x}) is not {others[0]}"
+    elif sorted(others) == ["float", "int"]:
+        positive, negative = f"type({x}) in _NUMBER", f"type({x}) not in _NUMBER"
+    else:
+        names = cx.comp.type_tuple(others)
+        positive, negative = f"type({x}) in {names}", f"type({x}) not in {names}"
+    if nullable:
+        return f"{x} is None or {positive}", f"{x} is not None and {negative}"
+    return positive, negative
 
 
 def _enum(cx: Cx, value: Any, scope: Scope, x: str, p: str | None) -> None:
@@ -238,7 +249,7 @@ def _not_equal(cx: Cx, x: str, value: Any) -> str:
     if isinstance(value, str):
         return f"{x} != {cx.comp.literal(value)}"
     if _is_number(value):
-        return f"type({x}) not in (int, float) or {x} != {cx.comp.literal(value)}"
+        return f"type({x}) not in _NUMBER or {x} != {cx.comp.literal(value)}"
     return f"not _eq({x}, {cx.comp.json_const(value)})"
 
 
@@ -264,6 +275,14 @@ def _any_of(
     cx: Cx, subs: list[Any], scope: Scope, x: str, p: str | None, track: str | None
 ) -> None:
     message = " is not valid under any of the given schemas"
+    nulls = [i for i, sub in enumerate(subs) if _is_null_schema(sub)]
+    if len(subs) == 2 and len(nulls) == 1:
+        # the ubiquitous "nullable" anyOf: [X, {"type": "null"}] is "None, or else X"
+        other = 1 - nulls[0]
+        body = cx.sub()
+        cx.comp.child(body, subs[other], scope, ("anyOf", str(other)), x, p, track)
+        cx.emit_block(f"if {x} is not None:", body)
+        return
     if track is None:
         names = _predicates(cx, subs, scope, "anyOf", False, x)
         if len(names) <= 3:
@@ -284,6 +303,10 @@ def _any_of(
             cx.line(f"{track}.update({result})")
     with cx.block(f"if not {ok}:"):
         cx.fail(scope, "anyOf", message, x, p)
+
+
+def _is_null_schema(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema in ({"type": "null"}, {"const": None})
 
 
 def _one_of(
