@@ -197,10 +197,12 @@ def _type(cx: Cx, value: Any, scope: Scope, x: str, p: str | None) -> None:
     for name in dict.fromkeys(names):
         pytypes.extend(_TYPE_NAMES[name].split(", "))
         if name == "integer" and scope.dialect.float_integers and "number" not in names:
-            extra.append(f"(type({x}) is float and {x}.is_integer())")
+            extra.append(f"_intf({x})")
     unique = list(dict.fromkeys(pytypes))
     positive, negative = _type_test(cx, x, unique)
-    if extra:
+    if extra and positive == negative.replace(" is not ", " is ", 1) and " or " not in positive:
+        header = f"if {negative} and not {extra[0]}:"
+    elif extra:
         header = f"if not ({positive} or {extra[0]}):"
     else:
         header = f"if {negative}:"
