@@ -155,6 +155,16 @@ def test_generated_modules_pass_mypy_strict(tmp_path: Path) -> None:
             ),
         ),
         ("recursive", render_module(recursive)),
+        (
+            "content",
+            render_module(
+                {
+                    "$schema": "http://json-schema.org/draft-07/schema#",
+                    "contentEncoding": "base64",
+                    "contentMediaType": "application/json",
+                }
+            ),
+        ),
         *_hostile_modules(),
         (
             "formats",

@@ -29,7 +29,24 @@ DRAFTS = {
     "draft2019-09": "https://json-schema.org/draft/2019-09/schema",
     "draft2020-12": "https://json-schema.org/draft/2020-12/schema",
 }
-OPTIONAL = ("bignum", "ecmascript-regex", "float-overflow", "non-bmp-regex")
+#: every optional file except format/ (formats are asserted only with format_assertion=True)
+OPTIONAL = (
+    "bignum",
+    "ecmascript-regex",
+    "float-overflow",
+    "non-bmp-regex",
+    "anchor",
+    "content",
+    "cross-draft",
+    "dependencies-compatibility",
+    "dynamicRef",
+    "format-assertion",
+    "id",
+    "no-schema",
+    "refOfUnknownKeyword",
+    "unknownKeyword",
+    "zeroTerminatedFloats",
+)
 
 
 def remotes_registry(draft: str) -> referencing.Registry[Any]:

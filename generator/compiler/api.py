@@ -92,6 +92,8 @@ def render_module(
     stdlib = {"json", "math"}
     if comp.needs_re or format_helpers:
         stdlib.add("re")
+    if comp.uses_content:
+        stdlib |= {"base64", "binascii"}
     for helper in format_helpers:
         stdlib |= FORMAT_IMPORTS.get(helper, frozenset())
     imports = [f"import {name}" for name in sorted(stdlib)] + [
@@ -113,6 +115,7 @@ def render_module(
         exports=exports,
         needs_re=comp.needs_re,
         needs_regex=comp.needs_regex,
+        uses_content=comp.uses_content,
         format_helpers=format_helpers,
         constants=comp.constants,
         functions=[code.text().rstrip("\n") for code in comp.functions],
@@ -139,8 +142,11 @@ class Validator:
         namespace: dict[str, Any] = module.__dict__
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
         code = builtins.compile(source, filename, "exec")
-        sys.modules[module_name] = module  # dataclasses and pickle look the module up
-        exec(code, namespace)  # noqa: S102 - our own generated code
+        sys.modules[module_name] = module  # dataclasses look the module up while decorating
+        try:
+            exec(code, namespace)  # noqa: S102 - our own generated code
+        finally:
+            del sys.modules[module_name]  # do not keep every compiled schema alive forever
         self.module = module
         self._namespace = namespace
         self.is_valid = cast(Callable[[Any], bool], namespace["is_valid"])

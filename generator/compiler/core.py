@@ -125,6 +125,7 @@ class Compiler:
         self._queue: deque[tuple[str, str, Any, Scope]] = deque()
         self.needs_re = False
         self.needs_regex = False
+        self.uses_content = False
         self.formats_used: set[str] = set()
         self.long_lines = 0
         self._edges: dict[str, set[str]] = {}

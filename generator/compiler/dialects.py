@@ -153,12 +153,14 @@ class Dialect:
 _D4_KEYWORDS = _COMMON_VALIDATION | _COMMON_APPLICATOR | {"$ref", "id", "dependencies", "format"}
 _D6_KEYWORDS = (_D4_KEYWORDS - {"id"}) | {"$id", "const", "contains", "propertyNames"}
 _D7_KEYWORDS = _D6_KEYWORDS | {"if", "then", "else"}
+# ``dependencies`` was split into dependentRequired/dependentSchemas in 2019-09; it is still
+# honoured there for compatibility (the test suite's optional dependencies-compatibility).
 _D2019_KEYWORDS = frozenset().union(
     *(v for k, v in VOCABULARIES.items() if k.startswith(_VOCAB_2019))
-)
+) | {"dependencies"}
 _D2020_KEYWORDS = frozenset().union(
     *(v for k, v in VOCABULARIES.items() if k.startswith(_VOCAB_2020))
-)
+) | {"dependencies"}
 
 DIALECTS: dict[str, Dialect] = {
     DRAFT4: Dialect("draft4", DRAFT4, _D4_KEYWORDS, "id", True, False, False, "array", False),

@@ -795,6 +795,18 @@ def _string(
         compiled = comp.pattern(scope, ("pattern",), schema["pattern"])
         with cx.block(f"if {compiled}.search({x}) is None:"):
             cx.fail(scope, "pattern", f" does not match {schema['pattern']!r}", x, p)
+    if scope.dialect.name == "draft7" and (
+        isinstance(schema.get("contentEncoding"), str)
+        or isinstance(schema.get("contentMediaType"), str)
+    ):
+        # draft 7 (only) lets implementations assert content; base64 and JSON are checked
+        encoding = schema.get("contentEncoding")
+        media = schema.get("contentMediaType")
+        comp.uses_content = True
+        args = f"{comp.literal(encoding)}, {comp.literal(media)}"
+        with cx.block(f"if not _content({x}, {args}):"):
+            keyword = "contentMediaType" if isinstance(media, str) else "contentEncoding"
+            cx.fail(scope, keyword, " is not valid encoded content", x, p)
     if has("format") and (comp.format_assertion or scope.dialect.format_asserts):
         name = schema["format"]
         checker = FORMATS.get(name) if isinstance(name, str) else None
