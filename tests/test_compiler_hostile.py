@@ -383,6 +383,12 @@ def test_named_definitions_api() -> None:
     assert [e.path for e in validator.function("iter_errors_messages")([1])] == ["/0"]
     with pytest.raises(ValueError):
         compile(schema, definitions={"Bad-Name": "/$defs/Messages"})
+    by_uri = compile(
+        schema,
+        base_uri="file:///schemas/conversation.json",
+        definitions={"messages": "file:///schemas/conversation.json#/$defs/Messages"},
+    )
+    assert not by_uri.function("is_valid_messages")([1])
     with pytest.raises(SchemaError):
         compile(schema, definitions={"missing": "/$defs/Nope"})
 

@@ -71,9 +71,15 @@ def _hostile_modules() -> list[tuple[str, str]]:
     deep: Any = {"type": "integer"}
     for _ in range(300):
         deep = {"type": "object", "properties": {"a" * 40: deep}, "allOf": [{"minProperties": 1}]}
+    long_names = render_module(
+        {"$defs": {"X": {"type": "string"}, "Y": {"$anchor": "why", "type": "integer"}}},
+        definitions={"n" * 48: "/$defs/X", "short": "#/$defs/X", "anchored": "#why"},
+        root=False,
+    )
     return [
         ("nasty", render_module(nasty, format_assertion=True)),
         ("deep", render_module(deep)),
+        ("long_names", long_names),
     ]
 
 

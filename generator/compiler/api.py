@@ -13,10 +13,12 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import quote
 
 import jinja2
 import referencing
 
+from generator.compiler.codegen import LINE_LENGTH
 from generator.compiler.core import Compiler
 from generator.compiler.dialects import DRAFT2020, known_dialect
 from generator.compiler.formats import FORMAT_IMPORTS, helpers_for
@@ -24,7 +26,7 @@ from generator.compiler.scope import Resolver
 from generator.errors import SchemaError
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "validators"
-_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,39}")
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,47}")
 _counter = itertools.count(1)
 
 
@@ -46,6 +48,31 @@ class _Api:
     v: str
     e: str
 
+    def _header(self, prefix: str, returns: str) -> str:
+        line = f"def {prefix}{self.suffix}(instance: Any) -> {returns}:"
+        if len(line) <= LINE_LENGTH:
+            return line
+        return f"def {prefix}{self.suffix}(\n    instance: Any,\n) -> {returns}:"
+
+    @property
+    def is_valid_def(self) -> str:
+        return self._header("is_valid", "bool")
+
+    @property
+    def iter_errors_def(self) -> str:
+        return self._header("iter_errors", "Iterator[SchemaValidationError]")
+
+    @property
+    def validate_def(self) -> str:
+        return self._header("validate", "None")
+
+
+def _definition_ref(location: str) -> str:
+    """A ``$ref`` for a definition given as a JSON Pointer, ``#fragment`` or URI reference."""
+    if location.startswith("/") or location == "":
+        return "#" + quote(location, safe="/~$!&'()*+,;=:@")
+    return location
+
 
 def render_module(
     schema: Any,
@@ -55,11 +82,14 @@ def render_module(
     format_assertion: bool = False,
     default_dialect: str = DRAFT2020,
     base_uri: str = "",
+    root: bool = True,
 ) -> str:
     """Source of a standalone validator module for ``schema``.
 
-    ``definitions`` maps Python names to JSON Pointers (e.g. ``{"messages": "/$defs/Messages"}``);
-    each gets ``is_valid_<name>``, ``iter_errors_<name>`` and ``validate_<name>``.
+    ``definitions`` maps Python names to JSON Pointers (e.g. ``{"messages": "/$defs/Messages"}``)
+    or URI references (``uri#/$defs/Messages``, ``#anchor``); each gets ``is_valid_<name>``,
+    ``iter_errors_<name>`` and ``validate_<name>``. ``root=False`` leaves out the root's own
+    three functions (for documents without a root schema, such as OpenAPI descriptions).
     ``registry`` holds the resources ``$ref`` may name; ``base_uri`` is the document's own URI
     (relative references and ``$id`` resolve against it).
     Raises :class:`~generator.errors.SchemaError` for schemas that cannot be compiled.
@@ -69,20 +99,21 @@ def render_module(
         raise SchemaError(f"unknown default dialect {default_dialect!r}")
     resolver = Resolver(schema, registry, dialect, base_uri)
     comp = Compiler(resolver, format_assertion=format_assertion)
-    root = resolver.root_scope
-    apis = [_Api("", "", comp.function("v", schema, root), comp.function("e", schema, root))]
-    for name, pointer in (definitions or {}).items():
+    root_scope = resolver.root_scope
+    apis = []
+    if root:
+        v, e = comp.function("v", schema, root_scope), comp.function("e", schema, root_scope)
+        apis.append(_Api("", "the schema", v, e))
+    for name, location in (definitions or {}).items():
         if not _IDENTIFIER.fullmatch(name) or keyword.iskeyword(name):
             raise ValueError(
-                f"definition name {name!r} is not a lower-case Python identifier (max. 40 chars)"
+                f"definition name {name!r} is not a lower-case Python identifier (max. 48 chars)"
             )
-        if not pointer.startswith("/"):
-            raise SchemaError(f"definition {name!r}: {pointer!r} is not a JSON Pointer")
-        target, scope = resolver.ref(root, "#" + _quote_pointer(pointer))
+        target, scope = resolver.ref(root_scope, _definition_ref(location))
         apis.append(
             _Api(
                 "_" + name,
-                f" against the {name} definition",
+                f"definition\n    ``{name}``" if len(name) > 30 else f"definition ``{name}``",
                 comp.function("v", target, scope),
                 comp.function("e", target, scope),
             )
@@ -123,12 +154,6 @@ def render_module(
         apis=apis,
         definitions=bool(definitions),
     )
-
-
-def _quote_pointer(pointer: str) -> str:
-    from urllib.parse import quote
-
-    return quote(pointer, safe="/~$")
 
 
 class Validator:
