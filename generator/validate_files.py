@@ -136,12 +136,15 @@ def _parse(data: bytes, line: int) -> tuple[Any, Finding | None]:
 
 
 def _check(checker: Checker, instance: Any, line: int) -> list[Finding]:
-    if checker.is_valid(instance):
-        return []
-    return [
-        (line, None, error.path, error.keyword, error.schema_path, error.message)
-        for error in checker.iter_errors(instance)
-    ]
+    try:
+        if checker.is_valid(instance):
+            return []
+        return [
+            (line, None, error.path, error.keyword, error.schema_path, error.message)
+            for error in checker.iter_errors(instance)
+        ]
+    except RuntimeError as exc:  # SchemaLoopError: the schema, not the instance, is broken
+        return [(line, None, None, "", "", f"schema error: {exc}")]
 
 
 def check_document(checker: Checker, data: bytes) -> list[Finding]:

@@ -172,18 +172,26 @@ def test_dollar_ref_escapes() -> None:
 # -- references and recursion ---------------------------------------------------------------------
 
 
-def test_self_reference_loop_is_rejected() -> None:
-    with pytest.raises(SchemaError, match="infinite reference loop"):
-        compile({"$ref": "#"})
+def test_self_reference_loop_raises_when_reached() -> None:
+    validator = compile({"$ref": "#"})
+    with pytest.raises(validator.SchemaLoopError, match="infinite reference loop"):
+        validator.is_valid(1)
+    with pytest.raises(RuntimeError, match="^#: infinite reference loop"):
+        list(validator.iter_errors(1))
 
 
-def test_mutual_reference_loop_is_rejected() -> None:
+def test_mutual_reference_loop_only_matters_when_reached() -> None:
     schema = {
-        "$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"anyOf": [{"$ref": "#/$defs/a"}]}},
-        "$ref": "#/$defs/a",
+        "properties": {"a": {"$ref": "#/$defs/a"}},
+        "$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"anyOf": [{"$ref": "#/$defs/a"}, {}]}},
     }
-    with pytest.raises(SchemaError, match="infinite reference loop"):
-        compile(schema)
+    validator = compile(schema, definitions={"a": "/$defs/a"})
+    assert_consistent(validator, {"b": 1}, True)
+    with pytest.raises(validator.SchemaLoopError) as caught:
+        validator.is_valid({"a": 1})
+    assert caught.value.schema_path in ("/$defs/a", "/$defs/b", "/$defs/b/anyOf/0")  # type: ignore[attr-defined]
+    with pytest.raises(RuntimeError):
+        validator.function("is_valid_a")(1)
 
 
 def test_recursion_through_children_is_fine() -> None:
@@ -391,6 +399,14 @@ def test_named_definitions_api() -> None:
     assert not by_uri.function("is_valid_messages")([1])
     with pytest.raises(SchemaError):
         compile(schema, definitions={"missing": "/$defs/Nope"})
+    odd = {"$defs": {"per%cent": {"type": "boolean"}, "a/b": {"type": "null"}}}
+    raw = compile(
+        odd,
+        base_uri="file:///s.json",
+        definitions={"pct": "file:///s.json#/$defs/per%cent", "slash": "#/$defs/a~1b"},
+    )
+    assert raw.function("is_valid_pct")(True) and not raw.function("is_valid_pct")(1)
+    assert raw.function("is_valid_slash")(None) and not raw.function("is_valid_slash")(1)
 
 
 def test_format_is_annotation_unless_asserted() -> None:

@@ -204,6 +204,18 @@ def test_bad_schema_exits_2_without_traceback(tmp_path: Path) -> None:
     assert code == 2 and err.startswith("schemagen: error: ")
 
 
+def test_schema_loop_is_reported_not_a_traceback(tmp_path: Path) -> None:
+    looping = write(tmp_path, "loop.json", b'{"properties": {"a": {"$ref": "#/properties/a"}}}')
+    fine = write(tmp_path, "fine.json", b'{"b": 1}')
+    reached = write(tmp_path, "reached.json", b'{"a": 1}')
+    code, out, _ = run(["--schema", looping, fine, reached])
+    assert code == 1
+    assert out == (
+        f"{reached}:1: schema error: /properties/a: infinite reference loop: "
+        "this schema applies itself to the same instance without end\n"
+    )
+
+
 def test_workers_keep_order(tmp_path: Path, schema: Path) -> None:
     count = validate_files.CHUNK_LINES * 3 + 17
     records = [

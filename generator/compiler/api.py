@@ -68,10 +68,17 @@ class _Api:
 
 
 def _definition_ref(location: str) -> str:
-    """A ``$ref`` for a definition given as a JSON Pointer, ``#fragment`` or URI reference."""
-    if location.startswith("/") or location == "":
-        return "#" + quote(location, safe="/~$!&'()*+,;=:@")
-    return location
+    """A ``$ref`` for a definition: a JSON Pointer, or ``uri#fragment`` / ``#fragment``.
+
+    Fragments are taken literally (a raw JSON Pointer such as ``/$defs/per%cent`` or a plain
+    anchor name), not percent-decoded: they come from our own IR, not from a ``$ref``.
+    """
+    uri, hash_sign, fragment = location.partition("#")
+    if not hash_sign:
+        uri, fragment = "", location
+    if fragment.startswith("/") or fragment == "":
+        fragment = quote(fragment, safe="/~$!&'()*+,;=:@")
+    return f"{uri}#{fragment}"
 
 
 def render_module(
@@ -136,7 +143,7 @@ def render_module(
     third_party = (
         ["import regex  # type: ignore[import-untyped,unused-ignore]"] if comp.needs_regex else []
     )
-    exports = ["SchemaValidationError", "Error", "ValidationError"]
+    exports = ["SchemaValidationError", "Error", "ValidationError", "SchemaLoopError"]
     for api in apis:
         exports += [f"is_valid{api.suffix}", f"iter_errors{api.suffix}", f"validate{api.suffix}"]
     template = _environment().get_template("module.py.j2")
@@ -178,6 +185,7 @@ class Validator:
         self.iter_errors = cast(Callable[[Any], Iterator[Any]], namespace["iter_errors"])
         self.ValidationError = cast(type[ValueError], namespace["ValidationError"])
         self.SchemaValidationError = cast(type, namespace["SchemaValidationError"])
+        self.SchemaLoopError = cast(type[RuntimeError], namespace["SchemaLoopError"])
 
     def validate(self, instance: Any) -> None:
         """Raise the module's ``ValidationError`` (a ``ValueError``) listing all errors."""

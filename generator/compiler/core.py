@@ -303,7 +303,7 @@ class Compiler:
         while self._queue:
             name, kind, schema, scope = self._queue.popleft()
             self.functions.append(self._generate(name, kind, schema, scope))
-        self.check_loops()
+        self.break_loops()
 
     def _generate(self, name: str, kind: str, schema: Any, scope: Scope) -> Code:
         code = Code()
@@ -427,27 +427,66 @@ class Compiler:
         if x == "x":
             self._edges.setdefault(cx.func, set()).add(callee)
 
-    def check_loops(self) -> None:
-        """Reject references that apply a schema to the same instance without end."""
-        state: dict[str, int] = {}  # 1: on the DFS stack, 2: finished
-        for start in self._edges:
-            if start in state:
+    def loop_members(self) -> set[str]:
+        """Functions on a cycle of in-place applications (Tarjan's algorithm, iterative)."""
+        index: dict[str, int] = {}
+        low: dict[str, int] = {}
+        on_stack: set[str] = set()
+        stack: list[str] = []
+        members: set[str] = set()
+        counter = 0
+        for start in list(self._edges):
+            if start in index:
                 continue
-            stack: list[tuple[str, Iterator[str]]] = [(start, iter(self._edges.get(start, ())))]
-            state[start] = 1
-            while stack:
-                node, children = stack[-1]
+            work: list[tuple[str, Iterator[str]]] = [(start, iter(self._edges.get(start, ())))]
+            index[start] = low[start] = counter
+            counter += 1
+            stack.append(start)
+            on_stack.add(start)
+            while work:
+                node, children = work[-1]
                 child = next(children, None)
-                if child is None:
-                    state[node] = 2
-                    stack.pop()
-                elif state.get(child) == 1:
-                    scope = self._scopes[child]
-                    raise SchemaError(
-                        "infinite reference loop: this schema applies itself to the same "
-                        "instance without end",
-                        pointer=scope.schema_path(),
-                    )
-                elif child not in state:
-                    state[child] = 1
-                    stack.append((child, iter(self._edges.get(child, ()))))
+                if child is not None:
+                    if child not in index:
+                        index[child] = low[child] = counter
+                        counter += 1
+                        stack.append(child)
+                        on_stack.add(child)
+                        work.append((child, iter(self._edges.get(child, ()))))
+                    elif child in on_stack:
+                        low[node] = min(low[node], index[child])
+                    continue
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    if len(component) > 1 or node in self._edges.get(node, ()):
+                        members.update(component)
+        return members
+
+    def break_loops(self) -> None:
+        """Make functions on an infinite in-place loop raise ``SchemaLoopError`` when reached.
+
+        Such a schema (``{"$ref": "#"}``, or a -> b -> a through ``anyOf``) applies itself to the
+        same instance without end; no answer exists, so validation that reaches it stops with a
+        clear error instead of exhausting the stack. Unreached loops cost nothing.
+        """
+        members = self.loop_members()
+        if not members:
+            return
+        for position, code in enumerate(self.functions):
+            name = code.lines[0][len("def ") : code.lines[0].index("(")]
+            if name not in members:
+                continue
+            where = self.path_const(self._scopes[name].schema_path())
+            replacement = Code()
+            replacement.lines = [code.lines[0], f"    raise SchemaLoopError({where})"]
+            self.functions[position] = replacement
