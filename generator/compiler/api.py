@@ -120,7 +120,7 @@ def render_module(
         apis.append(
             _Api(
                 "_" + name,
-                f"definition\n    ``{name}``" if len(name) > 30 else f"definition ``{name}``",
+                f"definition ``{name}``",
                 comp.function("v", target, scope),
                 comp.function("e", target, scope),
             )
