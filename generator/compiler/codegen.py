@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -126,6 +127,12 @@ class Code:
 
     def text(self) -> str:
         return "\n".join(self.lines) + "\n"
+
+
+def uses(name: str, code: Code) -> bool:
+    """Whether the identifier ``name`` occurs in ``code`` (identifiers are counter-made)."""
+    pattern = re.compile(r"\b" + re.escape(name) + r"\b")
+    return any(pattern.search(line) for line in code.lines)
 
 
 def assign_string(name: str, text: str) -> list[str]:

@@ -17,7 +17,6 @@ thousands of levels deep compile with a bounded Python stack.
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -100,11 +99,6 @@ class Cx:
 
     def var(self, prefix: str) -> str:
         return self.comp.namer(prefix)
-
-
-def uses(name: str, code: Code) -> bool:
-    pattern = re.compile(r"\b" + re.escape(name) + r"\b")
-    return any(pattern.search(line) for line in code.lines)
 
 
 class Compiler:

@@ -8,8 +8,10 @@ property names / item indices when an enclosing ``unevaluated*`` needs them (els
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
+from generator.compiler.codegen import uses
 from generator.compiler.formats import FORMATS
 from generator.errors import SchemaError
 
@@ -44,8 +46,6 @@ def _show(value: Any) -> str:
         return "null"
     if isinstance(value, int | float):
         return repr(value)
-    import json
-
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 80 else text[:77] + "..."
 
@@ -54,15 +54,13 @@ def _bad(scope: Scope, keyword: str, why: str) -> SchemaError:
     return SchemaError(f"invalid {keyword!r}: {why}", pointer=scope.schema_path(keyword))
 
 
-def _path(cx: Cx, p: str | None, segment: str) -> str | None:
+def _path(cx: Cx, p: str | None) -> str | None:
     """A fresh path variable name for a child in the error path (None elsewhere)."""
-    return cx.var("p") if p is not None and segment else None
+    return cx.var("p") if p is not None else None
 
 
 def _bind(cx: Cx, body: Cx, var: str, expr: str, pvar: str | None, pexpr: str) -> None:
     """Emit assignments of ``var``/``pvar`` when the body uses them, then the body."""
-    from generator.compiler.core import uses
-
     if uses(var, body.code):
         cx.line(f"{var} = {expr}")
     if pvar is not None and uses(pvar, body.code):
@@ -102,8 +100,9 @@ def emit_schema(
             _ref(cx, schema, scope, x, p, inner, ref_kw)
     if has("type"):
         _type(cx, schema["type"], scope, x, p)
+    known = _known_group(schema, scope) if cx.mode != "e" and has("type") else None
     if has("enum"):
-        _enum(cx, schema["enum"], scope, x, p)
+        _enum(cx, schema["enum"], scope, x, p, known)
     if has("const"):
         _const(cx, schema["const"], scope, x, p)
     if has("allOf"):
@@ -118,7 +117,6 @@ def emit_schema(
     if has("if"):
         _if(cx, schema, scope, x, p, inner)
 
-    known = _known_group(schema, scope) if cx.mode != "e" and has("type") else None
     groups = (
         ("dict", f"if type({x}) is dict:", _object),
         ("list", f"if type({x}) is list:", _array),
@@ -229,14 +227,19 @@ def _type_test(cx: Cx, x: str, pytypes: list[str]) -> tuple[str, str]:
     return positive, negative
 
 
-def _enum(cx: Cx, value: Any, scope: Scope, x: str, p: str | None) -> None:
+def _enum(cx: Cx, value: Any, scope: Scope, x: str, p: str | None, known: str | None) -> None:
     if not isinstance(value, list):
         raise _bad(scope, "enum", "must be an array")
     shown = ", ".join(_show(v) for v in value)
     message = f" is not one of {shown}" if value else " is not allowed by an empty enum"
     if value and all(isinstance(v, str) for v in value):
         names = cx.comp.frozenset_const(list(dict.fromkeys(value)))
-        cond = f"type({x}) is not str or {x} not in {names}"
+        # a frozenset lookup is exact for str instances (1 == 1.0 == True never arises)
+        cond = (
+            f"{x} not in {names}"
+            if known == "str"
+            else f"type({x}) is not str or {x} not in {names}"
+        )
     elif len(value) == 1 and isinstance(value[0], str | bool) or value == [None]:
         cond = _not_equal(cx, x, value[0])
     else:
@@ -419,8 +422,6 @@ def _object(
         body = cx.sub(1, 1)
         key = cx.var("k")
         comp.child(body, schema["propertyNames"], scope, ("propertyNames",), key, p, None)
-        from generator.compiler.core import uses
-
         if uses(key, body.code):
             cx.emit_block(f"for {key} in {x}:", body)
         else:  # e.g. propertyNames: false -- any property at all fails
@@ -500,7 +501,7 @@ def _properties(
     for name, sub in props.items():
         body = cx.sub()
         value = cx.var("x")
-        pvar = _path(cx, p, "properties")
+        pvar = _path(cx, p)
         comp.child(body, sub, scope, ("properties", name), value, pvar, None)
         if body.code.lines:
             literal = comp.literal(name)
@@ -527,7 +528,7 @@ def _properties(
             cx.line(f"{track}.update({x})")
         return
     key, value = cx.var("k"), cx.var("x")
-    pvar = _path(cx, p, "p")
+    pvar = _path(cx, p)
     loop = cx.sub(1, 1)
     matched = cx.var("hit") if additional is not True and patterns else None
     if matched is not None:
@@ -558,8 +559,6 @@ def _properties(
             loop.code.extend(body.code)
     if not loop.code.lines or loop.code.lines == [loop.code.lines[0]] and matched:
         return
-    from generator.compiler.core import uses
-
     if pvar is not None and uses(pvar, loop.code):
         loop.code.lines.insert(0, "    " * loop.code.level + f"{pvar} = (*{p}, {key})")
     if not uses(key, loop.code):
@@ -585,7 +584,7 @@ def _unevaluated(
     sub = schema[keyword]
     objects = keyword == "unevaluatedProperties"
     key, value = cx.var("k" if objects else "i"), cx.var("x")
-    pvar = _path(cx, p, "p")
+    pvar = _path(cx, p)
     seen = track
     if cx.mode == "e":
         seen = cx.var("ev")
@@ -597,8 +596,6 @@ def _unevaluated(
     else:
         comp.child(body, sub, scope, (keyword,), value, pvar, None)
     loop = cx.sub(1 if cx.mode != "e" else 2, 1)
-    from generator.compiler.core import uses
-
     header = f"if {key} not in {seen}:"
     if pvar is not None and uses(pvar, body.code):
         body.code.lines.insert(0, "    " * body.code.level + f"{pvar} = (*{p}, {key})")
@@ -675,7 +672,7 @@ def _array(
     for index, sub in enumerate(prefix):
         body = cx.sub()
         value = cx.var("x")
-        pvar = _path(cx, p, "p")
+        pvar = _path(cx, p)
         comp.child(body, sub, scope, (prefix_kw, str(index)), value, pvar, None)
         if body.code.lines:
             with cx.block(f"if len({x}) > {index}:"):
@@ -703,7 +700,7 @@ def _each_item(
     cx: Cx, sub: Any, scope: Scope, segments: tuple[str, ...], x: str, p: str | None, start: int
 ) -> None:
     index, value = cx.var("i"), cx.var("x")
-    pvar = _path(cx, p, "p")
+    pvar = _path(cx, p)
     body = cx.sub(1, 1)
     if sub is False:
         body.fail(scope, segments[0], " is not allowed here (false schema)", value, p)
@@ -711,8 +708,6 @@ def _each_item(
         cx.comp.child(body, sub, scope, segments, value, pvar, None)
     if not body.code.lines:
         return
-    from generator.compiler.core import uses
-
     source = f"{x}[{start}:]" if start else x
     if pvar is not None and uses(pvar, body.code):
         body.code.lines.insert(0, "    " * body.code.level + f"{pvar} = (*{p}, {index})")
