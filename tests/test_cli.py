@@ -65,7 +65,7 @@ def test_invalid_json_schema_exits_2(tmp_path: Path) -> None:
     bad.write_text('{"type": "object",}')
     result = run("generate", str(bad), "--out", str(tmp_path / "o"), "--targets", "docs")
     assert result.returncode == 2
-    assert f"{bad}:1:18: invalid JSON" in result.stderr
+    assert f"{bad}:1:19: invalid JSON" in result.stderr
 
 
 def test_unknown_target_exits_2(tmp_path: Path) -> None:
