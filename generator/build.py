@@ -577,7 +577,7 @@ class _Builder:
             else:
                 types.append(AliasType(**common, target=built[2], nullable=built[3]))
         return SchemaIR(
-            root=keys[0] if keys else None,
+            root=keys[0] if keys and self.loaded.kind != "openapi" else None,
             types=tuple(types),
             dialect=self.loaded.dialect,
             source=self.loaded.display_name,
