@@ -432,6 +432,10 @@ def test_format_is_annotation_unless_asserted() -> None:
         ("regex", "^a+$", "(unclosed"),
         ("json-pointer", "/a/~0b", "a/b"),
         ("duration", "P1DT2H", "P1DT"),
+        ("uri-reference", "../a?b#c", "\\\\server"),
+        ("iri", "https://例え.jp/パス", "https://example.com/a b"),
+        ("uri-template", "/users/{id}{?q,page}", "/users/{id"),
+        ("uri", "http://[::1]:80/", "http://[::1::]/"),
     ],
 )
 def test_format_assertion(fmt: str, good: str, bad: str) -> None:

@@ -83,6 +83,15 @@ def _hostile_modules() -> list[tuple[str, str]]:
     ]
 
 
+def _formats_module() -> str:
+    names = ("date", "time", "date-time", "ipv4", "ipv6", "uri", "email", "hostname", "uuid")
+    names += ("regex", "duration", "relative-json-pointer", "uri-reference", "iri")
+    names += ("iri-reference", "uri-template", "json-pointer", "idn-email")
+    return render_module(
+        {"properties": {name: {"format": name} for name in names}}, format_assertion=True
+    )
+
+
 def _suite_modules() -> list[tuple[str, str]]:
     sys.path.insert(0, str(ROOT / "tests"))
     try:
@@ -126,6 +135,7 @@ def test_generated_modules_pass_ruff(tmp_path: Path) -> None:
         ),
     ]
     modules += _hostile_modules()
+    modules.append(("formats", _formats_module()))
     if SUITE.is_dir():
         modules += _suite_modules()
     _write(tmp_path, modules)
@@ -172,19 +182,7 @@ def test_generated_modules_pass_mypy_strict(tmp_path: Path) -> None:
             ),
         ),
         *_hostile_modules(),
-        (
-            "formats",
-            render_module(
-                {
-                    "properties": {
-                        name: {"format": name}
-                        for name in ("date", "time", "date-time", "ipv4", "ipv6", "uri", "email")
-                        + ("hostname", "uuid", "regex", "duration", "relative-json-pointer")
-                    }
-                },
-                format_assertion=True,
-            ),
-        ),
+        ("formats", _formats_module()),
     ]
     paths = _write(tmp_path, modules)
     result = _run([*MYPY_ARGS, *(p.name for p in paths)], tmp_path)

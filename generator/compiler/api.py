@@ -21,7 +21,7 @@ import referencing
 from generator.compiler.codegen import LINE_LENGTH
 from generator.compiler.core import Compiler
 from generator.compiler.dialects import DRAFT2020, known_dialect
-from generator.compiler.formats import FORMAT_IMPORTS, helpers_for
+from generator.compiler.formats import FORMAT_IMPORTS, URI_HELPERS, helpers_for
 from generator.compiler.scope import Resolver
 from generator.errors import SchemaError
 
@@ -155,6 +155,7 @@ def render_module(
         needs_regex=comp.needs_regex,
         uses_content=comp.uses_content,
         format_helpers=format_helpers,
+        uri_helpers=bool(URI_HELPERS & set(format_helpers)),
         constants=comp.constants,
         functions=[code.text().rstrip("\n") for code in comp.functions],
         late_constants=comp.late_constants,

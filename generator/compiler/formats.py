@@ -19,9 +19,10 @@ FORMATS: dict[str, str] = {
     "ipv6": "_f_ipv6",
     "uri": "_f_uri",
     "uri-reference": "_f_uri_reference",
-    "iri": "_f_uri",
-    "iri-reference": "_f_uri_reference",
+    "iri": "_f_iri",
+    "iri-reference": "_f_iri_reference",
     "uuid": "_f_uuid",
+    "uri-template": "_f_uri_template",
     "regex": "_f_regex",
     "json-pointer": "_f_json_pointer",
     "relative-json-pointer": "_f_relative_json_pointer",
@@ -31,7 +32,14 @@ FORMATS: dict[str, str] = {
 FORMAT_IMPORTS: dict[str, frozenset[str]] = {
     "_f_ipv4": frozenset({"ipaddress"}),
     "_f_ipv6": frozenset({"ipaddress"}),
+    "_f_uri": frozenset({"ipaddress"}),
+    "_f_uri_reference": frozenset({"ipaddress"}),
+    "_f_iri": frozenset({"ipaddress"}),
+    "_f_iri_reference": frozenset({"ipaddress"}),
 }
+
+#: helpers that share the RFC 3986 machinery
+URI_HELPERS = frozenset({"_f_uri", "_f_uri_reference", "_f_iri", "_f_iri_reference"})
 
 
 def helpers_for(formats: set[str]) -> list[str]:
