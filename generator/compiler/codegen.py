@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -131,8 +130,16 @@ class Code:
 
 def uses(name: str, code: Code) -> bool:
     """Whether the identifier ``name`` occurs in ``code`` (identifiers are counter-made)."""
-    pattern = re.compile(r"\b" + re.escape(name) + r"\b")
-    return any(pattern.search(line) for line in code.lines)
+    for line in code.lines:
+        start = line.find(name)
+        while start >= 0:
+            end = start + len(name)
+            before = line[start - 1] if start else " "
+            after = line[end] if end < len(line) else " "
+            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                return True
+            start = line.find(name, end)
+    return False
 
 
 def assign_string(name: str, text: str) -> list[str]:
