@@ -13,7 +13,18 @@ import dataclasses as _dc
 import enum
 import json
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar, Final, Literal, Self, TypeAlias, TypeGuard, TypeVar
+from typing import (
+    Any,
+    ClassVar,
+    Final,
+    Literal,
+    NoReturn,
+    Self,
+    TypeAlias,
+    TypeGuard,
+    TypeVar,
+    cast,
+)
 
 from . import validators as _validators
 
@@ -138,11 +149,10 @@ def _load_checked(load: Callable[[Any], _T], data: Any, name: str) -> _T:
     raise ValidationError(problems)
 
 
-def _validate(iter_errors: Callable[[Any], Iterable[Any]], data: Any) -> None:
-    """Run the generated validator; raise one ValidationError listing all its errors."""
-    problems = [Problem(_pointer(e.path), str(e.message)) for e in iter_errors(data)]
-    if problems:
-        raise ValidationError(problems)
+def _refuse(errors: Iterable[Any]) -> NoReturn:
+    """Raise one ValidationError listing all the generated validator's errors."""
+    problems = [Problem(_pointer(e.path), str(e.message)) for e in errors]
+    raise ValidationError(problems or [Problem("", "does not match the schema")])
 
 
 def _pointer(path: object) -> str:
@@ -191,12 +201,19 @@ def _describe(spec: _Spec) -> str:
     if kind == "map":
         return "object"
     if kind == "const":
-        return json.dumps(spec[1])
+        return _show(spec[1])
     if kind == "enum":
-        return "one of " + ", ".join(json.dumps(value) for value in spec[1])
+        return "one of " + ", ".join(_show(value) for value in spec[1])
     if kind == "union":
         return " or ".join(_describe(member) for member in spec[1])
     return str(kind)
+
+
+def _show(value: object) -> str:
+    try:
+        return json.dumps(value)
+    except ValueError:  # an integer beyond the int/str conversion limit
+        return "(a number too long to show)"
 
 
 def _fits(v: object, spec: _Spec) -> bool:
@@ -432,7 +449,12 @@ class CreateOpenAIConversation:
     def from_dict(cls, data: Any, *, validate: bool = True) -> Self:
         """Load a document (JSON data), raising ValidationError listing every problem."""
         if validate:
-            _validate(_validators.iter_errors_create_open_ai_conversation, data)
+            if not _validators.is_valid_create_open_ai_conversation(data):
+                _refuse(_validators.iter_errors_create_open_ai_conversation(data))
+            try:
+                return cls._build(data)
+            except _LOAD_ERRORS:
+                pass  # checked below, so the mismatch is reported as a ValidationError
         return _load_checked(cls._load, data, "create_open_ai_conversation")
 
     @classmethod
@@ -544,23 +566,56 @@ class CreateOpenAIConversation:
         extra: dict[str, Any] = {}
         if not _KEYS_create_open_ai_conversation.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_create_open_ai_conversation}
-        return cls(
-            id=id,
-            external_id=external_id,
-            external_url=external_url,
-            type=type,
-            support_ticket_conversation_id=support_ticket_conversation_id,
-            created_at=created_at,
-            updated_at=updated_at,
-            project_id=project_id,
-            integration_id=integration_id,
-            properties=properties,
-            user_properties=user_properties,
-            tags=tags,
-            visibility=visibility,
-            messages=messages,
-            extra=extra,
-        )
+        obj = object.__new__(cls)
+        obj.id = id
+        obj.external_id = external_id
+        obj.external_url = external_url
+        obj.type = type
+        obj.support_ticket_conversation_id = support_ticket_conversation_id
+        obj.created_at = created_at
+        obj.updated_at = updated_at
+        obj.project_id = project_id
+        obj.integration_id = integration_id
+        obj.properties = properties
+        obj.user_properties = user_properties
+        obj.tags = tags
+        obj.visibility = visibility
+        obj.messages = messages
+        obj.extra = extra
+        return obj
+
+    @classmethod
+    def _build(cls, data: Any) -> Self:
+        """Construct from a document the validator accepted: no checks."""
+        obj = object.__new__(cls)
+        obj.id = data.get("id", UNSET)
+        obj.external_id = data.get("externalId", UNSET)
+        obj.external_url = data.get("externalUrl", UNSET)
+        obj.type = _ENUM_type[data["type"]]
+        obj.support_ticket_conversation_id = data.get("supportTicketConversationId", UNSET)
+        obj.created_at = data.get("createdAt", UNSET)
+        obj.updated_at = data.get("updatedAt", UNSET)
+        obj.project_id = data.get("projectId", UNSET)
+        obj.integration_id = data.get("integrationId", UNSET)
+        properties = data.get("properties", UNSET)
+        if properties is not UNSET and properties is not None:
+            properties = Properties._build(properties)
+        obj.properties = properties
+        user_properties = data.get("userProperties", UNSET)
+        if user_properties is not UNSET and user_properties is not None:
+            user_properties = UserProperties._build(user_properties)
+        obj.user_properties = user_properties
+        tags = data.get("tags", UNSET)
+        if tags is not UNSET and tags is not None:
+            tags = list(tags)
+        obj.tags = tags
+        visibility = data.get("visibility", UNSET)
+        if visibility is not UNSET and visibility is not None:
+            visibility = _ENUM_visibility[visibility]
+        obj.visibility = visibility
+        obj.messages = [Messages._build(x) for x in data["messages"]]
+        obj.extra = _extra(data, _KEYS_create_open_ai_conversation)
+        return obj
 
     __repr__ = _model_repr
 
@@ -579,7 +634,12 @@ class Properties:
     def from_dict(cls, data: Any, *, validate: bool = True) -> Self:
         """Load a document (JSON data), raising ValidationError listing every problem."""
         if validate:
-            _validate(_validators.iter_errors_properties, data)
+            if not _validators.is_valid_properties(data):
+                _refuse(_validators.iter_errors_properties(data))
+            try:
+                return cls._build(data)
+            except _LOAD_ERRORS:
+                pass  # checked below, so the mismatch is reported as a ValidationError
         return _load_checked(cls._load, data, "properties")
 
     @classmethod
@@ -600,7 +660,16 @@ class Properties:
         if not isinstance(data, dict):
             raise _Invalid
         extra = dict(data)
-        return cls(extra=extra)
+        obj = object.__new__(cls)
+        obj.extra = extra
+        return obj
+
+    @classmethod
+    def _build(cls, data: Any) -> Self:
+        """Construct from a document the validator accepted: no checks."""
+        obj = object.__new__(cls)
+        obj.extra = dict(data)
+        return obj
 
     __repr__ = _model_repr
 
@@ -619,7 +688,12 @@ class UserProperties:
     def from_dict(cls, data: Any, *, validate: bool = True) -> Self:
         """Load a document (JSON data), raising ValidationError listing every problem."""
         if validate:
-            _validate(_validators.iter_errors_user_properties, data)
+            if not _validators.is_valid_user_properties(data):
+                _refuse(_validators.iter_errors_user_properties(data))
+            try:
+                return cls._build(data)
+            except _LOAD_ERRORS:
+                pass  # checked below, so the mismatch is reported as a ValidationError
         return _load_checked(cls._load, data, "user_properties")
 
     @classmethod
@@ -640,7 +714,16 @@ class UserProperties:
         if not isinstance(data, dict):
             raise _Invalid
         extra = dict(data)
-        return cls(extra=extra)
+        obj = object.__new__(cls)
+        obj.extra = extra
+        return obj
+
+    @classmethod
+    def _build(cls, data: Any) -> Self:
+        """Construct from a document the validator accepted: no checks."""
+        obj = object.__new__(cls)
+        obj.extra = dict(data)
+        return obj
 
     __repr__ = _model_repr
 
@@ -676,7 +759,12 @@ class Messages:
     def from_dict(cls, data: Any, *, validate: bool = True) -> Self:
         """Load a document (JSON data), raising ValidationError listing every problem."""
         if validate:
-            _validate(_validators.iter_errors_messages, data)
+            if not _validators.is_valid_messages(data):
+                _refuse(_validators.iter_errors_messages(data))
+            try:
+                return cls._build(data)
+            except _LOAD_ERRORS:
+                pass  # checked below, so the mismatch is reported as a ValidationError
         return _load_checked(cls._load, data, "messages")
 
     @classmethod
@@ -770,21 +858,54 @@ class Messages:
         extra: dict[str, Any] = {}
         if not _KEYS_messages.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_messages}
-        return cls(
-            id=id,
-            external_id=external_id,
-            external_url=external_url,
-            created_at=created_at,
-            updated_at=updated_at,
-            role=role,
-            content=content,
-            name=name,
-            links=links,
-            properties=properties,
-            user_properties=user_properties,
-            tool_calls=tool_calls,
-            extra=extra,
-        )
+        obj = object.__new__(cls)
+        obj.id = id
+        obj.external_id = external_id
+        obj.external_url = external_url
+        obj.created_at = created_at
+        obj.updated_at = updated_at
+        obj.role = role
+        obj.content = content
+        obj.name = name
+        obj.links = links
+        obj.properties = properties
+        obj.user_properties = user_properties
+        obj.tool_calls = tool_calls
+        obj.extra = extra
+        return obj
+
+    @classmethod
+    def _build(cls, data: Any) -> Self:
+        """Construct from a document the validator accepted: no checks."""
+        obj = object.__new__(cls)
+        obj.id = data.get("id", UNSET)
+        obj.external_id = data.get("externalId", UNSET)
+        obj.external_url = data.get("externalUrl", UNSET)
+        obj.created_at = data.get("createdAt", UNSET)
+        obj.updated_at = data.get("updatedAt", UNSET)
+        obj.role = _ENUM_create_open_ai_conversation_role[data["role"]]
+        obj.content = _build_create_open_ai_conversation_content(data["content"])
+        obj.name = data.get("name", UNSET)
+        links = data.get("links", UNSET)
+        if links is not UNSET and links is not None:
+            links = [CreateOpenAIConversationLinks._build(x) for x in links]
+        obj.links = links
+        properties = data.get("properties", UNSET)
+        if properties is not UNSET and properties is not None:
+            properties = CreateOpenAIConversationProperties._build(properties)
+        obj.properties = properties
+        user_properties = data.get("userProperties", UNSET)
+        if user_properties is not UNSET and user_properties is not None:
+            user_properties = CreateOpenAIConversationUserProperties._build(user_properties)
+        obj.user_properties = user_properties
+        tool_calls = data.get("tool_calls", UNSET)
+        if tool_calls is not UNSET and tool_calls is not None:
+            tool_calls = [OpenAIToolCall._build(x) for x in tool_calls]
+        obj.tool_calls = tool_calls
+        obj.extra = {}
+        if not _KEYS_messages.issuperset(data):
+            obj.extra = {k: x for k, x in data.items() if k not in _KEYS_messages}
+        return obj
 
     __repr__ = _model_repr
 
@@ -806,7 +927,12 @@ class OpenAIContentItem:
     def from_dict(cls, data: Any, *, validate: bool = True) -> Self:
         """Load a document (JSON data), raising ValidationError listing every problem."""
         if validate:
-            _validate(_validators.iter_errors_open_ai_content_item, data)
+            if not _validators.is_valid_open_ai_content_item(data):
+                _refuse(_validators.iter_errors_open_ai_content_item(data))
+            try:
+                return cls._build(data)
+            except _LOAD_ERRORS:
+                pass  # checked below, so the mismatch is reported as a ValidationError
         return _load_checked(cls._load, data, "open_ai_content_item")
 
     @classmethod
@@ -846,7 +972,27 @@ class OpenAIContentItem:
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_content_item.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_content_item}
-        return cls(type=type, text=text, image_url=image_url, extra=extra)
+        obj = object.__new__(cls)
+        obj.type = type
+        obj.text = text
+        obj.image_url = image_url
+        obj.extra = extra
+        return obj
+
+    @classmethod
+    def _build(cls, data: Any) -> Self:
+        """Construct from a document the validator accepted: no checks."""
+        obj = object.__new__(cls)
+        obj.type = _ENUM_open_ai_content_item_type[data["type"]]
+        obj.text = data.get("text", UNSET)
+        image_url = data.get("image_url", UNSET)
+        if image_url is not UNSET and image_url is not None:
+            image_url = OpenAIImageUrlObject._build(image_url)
+        obj.image_url = image_url
+        obj.extra = {}
+        if not _KEYS_open_ai_content_item.issuperset(data):
+            obj.extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_content_item}
+        return obj
 
     __repr__ = _model_repr
 
@@ -870,7 +1016,12 @@ class OpenAIImageUrlObject:
     def from_dict(cls, data: Any, *, validate: bool = True) -> Self:
         """Load a document (JSON data), raising ValidationError listing every problem."""
         if validate:
-            _validate(_validators.iter_errors_open_ai_image_url_object, data)
+            if not _validators.is_valid_open_ai_image_url_object(data):
+                _refuse(_validators.iter_errors_open_ai_image_url_object(data))
+            try:
+                return cls._build(data)
+            except _LOAD_ERRORS:
+                pass  # checked below, so the mismatch is reported as a ValidationError
         return _load_checked(cls._load, data, "open_ai_image_url_object")
 
     @classmethod
@@ -906,7 +1057,25 @@ class OpenAIImageUrlObject:
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_image_url_object.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_image_url_object}
-        return cls(url=url, detail=detail, extra=extra)
+        obj = object.__new__(cls)
+        obj.url = url
+        obj.detail = detail
+        obj.extra = extra
+        return obj
+
+    @classmethod
+    def _build(cls, data: Any) -> Self:
+        """Construct from a document the validator accepted: no checks."""
+        obj = object.__new__(cls)
+        obj.url = data["url"]
+        detail = data.get("detail", UNSET)
+        if detail is not UNSET:
+            detail = _ENUM_detail[detail]
+        obj.detail = detail
+        obj.extra = {}
+        if not _KEYS_open_ai_image_url_object.issuperset(data):
+            obj.extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_image_url_object}
+        return obj
 
     __repr__ = _model_repr
 
@@ -931,7 +1100,12 @@ class CreateOpenAIConversationLinks:
     def from_dict(cls, data: Any, *, validate: bool = True) -> Self:
         """Load a document (JSON data), raising ValidationError listing every problem."""
         if validate:
-            _validate(_validators.iter_errors_create_open_ai_conversation_links, data)
+            if not _validators.is_valid_create_open_ai_conversation_links(data):
+                _refuse(_validators.iter_errors_create_open_ai_conversation_links(data))
+            try:
+                return cls._build(data)
+            except _LOAD_ERRORS:
+                pass  # checked below, so the mismatch is reported as a ValidationError
         return _load_checked(cls._load, data, "create_open_ai_conversation_links")
 
     @classmethod
@@ -990,15 +1164,34 @@ class CreateOpenAIConversationLinks:
         if breadcrumbs is not UNSET and breadcrumbs is not None:
             breadcrumbs = _load_1(breadcrumbs)
         extra = _extra(data, _KEYS_create_open_ai_conversation_links)
-        return cls(
-            label=label,
-            url=url,
-            title=title,
-            description=description,
-            type=type,
-            breadcrumbs=breadcrumbs,
-            extra=extra,
-        )
+        obj = object.__new__(cls)
+        obj.label = label
+        obj.url = url
+        obj.title = title
+        obj.description = description
+        obj.type = type
+        obj.breadcrumbs = breadcrumbs
+        obj.extra = extra
+        return obj
+
+    @classmethod
+    def _build(cls, data: Any) -> Self:
+        """Construct from a document the validator accepted: no checks."""
+        obj = object.__new__(cls)
+        obj.label = data.get("label", UNSET)
+        obj.url = data["url"]
+        obj.title = data.get("title", UNSET)
+        obj.description = data.get("description", UNSET)
+        type = data.get("type", UNSET)
+        if type is not UNSET and type is not None:
+            type = _load_create_open_ai_conversation_type(type)
+        obj.type = type
+        breadcrumbs = data.get("breadcrumbs", UNSET)
+        if breadcrumbs is not UNSET and breadcrumbs is not None:
+            breadcrumbs = list(breadcrumbs)
+        obj.breadcrumbs = breadcrumbs
+        obj.extra = _extra(data, _KEYS_create_open_ai_conversation_links)
+        return obj
 
     __repr__ = _model_repr
 
@@ -1017,7 +1210,12 @@ class CreateOpenAIConversationProperties:
     def from_dict(cls, data: Any, *, validate: bool = True) -> Self:
         """Load a document (JSON data), raising ValidationError listing every problem."""
         if validate:
-            _validate(_validators.iter_errors_create_open_ai_conversation_properties, data)
+            if not _validators.is_valid_create_open_ai_conversation_properties(data):
+                _refuse(_validators.iter_errors_create_open_ai_conversation_properties(data))
+            try:
+                return cls._build(data)
+            except _LOAD_ERRORS:
+                pass  # checked below, so the mismatch is reported as a ValidationError
         return _load_checked(cls._load, data, "create_open_ai_conversation_properties")
 
     @classmethod
@@ -1038,7 +1236,16 @@ class CreateOpenAIConversationProperties:
         if not isinstance(data, dict):
             raise _Invalid
         extra = dict(data)
-        return cls(extra=extra)
+        obj = object.__new__(cls)
+        obj.extra = extra
+        return obj
+
+    @classmethod
+    def _build(cls, data: Any) -> Self:
+        """Construct from a document the validator accepted: no checks."""
+        obj = object.__new__(cls)
+        obj.extra = dict(data)
+        return obj
 
     __repr__ = _model_repr
 
@@ -1057,7 +1264,12 @@ class CreateOpenAIConversationUserProperties:
     def from_dict(cls, data: Any, *, validate: bool = True) -> Self:
         """Load a document (JSON data), raising ValidationError listing every problem."""
         if validate:
-            _validate(_validators.iter_errors_create_open_ai_conversation_user_properties, data)
+            if not _validators.is_valid_create_open_ai_conversation_user_properties(data):
+                _refuse(_validators.iter_errors_create_open_ai_conversation_user_properties(data))
+            try:
+                return cls._build(data)
+            except _LOAD_ERRORS:
+                pass  # checked below, so the mismatch is reported as a ValidationError
         return _load_checked(cls._load, data, "create_open_ai_conversation_user_properties")
 
     @classmethod
@@ -1078,7 +1290,16 @@ class CreateOpenAIConversationUserProperties:
         if not isinstance(data, dict):
             raise _Invalid
         extra = dict(data)
-        return cls(extra=extra)
+        obj = object.__new__(cls)
+        obj.extra = extra
+        return obj
+
+    @classmethod
+    def _build(cls, data: Any) -> Self:
+        """Construct from a document the validator accepted: no checks."""
+        obj = object.__new__(cls)
+        obj.extra = dict(data)
+        return obj
 
     __repr__ = _model_repr
 
@@ -1100,7 +1321,12 @@ class OpenAIToolCall:
     def from_dict(cls, data: Any, *, validate: bool = True) -> Self:
         """Load a document (JSON data), raising ValidationError listing every problem."""
         if validate:
-            _validate(_validators.iter_errors_open_ai_tool_call, data)
+            if not _validators.is_valid_open_ai_tool_call(data):
+                _refuse(_validators.iter_errors_open_ai_tool_call(data))
+            try:
+                return cls._build(data)
+            except _LOAD_ERRORS:
+                pass  # checked below, so the mismatch is reported as a ValidationError
         return _load_checked(cls._load, data, "open_ai_tool_call")
 
     @classmethod
@@ -1136,7 +1362,24 @@ class OpenAIToolCall:
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_tool_call.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_tool_call}
-        return cls(id=id, type=type, function=function, extra=extra)
+        obj = object.__new__(cls)
+        obj.id = id
+        obj.type = type
+        obj.function = function
+        obj.extra = extra
+        return obj
+
+    @classmethod
+    def _build(cls, data: Any) -> Self:
+        """Construct from a document the validator accepted: no checks."""
+        obj = object.__new__(cls)
+        obj.id = data["id"]
+        obj.type = _ENUM_open_ai_tool_call_type[data["type"]]
+        obj.function = OpenAIToolCallFunction._build(data["function"])
+        obj.extra = {}
+        if not _KEYS_open_ai_tool_call.issuperset(data):
+            obj.extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_tool_call}
+        return obj
 
     __repr__ = _model_repr
 
@@ -1157,7 +1400,12 @@ class OpenAIToolCallFunction:
     def from_dict(cls, data: Any, *, validate: bool = True) -> Self:
         """Load a document (JSON data), raising ValidationError listing every problem."""
         if validate:
-            _validate(_validators.iter_errors_open_ai_tool_call_function, data)
+            if not _validators.is_valid_open_ai_tool_call_function(data):
+                _refuse(_validators.iter_errors_open_ai_tool_call_function(data))
+            try:
+                return cls._build(data)
+            except _LOAD_ERRORS:
+                pass  # checked below, so the mismatch is reported as a ValidationError
         return _load_checked(cls._load, data, "open_ai_tool_call_function")
 
     @classmethod
@@ -1191,7 +1439,22 @@ class OpenAIToolCallFunction:
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_tool_call_function.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_tool_call_function}
-        return cls(name=name, arguments=arguments, extra=extra)
+        obj = object.__new__(cls)
+        obj.name = name
+        obj.arguments = arguments
+        obj.extra = extra
+        return obj
+
+    @classmethod
+    def _build(cls, data: Any) -> Self:
+        """Construct from a document the validator accepted: no checks."""
+        obj = object.__new__(cls)
+        obj.name = data["name"]
+        obj.arguments = data["arguments"]
+        obj.extra = {}
+        if not _KEYS_open_ai_tool_call_function.issuperset(data):
+            obj.extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_tool_call_function}
+        return obj
 
     __repr__ = _model_repr
 
@@ -1267,6 +1530,12 @@ def _dump_create_open_ai_conversation_content(v: CreateOpenAIConversationContent
     return v
 
 
+def _build_create_open_ai_conversation_content(v: Any) -> CreateOpenAIConversationContent:
+    if isinstance(v, list):
+        return [OpenAIContentItem._build(x) for x in v]
+    return cast("CreateOpenAIConversationContent", v)
+
+
 def _load_create_open_ai_conversation_type(v: Any) -> CreateOpenAIConversationType:
     if isinstance(v, str) and v in _ENUM_create_open_ai_conversation_type1:
         return _ENUM_create_open_ai_conversation_type1[v]
@@ -1321,7 +1590,12 @@ def load_create_open_ai_conversation_content(
 ) -> CreateOpenAIConversationContent:
     """Load a ``CreateOpenAIConversationContent`` value, checked."""
     if validate:
-        _validate(_validators.iter_errors_create_open_ai_conversation_content, data)
+        if not _validators.is_valid_create_open_ai_conversation_content(data):
+            _refuse(_validators.iter_errors_create_open_ai_conversation_content(data))
+        try:
+            return _build_create_open_ai_conversation_content(data)
+        except _LOAD_ERRORS:
+            pass  # checked below, so the mismatch is reported as a ValidationError
     return _load_checked(
         _load_create_open_ai_conversation_content,
         data,
@@ -1341,7 +1615,12 @@ def load_create_open_ai_conversation_type(
 ) -> CreateOpenAIConversationType:
     """Load a ``CreateOpenAIConversationType`` value, checked."""
     if validate:
-        _validate(_validators.iter_errors_create_open_ai_conversation_type, data)
+        if not _validators.is_valid_create_open_ai_conversation_type(data):
+            _refuse(_validators.iter_errors_create_open_ai_conversation_type(data))
+        try:
+            return _load_create_open_ai_conversation_type(data)
+        except _LOAD_ERRORS:
+            pass  # checked below, so the mismatch is reported as a ValidationError
     return _load_checked(
         _load_create_open_ai_conversation_type,
         data,

@@ -26,6 +26,8 @@ passes ``ruff format --check`` without running ruff.
 
 from __future__ import annotations
 
+import ast
+import json
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -66,6 +68,7 @@ _TYPING_NAMES = (
     "ClassVar",
     "Final",
     "Literal",
+    "NoReturn",
     "Self",
     "TypeAlias",
     "TypeGuard",
@@ -75,7 +78,11 @@ _TYPING_NAMES = (
 #: Builtins used in class-body annotations; a field of the same name would shadow them.
 _BUILTINS = ("str", "int", "float", "bool", "list", "dict", "bytes", "bytearray")
 #: Local names used by the generated methods; a field's local variable avoids them.
-_LOCALS = frozenset({"cls", "data", "self", "out", "extra", "x", "k", "v", "value", "validate"})
+_LOCALS = frozenset(
+    {"cls", "data", "self", "obj", "out", "extra", "x", "k", "v", "value", "validate"}
+)
+#: Attribute names longer than this get a short local variable (``m3``) in generated methods.
+_MAX_LOCAL = 32
 
 _PRIMITIVE_ANNOTATION = {
     "string": "str",
@@ -226,6 +233,7 @@ class _Literals:
 
     def __init__(self) -> None:
         self.constants: dict[str, str] = {}
+        self.integers: dict[int, str] = {}
 
     def string(self, text: str) -> str:
         literal = py_str(text)
@@ -238,12 +246,13 @@ class _Literals:
     def flat(self, value: Any) -> str:
         if isinstance(value, str):
             return self.string(value)
-        if value is None or isinstance(value, bool | int):
+        if value is None or isinstance(value, bool) or _is_short_int(value):
             return repr(value)
+        if isinstance(value, int):
+            return self.integer(value)
         if isinstance(value, float):
-            if not math.isfinite(value):
-                raise GeneratorError(f"{value!r} is not a JSON number")
-            return repr(value)
+            # 1e400 parses as inf; a dict handed to the API may hold nan: never a bare name
+            return repr(value) if math.isfinite(value) else f'float("{value!r}")'
         if isinstance(value, tuple):
             items = [self.flat(v) for v in value]
             return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
@@ -253,6 +262,13 @@ class _Literals:
             pairs = (f"{self.string(str(k))}: {self.flat(v)}" for k, v in value.items())
             return "{" + ", ".join(pairs) + "}"
         raise GeneratorError(f"cannot write {type(value).__name__} as a literal")
+
+    def integer(self, value: int) -> str:
+        """A module constant for a long integer, written in hex: decimal ``repr`` of ints with
+        more than 4300 digits raises ValueError (CPython's int/str conversion limit)."""
+        if value not in self.integers:
+            self.integers[value] = f"_N{len(self.integers) + 1}"
+        return self.integers[value]
 
     def lines(self, value: Any, indent: str, head: str = "", tail: str = "") -> list[str]:
         """``head + literal + tail`` at ``indent``, exploded one element a line if too long."""
@@ -281,7 +297,19 @@ class _Literals:
             out.append(f"{name} = (")
             out.extend(STEP + chunk for chunk in _string_chunks(text, WIDTH - len(STEP)))
             out.append(")")
+        for number, name in self.integers.items():
+            digits = f"{abs(number):x}"
+            sign = "-" if number < 0 else ""
+            step = WIDTH - len(STEP) - 2
+            out.append(f"{name} = {sign}int(")
+            chunks = [f'{STEP}"{digits[i : i + step]}"' for i in range(0, len(digits), step)]
+            out.extend([*chunks[:-1], chunks[-1] + ",", f"{STEP}16,", ")"])
         return out
+
+
+def _is_short_int(value: Any) -> bool:
+    """An int (not a bool) short enough to write inline, also inside ``Literal[...]``."""
+    return isinstance(value, int) and not isinstance(value, bool) and value.bit_length() <= 64
 
 
 def _is_container(value: Any) -> bool:
@@ -366,9 +394,11 @@ class _Module:
     def __init__(self, ir: SchemaIR, *, with_validators: bool) -> None:
         self.ir = ir
         self.with_validators = with_validators
-        self.by_name: dict[str, NamedType] = {t.names.schema: t for t in ir.types}
+        #: The IR's types, with aliases caught in a class-less cycle widened to ``Any``.
+        self.types: tuple[NamedType, ...] = _break_alias_cycles(ir.types)
+        self.by_name: dict[str, NamedType] = {t.names.schema: t for t in self.types}
         self.lit = _Literals()
-        classes = {t.names.cls for t in ir.types}
+        classes = {t.names.cls for t in self.types}
         clash = sorted(classes & RUNTIME_NAMES)
         if clash:
             raise GeneratorError(
@@ -398,11 +428,17 @@ class _Module:
 
     # -- classification ---------------------------------------------------------------------
 
-    def enum_kind(self, enum: EnumType) -> Literal["str", "literal", "any"]:
-        if all(isinstance(v, str) for v in enum.values):
+    def enum_kind(self, enum: EnumType) -> Literal["str", "literal", "int", "float", "any"]:
+        """How an enum is written: a StrEnum, a ``Literal`` alias, ``int``/``float``, ``Any``."""
+        values = enum.values
+        if all(isinstance(v, str) for v in values):
             return "str"
-        if all(v is None or isinstance(v, str | int) for v in enum.values):
+        if all(v is None or isinstance(v, str) or _is_short_int(v) for v in values):
             return "literal"
+        if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            return "int"
+        if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+            return "float"
         return "any"
 
     def shape(self, expr: TypeExpr, seen: frozenset[str] = frozenset()) -> Shape:
@@ -428,7 +464,7 @@ class _Module:
             return frozenset({"object"})
         if isinstance(named, EnumType):
             if not named.closed:
-                return _ALL if self.enum_kind(named) == "any" else frozenset({"string"})
+                return frozenset({"string"}) if self.enum_kind(named) == "str" else _ALL
             kinds = (json_type_name(v) for v in named.values)
             return frozenset("number" if k == "integer" else k for k in kinds)
         if isinstance(named, UnionType):
@@ -462,9 +498,7 @@ class _Module:
         if isinstance(expr, Ref):
             named = self.named(expr)
             if isinstance(named, EnumType) and self.enum_kind(named) != "str":
-                if not named.closed or self.enum_kind(named) == "any" and not named.closed:
-                    return "True"
-                return f"_is_{named.names.snake}({var})"
+                return f"_is_{named.names.snake}({var})" if named.closed else "True"
             if isinstance(named, AliasType) and self.is_plain(named):
                 inner = self.check(named.target, var)
                 assert inner is not None
@@ -521,8 +555,10 @@ class _Module:
     def const_annotation(self, value: Any, shadow: frozenset[str]) -> str:
         if value is None:
             return "None"
-        if isinstance(value, str | bool | int):
+        if isinstance(value, str | bool) or _is_short_int(value):
             return f"{self.t('Literal')}[{self.lit.flat(value)}]"
+        if isinstance(value, int):
+            return self.builtin("int", shadow)
         if isinstance(value, float):
             return self.builtin("float", shadow)
         if isinstance(value, list):
@@ -706,6 +742,117 @@ class _Module:
                 return value if isinstance(value, str) else None
         return None
 
+    # -- trusted construction (after the validator accepted the document) --------------------
+
+    def build(self, expr: TypeExpr, var: str) -> str:
+        """An expression for ``var`` as ``expr``, converting without checking anything.
+
+        Only for values a generated validator has accepted. Unions whose members cannot be
+        told apart by their JSON type alone use the checked loader.
+        """
+        if isinstance(expr, Primitive | AnyType | ConstType) or not self.needs_build(expr):
+            return var
+        if isinstance(expr, ArrayType | MapType):
+            sub = expr.items if isinstance(expr, ArrayType) else expr.values
+            if isinstance(sub, ArrayType | MapType) and self.needs_build(sub):
+                inner = f"{self.build_helper(sub)}(x)"
+            else:
+                inner = self.build(sub, "x")
+            if isinstance(expr, ArrayType):
+                return f"list({var})" if inner == "x" else f"[{inner} for x in {var}]"
+            return f"dict({var})" if inner == "x" else f"{{k: {inner} for k, x in {var}.items()}}"
+        if isinstance(expr, InlineUnion):
+            if not self.dispatchable(expr.members):
+                return self.convert(expr, var)
+            return f"{self.build_helper(expr)}({var})"
+        named = self.named(expr)
+        snake = named.names.snake
+        if isinstance(named, ObjectType):
+            return f"{named.names.cls}._build({var})"
+        if isinstance(named, EnumType):  # a StrEnum: needs_build is false for the others
+            return f"_ENUM_{snake}[{var}]" if named.closed else f"_load_{snake}({var})"
+        if isinstance(named, UnionType) and not self.has_builder(named):
+            return f"_load_{snake}({var})"
+        return f"_build_{snake}({var})"
+
+    def needs_build(self, expr: TypeExpr, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether a valid value of ``expr`` must be converted (or copied) to be loaded."""
+        if isinstance(expr, Primitive | AnyType | ConstType):
+            return False
+        if isinstance(expr, ArrayType | MapType):
+            return True
+        if isinstance(expr, InlineUnion):
+            return any(self.needs_build(m, seen) for m in expr.members)
+        if expr.name in seen:
+            return True
+        named = self.named(expr)
+        if isinstance(named, ObjectType):
+            return True
+        if isinstance(named, EnumType):
+            return self.enum_kind(named) == "str"
+        if isinstance(named, UnionType):
+            return any(self.needs_build(m, seen | {expr.name}) for m in named.members)
+        return self.needs_build(named.target, seen | {expr.name})
+
+    def dispatchable(self, members: Sequence[TypeExpr]) -> bool:
+        """Whether every member that needs converting is told apart by an ``isinstance``."""
+        for index, member in enumerate(members):
+            if not self.needs_build(member):
+                continue
+            others = [m for i, m in enumerate(members) if i != index]
+            overlap = self.shape(member) & frozenset().union(*(self.shape(m) for m in others))
+            if self.guard(member) is None or overlap:
+                return False
+        return True
+
+    def has_builder(self, union: UnionType) -> bool:
+        return self.discriminator(union) is not None or self.dispatchable(union.members)
+
+    def build_helper(self, expr: TypeExpr) -> str:
+        """The name of the module-level builder for an anonymous type expression."""
+        key = "build " + repr(expr)
+        if key not in self.helpers:
+            ident = str(sum(1 for k in self.helpers if k.startswith("build ")) + 1)
+            function = _Function(ident, expr)
+            self.helpers[key] = function
+            returns = self.annotation(expr)
+            lines = wrap_def("", f"_build_{ident}", ["v: " + self.t("Any")], returns)
+            members = expr.members if isinstance(expr, InlineUnion) else (expr,)
+            function.lines = lines + self.build_body(members, None, returns, STEP)
+            self.helper_order.append(key)
+        return f"_build_{self.helpers[key].ident}"
+
+    def build_body(
+        self,
+        members: Sequence[TypeExpr],
+        tag: tuple[str, list[tuple[str, str]]] | None,
+        returns: str,
+        indent: str,
+    ) -> list[str]:
+        """Statements returning ``v`` built as one of ``members`` (dispatching on its type);
+        ``returns`` is the annotation a value that needs no building is cast to."""
+        inner = indent + STEP
+        if tag is not None:
+            prop, cases = tag
+            lines = [f"{indent}tag = v.get({self.lit.string(prop)})"]
+            for value, cls in cases:
+                lines.append(f"{indent}if tag == {self.lit.string(value)}:")
+                lines.append(f"{inner}return {cls}._build(v)")
+            return [*lines, f"{indent}raise _Invalid"]
+        if len(members) == 1:
+            built = self.build(members[0], "v")
+            return _statement(indent, "return ", self.cast(returns, "v") if built == "v" else built)
+        lines = []
+        for member in members:
+            built = self.build(member, "v")
+            if built != "v":
+                lines += [f"{indent}if {self.guard(member)}:", *_statement(inner, "return ", built)]
+        return [*lines, *_statement(indent, "return ", self.cast(returns, "v"))]
+
+    def cast(self, annotation: str, var: str) -> str:
+        """``cast`` to a quoted annotation (a constant: nothing is evaluated at run time)."""
+        return f"{self.t('cast')}({py_str(annotation)}, {var})"
+
     # -- dumpers ----------------------------------------------------------------------------
 
     def dump(self, expr: TypeExpr, var: str) -> str:
@@ -845,7 +992,7 @@ class _Module:
             found = self.discriminator(named)
             if found is not None:
                 prop, cases = found
-                snakes = {t.names.cls: t.names.snake for t in self.ir.types}
+                snakes = {t.names.cls: t.names.snake for t in self.types}
                 tag = (prop, tuple((value, snakes[cls]) for value, cls in cases))
             return ("union", tuple(self.spec(m) for m in named.members), tag)
         return self.spec(named.target, named.nullable)
@@ -862,6 +1009,8 @@ class _Module:
             for member, value in zip(enum.member_names, enum.values, strict=True):
                 lines.extend(self.lit.lines(value, STEP, f"{member} = "))
             return lines
+        if kind in ("int", "float"):
+            return [f"{names.cls}: {self.t('TypeAlias')} = {kind}", *doc]
         if kind == "literal":
             values = [self.lit.flat(v) for v in enum.values]
             head = f"{names.cls}: {self.t('TypeAlias')} = "
@@ -930,7 +1079,7 @@ class _Module:
                     f"def _dump_{snake}(v: {cls} | str) -> str:",
                     f"{STEP}return v.value if isinstance(v, {cls}) else v",
                 ]
-            if self.enum_kind(named) == "any" or not named.closed:
+            if not named.closed:
                 return []
             values = self.lit.lines(
                 tuple(_tupled(v) for v in named.values), "", f"_VALUES_{snake} = "
@@ -964,7 +1113,22 @@ class _Module:
             if named.nullable:
                 dump_lines += [f"{STEP}if v is None:", f"{STEP}{STEP}return None"]
             dump_lines += [f"{STEP}return {self.dump(target, 'v')}"]
-        return [*load_lines, "", "", *dump_lines]
+        return [*load_lines, "", "", *dump_lines, *self.named_builder(named)]
+
+    def named_builder(self, named: UnionType | AliasType) -> list[str]:
+        """``_build_<name>`` (after two blank lines) when the trusted path needs one."""
+        if not self.with_validators or not self.needs_build(Ref(named.names.schema)):
+            return []
+        if isinstance(named, UnionType) and not self.has_builder(named):
+            return []
+        head = wrap_def("", f"_build_{named.names.snake}", ["v: " + self.t("Any")], named.names.cls)
+        cls = named.names.cls
+        if isinstance(named, UnionType):
+            body = self.build_body(named.members, self.discriminator(named), cls, STEP)
+        else:
+            body = [f"{STEP}if v is None:", f"{STEP}{STEP}return None"] if named.nullable else []
+            body += self.build_body([named.target], None, cls, STEP)
+        return ["", "", *head, *body]
 
     def public_alias_functions(self, named: UnionType | AliasType) -> list[str]:
         """``load_<name>``/``dump_<name>``: the checked entry points of a union or alias."""
@@ -994,8 +1158,9 @@ class _Module:
         )
         lines += doc_lines(f"Load a ``{named.names.schema}`` value, checked.", STEP)
         if self.with_validators:
-            lines += [f"{STEP}if validate:"]
-            lines += [f"{STEP}{STEP}_validate(_validators.iter_errors_{snake}, data)"]
+            built = self.build(Ref(named.names.schema), "data")
+            built = self.cast(cls, "data") if built == "data" else built
+            lines += self.validated_load(snake, built, STEP)
         lines += wrap_call(STEP, "return _load_checked", [loader, "data", py_str(snake)])
         lines += ["", ""]
         lines += wrap_def("", f"dump_{snake}", [f"value: {cls}"], self.t("Any"))
@@ -1062,11 +1227,20 @@ class _Module:
             lines += doc_lines("\n\n".join(notes), STEP)
         return lines
 
-    def local(self, f: Field) -> str:
-        return f.py_name + "_" if f.py_name in _LOCALS else f.py_name
+    def local(self, obj: ObjectType, index: int) -> str:
+        """The local variable for a field: its attribute name, unless that is one of the
+        method's own names, or long enough to push ``obj.<name> = <name>`` past the width."""
+        name = obj.fields[index].py_name
+        if len(name) > _MAX_LOCAL:
+            name = f"m{index}"
+        elif name not in _LOCALS:
+            return name
+        taken = _LOCALS | {f.py_name for i, f in enumerate(obj.fields) if i != index}
+        while name in taken:
+            name += "_"
+        return name
 
     def methods(self, obj: ObjectType, shadow: frozenset[str]) -> list[str]:
-        cls = obj.names.cls
         snake = obj.names.snake
         any_ = self.t("Any")
         self_ = self.t("Self")
@@ -1083,7 +1257,7 @@ class _Module:
             "Load a document (JSON data), raising ValidationError listing every problem.", d
         )
         if self.with_validators:
-            lines += [f"{d}if validate:", f"{d}{s}_validate(_validators.iter_errors_{snake}, data)"]
+            lines += self.validated_load(snake, "cls._build(data)", d)
         lines += wrap_call(d, "return _load_checked", ["cls._load", "data", py_str(snake)])
         lines += ["", f"{s}@classmethod"]
         lines += wrap_def(
@@ -1100,16 +1274,90 @@ class _Module:
         lines += ["", f"{s}@classmethod"]
         lines += wrap_def(s, "_load", ["cls", f"data: {any_}"], self_)
         lines += self.load_method(obj, d)
+        if self.with_validators:
+            lines += ["", f"{s}@classmethod"]
+            lines += wrap_def(s, "_build", ["cls", f"data: {any_}"], self_)
+            lines += doc_lines("Construct from a document the validator accepted: no checks.", d)
+            lines += self.build_method(obj, d)
         lines += ["", f"{s}__repr__ = _model_repr"]
-        del cls
         return lines
+
+    def validated_load(self, snake: str, build: str, indent: str) -> list[str]:
+        """The ``validate=True`` path of a loader when the validators module is generated.
+
+        The validator's ``is_valid_*`` builds no error objects; only a refused document pays
+        for ``iter_errors_*``. An accepted document is built without any further checks. Should
+        the models be unable to hold a document the validator accepted (a generator bug), the
+        checked loader below runs and reports it as a ValidationError, never a KeyError.
+        """
+        inner, body = indent + STEP, indent + STEP * 2
+        return [
+            f"{indent}if validate:",
+            *wrap_operands(inner, "if not ", [f"_validators.is_valid_{snake}(data)"], "and", ":"),
+            *wrap_call(body, "_refuse", [f"_validators.iter_errors_{snake}(data)"]),
+            f"{inner}try:",
+            f"{body}return {build}",
+            f"{inner}except _LOAD_ERRORS:",
+            f"{body}pass  # checked below, so the mismatch is reported as a ValidationError",
+        ]
+
+    def build_method(self, obj: ObjectType, indent: str) -> list[str]:
+        """``_build``: the object's members converted (enums, nested objects), never checked."""
+        inner = indent + STEP
+        lines = [f"{indent}obj = object.__new__(cls)"]
+        for index, f in enumerate(obj.fields):
+            wire = self.lit.string(f.wire_name)
+            attr = f"obj.{f.py_name}"
+            source = f"data[{wire}]" if f.required else f"data.get({wire}, UNSET)"
+            var = self.local(obj, index)
+            template = self.build(f.type, "\0")
+            if template == "\0":
+                lines += _assign(indent, attr, source)
+                continue
+            guards = ([] if f.required else [f"{var} is not UNSET"]) + (
+                [f"{var} is not None"] if f.nullable else []
+            )
+            if not guards and template.count("\0") == 1:
+                lines += _assign(indent, attr, template.replace("\0", source))
+                continue
+            lines += _assign(indent, var, source)
+            built = template.replace("\0", var)
+            if guards:
+                lines += wrap_operands(indent, "if ", guards, "and", ":")
+                lines += _assign(inner, var, built)
+                lines.append(f"{indent}{attr} = {var}")
+            else:
+                lines += _assign(indent, attr, built)
+        if obj.additional is not None:
+            lines += self.build_extra(obj, indent)
+        lines.append(f"{indent}return obj")
+        return lines
+
+    def build_extra(self, obj: ObjectType, indent: str) -> list[str]:
+        built = self.build(obj.additional or AnyType(), "x")
+        keys = f"_KEYS_{obj.names.snake}"
+        if not obj.fields:
+            if built == "x":
+                return [f"{indent}obj.extra = dict(data)"]
+            return _assign(indent, "obj.extra", f"{{k: {built} for k, x in data.items()}}")
+        if built == "x":
+            comprehension = f"{{k: x for k, x in data.items() if k not in {keys}}}"
+            if len(indent + STEP) + len("obj.extra = ") + len(comprehension) > WIDTH:
+                return wrap_call(indent, "obj.extra = _extra", ["data", keys])
+            return [
+                f"{indent}obj.extra = {{}}",
+                f"{indent}if not {keys}.issuperset(data):",
+                f"{indent}{STEP}obj.extra = {comprehension}",
+            ]
+        value = f"{{k: {built} for k, x in data.items() if k not in {keys}}}"
+        return _assign(indent, "obj.extra", value)
 
     def load_method(self, obj: ObjectType, indent: str) -> list[str]:
         inner = indent + STEP
         lines = [f"{indent}if not isinstance(data, dict):", f"{inner}raise _Invalid"]
         args: list[str] = []
-        for f in obj.fields:
-            var = self.local(f)
+        for index, f in enumerate(obj.fields):
+            var = self.local(obj, index)
             wire = self.lit.string(f.wire_name)
             if f.required:
                 lines.append(f"{indent}{var} = data[{wire}]")
@@ -1161,7 +1409,9 @@ class _Module:
                     lines.append(f"{inner}extra[k] = {self.convert(obj.additional, 'x')}")
                 lines = [ln for ln in lines if ln]
             args.append("extra=extra")
-        lines += wrap_call(indent, "return cls", args)
+        lines.append(f"{indent}obj = object.__new__(cls)")
+        lines += [f"{indent}obj.{arg.replace('=', ' = ', 1)}" for arg in args]
+        lines.append(f"{indent}return obj")
         return lines
 
     def extra_lines(self, indent: str, keys: str) -> list[str]:
@@ -1186,7 +1436,7 @@ class _Module:
             dumped = self.dump(obj.additional, "x")
             return [f"{indent}return {{k: {dumped} for k, x in self.extra.items()}}"]
         lines = [f"{indent}out: dict[str, {any_}] = {{}}"]
-        for f in obj.fields:
+        for index, f in enumerate(obj.fields):
             wire = self.lit.string(f.wire_name)
             attr = f"self.{f.py_name}"
             dumped = self.dump(f.type, "v")
@@ -1200,7 +1450,7 @@ class _Module:
                     lines += wrap_operands(indent, "if ", [f"{attr} is not UNSET"], "and", ":")
                     lines.append(f"{inner}out[{wire}] = {attr}")
                 continue
-            var = self.local(f)
+            var = self.local(obj, index)
             dumped = self.dump(f.type, var)
             lines.append(f"{indent}{var} = {attr}")
             value = f"None if {var} is None else {dumped}" if f.nullable else dumped
@@ -1222,9 +1472,9 @@ class _Module:
 
     def render(self) -> str:
         ir = self.ir
-        enums = [t for t in ir.types if isinstance(t, EnumType)]
-        objects = [t for t in ir.types if isinstance(t, ObjectType)]
-        aliases = [t for t in ir.types if isinstance(t, UnionType | AliasType)]
+        enums = [t for t in self.types if isinstance(t, EnumType)]
+        objects = [t for t in self.types if isinstance(t, ObjectType)]
+        aliases = [t for t in self.types if isinstance(t, UnionType | AliasType)]
 
         enum_blocks = [self.enum_block(e) for e in enums]
         enum_maps = [self.lit_lines_enum_map(e) for e in enums if self.enum_kind(e) == "str"]
@@ -1244,7 +1494,7 @@ class _Module:
             if block:
                 functions.append(block)
         public = [self.public_alias_functions(a) for a in ordered_aliases]
-        specs = {t.names.snake: self.named_spec(t) for t in ir.types}
+        specs = {t.names.snake: self.named_spec(t) for t in self.types}
         spec_lines = self.lit.lines(specs, "", f"_SPECS: {self.t('Final')}[dict[str, _Spec]] = ")
         # helpers may register more helpers while rendering: drain until stable
         helper_blocks = [self.helpers[k].lines for k in self.helper_order]
@@ -1257,6 +1507,7 @@ class _Module:
         builtin_aliases = [
             f"_{name}: {self.t('TypeAlias')} = {name}" for name in sorted(self.builtin_aliases)
         ]
+        no_return = self.t("NoReturn") if self.with_validators else ""
         always = ("Any", "Final", "Literal", "TypeAlias", "TypeGuard", "TypeVar")
         wanted = [n for n in _TYPING_NAMES if n in always or n in self.used_typing]
         plain = sorted((n for n in wanted if self.typing[n] == n), key=_isort_key)
@@ -1296,6 +1547,7 @@ class _Module:
             literal=self.t("Literal"),
             type_alias=self.t("TypeAlias"),
             type_guard=self.t("TypeGuard"),
+            no_return=no_return,
             callable_t="Callable",
         )
 
@@ -1335,6 +1587,62 @@ class _Module:
         for alias in aliases:
             visit(alias)
         return done
+
+
+def _break_alias_cycles(types: Sequence[NamedType]) -> tuple[NamedType, ...]:
+    """``types`` with every alias on a class-less reference cycle made an alias of ``Any``.
+
+    ``Loop1 = Loop2`` with ``Loop2 = Loop1 | int`` has no Python type (mypy: "invalid
+    recursive alias"), and loading it would recurse forever. A cycle through a class
+    (``Node.next: Node``) or a container (``Tree = list[Tree] | int``) is fine; only cycles
+    whose every step is an alias or a union member are broken. The schema's validator still
+    decides what such a value may be (it reports the loop when it reaches one).
+    """
+    named = {t.names.schema: t for t in types}
+    edges: dict[str, set[str]] = {}
+    for t in types:
+        if isinstance(t, UnionType | AliasType):
+            members = t.members if isinstance(t, UnionType) else (t.target,)
+            edges[t.names.schema] = {
+                r for r in _direct_refs(members) if isinstance(named.get(r), UnionType | AliasType)
+            }
+    cyclic = {name for name in edges if name in _reachable(name, edges)}
+    return tuple(
+        AliasType(
+            names=t.names,
+            uri=t.uri,
+            pointer=t.pointer,
+            description=t.description,
+            examples=t.examples,
+            target=AnyType("a reference cycle through aliases only"),
+        )
+        if t.names.schema in cyclic
+        else t
+        for t in types
+    )
+
+
+def _direct_refs(members: Iterable[TypeExpr]) -> set[str]:
+    """Names referred to by ``members`` outside any container (union members, alias targets)."""
+    out: set[str] = set()
+    for member in members:
+        if isinstance(member, Ref):
+            out.add(member.name)
+        elif isinstance(member, InlineUnion):
+            out |= _direct_refs(member.members)
+    return out
+
+
+def _reachable(start: str, edges: dict[str, set[str]]) -> set[str]:
+    """Names reachable from ``start`` in one or more steps."""
+    seen: set[str] = set()
+    stack = list(edges.get(start, ()))
+    while stack:
+        name = stack.pop()
+        if name not in seen:
+            seen.add(name)
+            stack.extend(edges.get(name, ()))
+    return seen
 
 
 def _import_lines(module: str, names: list[str]) -> list[str]:
@@ -1380,16 +1688,49 @@ def _paren(check: str) -> str:
 
 
 def _assign(indent: str, target: str, value: str) -> list[str]:
-    line = f"{indent}{target} = {value}"
+    return _statement(indent, f"{target} = ", value)
+
+
+def _statement(indent: str, head: str, value: str) -> list[str]:
+    """``head + value`` (an assignment, a ``return``), its value split the way ruff does."""
+    line = f"{indent}{head}{value}"
     if len(line) <= WIDTH:
         return [line]
     if value[:1] in "[{" and _one_group(value):
-        return [
-            f"{indent}{target} = {value[0]}",
-            f"{indent}{STEP}{value[1:-1]}",
-            f"{indent}{value[-1]}",
-        ]
-    return [f"{indent}{target} = (", f"{indent}{STEP}{value}", f"{indent})"]
+        body = value[1:-1]
+        if len(indent) + len(STEP) + len(body) > WIDTH:
+            return [
+                f"{indent}{head}{value[0]}",
+                *_clauses(indent + STEP, value),
+                f"{indent}{value[-1]}",
+            ]
+        return [f"{indent}{head}{value[0]}", f"{indent}{STEP}{body}", f"{indent}{value[-1]}"]
+    if value.endswith(")") and _one_group(value[value.index("(") :]) and "," not in value:
+        call = value.index("(")
+        return wrap_call(indent, head + value[:call], [value[call + 1 : -1]])
+    return [f"{indent}{head}(", f"{indent}{STEP}{value}", f"{indent})"]
+
+
+def _clauses(indent: str, comprehension: str) -> list[str]:
+    """The parts of a too-long comprehension one a line (element, ``for``, ``if``), as ruff
+    splits them; found with ``ast`` so that string literals holding `` for `` are safe."""
+    node = ast.parse(comprehension, mode="eval").body
+    if not isinstance(node, ast.ListComp | ast.DictComp | ast.SetComp) or len(node.generators) != 1:
+        return [f"{indent}{comprehension[1:-1]}"]
+
+    def text(part: ast.expr) -> str:
+        segment = ast.get_source_segment(comprehension, part)
+        assert segment is not None
+        return segment
+
+    if isinstance(node, ast.DictComp):
+        element = f"{text(node.key)}: {text(node.value)}"
+    else:
+        element = text(node.elt)
+    loop = node.generators[0]
+    parts = [element, f"for {text(loop.target)} in {text(loop.iter)}"]
+    parts += [f"if {text(condition)}" for condition in loop.ifs]
+    return [f"{indent}{part}" for part in parts]
 
 
 def _one_group(text: str) -> bool:
@@ -1428,9 +1769,10 @@ def _tupled_json(value: Any) -> Any:
 
 
 def _json_text(value: Any) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False, sort_keys=False)
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except ValueError:  # an integer beyond CPython's int/str conversion limit
+        return "(a number too long to show)"
 
 
 def iter_lines(blocks: Iterable[list[str]]) -> Iterator[str]:

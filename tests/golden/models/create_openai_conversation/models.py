@@ -174,12 +174,19 @@ def _describe(spec: _Spec) -> str:
     if kind == "map":
         return "object"
     if kind == "const":
-        return json.dumps(spec[1])
+        return _show(spec[1])
     if kind == "enum":
-        return "one of " + ", ".join(json.dumps(value) for value in spec[1])
+        return "one of " + ", ".join(_show(value) for value in spec[1])
     if kind == "union":
         return " or ".join(_describe(member) for member in spec[1])
     return str(kind)
+
+
+def _show(value: object) -> str:
+    try:
+        return json.dumps(value)
+    except ValueError:  # an integer beyond the int/str conversion limit
+        return "(a number too long to show)"
 
 
 def _fits(v: object, spec: _Spec) -> bool:
@@ -525,23 +532,23 @@ class CreateOpenAIConversation:
         extra: dict[str, Any] = {}
         if not _KEYS_create_open_ai_conversation.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_create_open_ai_conversation}
-        return cls(
-            id=id,
-            external_id=external_id,
-            external_url=external_url,
-            type=type,
-            support_ticket_conversation_id=support_ticket_conversation_id,
-            created_at=created_at,
-            updated_at=updated_at,
-            project_id=project_id,
-            integration_id=integration_id,
-            properties=properties,
-            user_properties=user_properties,
-            tags=tags,
-            visibility=visibility,
-            messages=messages,
-            extra=extra,
-        )
+        obj = object.__new__(cls)
+        obj.id = id
+        obj.external_id = external_id
+        obj.external_url = external_url
+        obj.type = type
+        obj.support_ticket_conversation_id = support_ticket_conversation_id
+        obj.created_at = created_at
+        obj.updated_at = updated_at
+        obj.project_id = project_id
+        obj.integration_id = integration_id
+        obj.properties = properties
+        obj.user_properties = user_properties
+        obj.tags = tags
+        obj.visibility = visibility
+        obj.messages = messages
+        obj.extra = extra
+        return obj
 
     __repr__ = _model_repr
 
@@ -579,7 +586,9 @@ class Properties:
         if not isinstance(data, dict):
             raise _Invalid
         extra = dict(data)
-        return cls(extra=extra)
+        obj = object.__new__(cls)
+        obj.extra = extra
+        return obj
 
     __repr__ = _model_repr
 
@@ -617,7 +626,9 @@ class UserProperties:
         if not isinstance(data, dict):
             raise _Invalid
         extra = dict(data)
-        return cls(extra=extra)
+        obj = object.__new__(cls)
+        obj.extra = extra
+        return obj
 
     __repr__ = _model_repr
 
@@ -745,21 +756,21 @@ class Messages:
         extra: dict[str, Any] = {}
         if not _KEYS_messages.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_messages}
-        return cls(
-            id=id,
-            external_id=external_id,
-            external_url=external_url,
-            created_at=created_at,
-            updated_at=updated_at,
-            role=role,
-            content=content,
-            name=name,
-            links=links,
-            properties=properties,
-            user_properties=user_properties,
-            tool_calls=tool_calls,
-            extra=extra,
-        )
+        obj = object.__new__(cls)
+        obj.id = id
+        obj.external_id = external_id
+        obj.external_url = external_url
+        obj.created_at = created_at
+        obj.updated_at = updated_at
+        obj.role = role
+        obj.content = content
+        obj.name = name
+        obj.links = links
+        obj.properties = properties
+        obj.user_properties = user_properties
+        obj.tool_calls = tool_calls
+        obj.extra = extra
+        return obj
 
     __repr__ = _model_repr
 
@@ -819,7 +830,12 @@ class OpenAIContentItem:
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_content_item.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_content_item}
-        return cls(type=type, text=text, image_url=image_url, extra=extra)
+        obj = object.__new__(cls)
+        obj.type = type
+        obj.text = text
+        obj.image_url = image_url
+        obj.extra = extra
+        return obj
 
     __repr__ = _model_repr
 
@@ -877,7 +893,11 @@ class OpenAIImageUrlObject:
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_image_url_object.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_image_url_object}
-        return cls(url=url, detail=detail, extra=extra)
+        obj = object.__new__(cls)
+        obj.url = url
+        obj.detail = detail
+        obj.extra = extra
+        return obj
 
     __repr__ = _model_repr
 
@@ -959,15 +979,15 @@ class CreateOpenAIConversationLinks:
         if breadcrumbs is not UNSET and breadcrumbs is not None:
             breadcrumbs = _load_1(breadcrumbs)
         extra = _extra(data, _KEYS_create_open_ai_conversation_links)
-        return cls(
-            label=label,
-            url=url,
-            title=title,
-            description=description,
-            type=type,
-            breadcrumbs=breadcrumbs,
-            extra=extra,
-        )
+        obj = object.__new__(cls)
+        obj.label = label
+        obj.url = url
+        obj.title = title
+        obj.description = description
+        obj.type = type
+        obj.breadcrumbs = breadcrumbs
+        obj.extra = extra
+        return obj
 
     __repr__ = _model_repr
 
@@ -1005,7 +1025,9 @@ class CreateOpenAIConversationProperties:
         if not isinstance(data, dict):
             raise _Invalid
         extra = dict(data)
-        return cls(extra=extra)
+        obj = object.__new__(cls)
+        obj.extra = extra
+        return obj
 
     __repr__ = _model_repr
 
@@ -1043,7 +1065,9 @@ class CreateOpenAIConversationUserProperties:
         if not isinstance(data, dict):
             raise _Invalid
         extra = dict(data)
-        return cls(extra=extra)
+        obj = object.__new__(cls)
+        obj.extra = extra
+        return obj
 
     __repr__ = _model_repr
 
@@ -1099,7 +1123,12 @@ class OpenAIToolCall:
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_tool_call.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_tool_call}
-        return cls(id=id, type=type, function=function, extra=extra)
+        obj = object.__new__(cls)
+        obj.id = id
+        obj.type = type
+        obj.function = function
+        obj.extra = extra
+        return obj
 
     __repr__ = _model_repr
 
@@ -1152,7 +1181,11 @@ class OpenAIToolCallFunction:
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_tool_call_function.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_tool_call_function}
-        return cls(name=name, arguments=arguments, extra=extra)
+        obj = object.__new__(cls)
+        obj.name = name
+        obj.arguments = arguments
+        obj.extra = extra
+        return obj
 
     __repr__ = _model_repr
 
