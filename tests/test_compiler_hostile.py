@@ -334,6 +334,11 @@ def test_json_equality(schema: Any, instance: Any, valid: bool) -> None:
         ({"type": "integer"}, True, False),  # bool is not an integer
         ({"type": "number"}, False, False),
         ({"type": "integer"}, 1.0, True),
+        ({"type": ["object", "boolean"], "required": ["a"]}, True, True),
+        ({"type": ["object", "boolean"], "required": ["a"]}, {}, False),
+        ({"type": ["array", "null"], "minItems": 1}, None, True),
+        ({"type": ["string", "integer"], "minLength": 2}, 5, True),
+        ({"type": ["number", "integer"], "minimum": 2}, 1, False),
         ({"type": "integer", "$schema": "http://json-schema.org/draft-04/schema#"}, 1.0, False),
         ({"minimum": 10**30}, 10**30 - 1, False),
         ({"maximum": 1e308}, 10**400, False),
@@ -342,6 +347,14 @@ def test_json_equality(schema: Any, instance: Any, valid: bool) -> None:
 )
 def test_lengths_and_types(schema: Any, instance: Any, valid: bool) -> None:
     assert_consistent(compile(schema), instance, valid)
+
+
+def test_metaschema_validates_schemas() -> None:
+    validator = compile({"$ref": "https://json-schema.org/draft/2020-12/schema"})
+    for schema in (True, False, {}, {"properties": {"a": True, "b": False}}, {"items": True}):
+        assert_consistent(validator, schema, True)
+    for schema in (1, {"type": "strnig"}, {"minLength": -1}, {"properties": {"a": 1}}):
+        assert_consistent(validator, schema, False)
 
 
 def test_error_records_and_validate() -> None:

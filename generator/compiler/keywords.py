@@ -138,16 +138,14 @@ def emit_schema(
 
 
 def _known_group(schema: dict[str, Any], scope: Scope) -> str | None:
-    """The type group an instance must be in once a single-type ``type`` check passed."""
+    """The type group an instance must be in once the ``type`` check passed (v/a paths)."""
     value = schema["type"]
     names = value if isinstance(value, list) else [value]
-    groups = {
-        {"object": "dict", "array": "list", "string": "str"}.get(n, "num")
-        for n in names
-        if n in ("object", "array", "string", "number", "integer")
-    }
-    if len(groups) == 1 and len(names) == len([n for n in names if n != "null"]):
-        return groups.pop()
+    group_of = {"object": "dict", "array": "list", "string": "str", "number": "num"}
+    group_of["integer"] = "num"
+    groups = {group_of.get(name) if isinstance(name, str) else None for name in names}
+    if len(groups) == 1:
+        return groups.pop()  # None when the one type is boolean/null (or unknown)
     return None
 
 
