@@ -13,6 +13,7 @@ multiple of 0.01 there) and patterns relying on ``$``/``\\d``/``\\w`` (jsonschem
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -217,10 +218,15 @@ def mutate(value: Any, data: st.DataObject, keys: list[str]) -> Any:
 
 
 def valid_instances(schema: Any) -> st.SearchStrategy[Any] | None:
+    # hypothesis-jsonschema rewrites the schemas it resolves *in place* -- including the
+    # process-wide metaschemas of jsonschema_specifications -- so it only ever sees a copy,
+    # and never schemas that reference the official metaschemas.
+    if "json-schema.org/" in json.dumps(schema):
+        return None
     try:
         from hypothesis_jsonschema import from_schema
 
-        strategy = from_schema(schema)
+        strategy = from_schema(copy.deepcopy(schema))
         strategy.validate()
     except Exception:  # noqa: BLE001 - unsupported keywords: fall back to arbitrary values
         return None
