@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import ast
 import copy
+import dataclasses
+import importlib
 import importlib.util
 import json
+import math
 import os
 import subprocess
 import sys
@@ -13,6 +16,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import hypothesis_jsonschema
 import jsonschema
 import jsonschema_specifications
 import pytest
@@ -20,8 +24,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.build import build_ir
+from generator.ir import EnumType
 from generator.load import load_contents, load_schema
-from generator.targets import RenderJob
+from generator.pipeline import generate
+from generator.targets import RenderJob, renderer
 from generator.targets.models import doc_lines, py_str, render
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,6 +59,124 @@ def models(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
     return _import(_render(), tmp_path_factory.mktemp("models"), "schemagen_test_models")
 
 
+def _package(folder: Path, name: str, files: dict[str, str]) -> Path:
+    """Write ``files`` as the package ``name`` in ``folder`` (on ``sys.path`` afterwards)."""
+    package = folder / name
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    for file, text in files.items():
+        (package / file).write_text(text, encoding="utf-8")
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+    return package
+
+
+@pytest.fixture(scope="module")
+def validated(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+    """The canonical models generated next to their validators (as ``schemagen generate``)."""
+    folder = tmp_path_factory.mktemp("validated")
+    generate(SCHEMA, folder / "schemagen_canonical_pkg", ["models", "validators"])
+    sys.path.insert(0, str(folder))
+    return importlib.import_module("schemagen_canonical_pkg.models")
+
+
+# -- hostile input --------------------------------------------------------------------------
+
+HUGE = 7**6000  # 5072 digits: beyond CPython's int/str conversion limit (4300)
+NASTY_TEXT = 'ends with """ and \r\n\r a NUL \x00, U+2028 \u2028, a lone \ud800, a backslash \\'
+HOSTILE: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Hostile",
+    "description": NASTY_TEXT,
+    "type": "object",
+    "properties": {
+        "floats": {"enum": [1, 1.5, -0.0, 1e400, -1e400, 2.5e-8], "description": NASTY_TEXT},
+        "ints": {"enum": [1, 2, 3]},  # values swapped for huge ints in the IR (see _hostile_ir)
+        "big_const": {"const": 3},  # likewise
+        "inf_const": {"const": 1e400},
+        "inf_default": {"type": "number", "default": 1e400},
+        "nan_default": {"type": "number", "default": math.nan},
+        "huge_default": {"type": "integer", "default": 3},  # likewise
+        "data": {"type": "string"},
+        "data_": {"type": "integer"},
+        "obj": {"type": "string"},
+        "fooBar": {"type": "string"},
+        "foo_bar": {"type": "integer"},
+        "member_names": {"enum": ["a-b", "a_b", "A B", "UNSET", "", '"""']},
+        "a_very_long_property_name_that_needs_a_short_local_1": {"$ref": "#/$defs/Tree"},
+        "a_very_long_property_name_that_needs_a_short_local_2": {"$ref": "#/$defs/Pet"},
+        "either": {"$ref": "#/$defs/Either"},
+        "loop": {"$ref": "#/$defs/Loop1"},
+    },
+    "$defs": {
+        "Tree": {
+            "anyOf": [{"type": "array", "items": {"$ref": "#/$defs/Tree"}}, {"type": "integer"}]
+        },
+        "Cat": {
+            "type": "object",
+            "properties": {"kind": {"const": "cat"}, "lives": {"type": "integer"}},
+            "required": ["kind"],
+        },
+        "Dog": {"type": "object", "properties": {"kind": {"const": "dog"}}, "required": ["kind"]},
+        "Pet": {"oneOf": [{"$ref": "#/$defs/Cat"}, {"$ref": "#/$defs/Dog"}]},
+        "A": {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"]},
+        "B": {"type": "object", "properties": {"b": {"type": "string"}}, "required": ["b"]},
+        "Either": {"anyOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/$defs/B"}]},
+        "Loop1": {"$ref": "#/$defs/Loop2"},
+        "Loop2": {"anyOf": [{"$ref": "#/$defs/Loop1"}, {"type": "integer"}]},
+    },
+}
+#: JSON text cannot hold what the hostile schema needs (NaN, huge ints): load it as data.
+_HOSTILE_URI = "https://schemagen.test/hostile.json"
+
+
+def _hostile_job(targets: frozenset[str], *, huge: bool) -> RenderJob:
+    """The hostile schema's job; with ``huge``, the ``ints`` enum, ``big_const`` and
+    ``huge_default`` hold integers of 5072 digits (set in the IR: the IR builder's enum member
+    naming cannot take them yet)."""
+    loaded = load_contents(copy.deepcopy(HOSTILE), uri=_HOSTILE_URI, check_metaschema=False)
+    ir = build_ir(loaded)
+    if huge:
+        types = []
+        for named in ir.types:
+            if isinstance(named, EnumType) and named.values == (1, 2, 3):
+                named = dataclasses.replace(named, values=(1, HUGE, -HUGE))
+            elif named.names.schema == "Hostile":
+                fields = tuple(
+                    dataclasses.replace(f, type=dataclasses.replace(f.type, value=HUGE))
+                    if f.wire_name == "big_const"
+                    else dataclasses.replace(f, default=HUGE)
+                    if f.wire_name == "huge_default"
+                    else f
+                    for f in named.fields  # type: ignore[union-attr]
+                )
+                named = dataclasses.replace(named, fields=fields)  # type: ignore[arg-type]
+            types.append(named)
+        ir = dataclasses.replace(ir, types=tuple(types))
+    return RenderJob(ir, loaded, targets)
+
+
+def _hostile_files(targets: frozenset[str], *, huge: bool) -> dict[str, str]:
+    job = _hostile_job(targets, huge=huge)
+    files: dict[str, str] = {}
+    for target in sorted(targets):
+        files.update(renderer(target)(job))
+    return files
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[ModuleType, ModuleType]:
+    """The hostile models alone (huge numbers) and next to their validators (no huge ints)."""
+    folder = tmp_path_factory.mktemp("hostile")
+    _package(folder, "schemagen_hostile_alone", _hostile_files(frozenset({"models"}), huge=True))
+    both = _hostile_files(frozenset({"models", "validators"}), huge=False)
+    _package(folder, "schemagen_hostile_both", both)
+    return (
+        importlib.import_module("schemagen_hostile_alone.models"),
+        importlib.import_module("schemagen_hostile_both.models"),
+    )
+
+
 def test_golden() -> None:
     actual = _render()
     if os.environ.get("SCHEMAGEN_UPDATE_GOLDENS") == "1":
@@ -66,29 +190,24 @@ def test_deterministic() -> None:
 
 
 def test_ruff_and_mypy_strict_on_generated(tmp_path: Path) -> None:
-    """ruff check, ruff format --check and mypy --strict on the canonical module and on the
-    draft-07 metaschema's module (one mypy run for both: mypy is slow)."""
+    """ruff check, ruff format --check and mypy --strict on the canonical module (alone and as
+    a package with its validators), the draft-07 metaschema's module and the hostile schema's
+    (alone with huge numbers, and with its validators); one mypy run: mypy is slow."""
     (tmp_path / "canonical.py").write_text(_render(), encoding="utf-8")
     (tmp_path / "draft7.py").write_text(_metaschema_source("draft7"), encoding="utf-8")
-    (tmp_path / "with_validators.py").write_text(
-        _render(targets=frozenset({"models", "validators"})), encoding="utf-8"
-    )
+    generate(SCHEMA, tmp_path / "with_validators", ["models", "validators"])
+    _package(tmp_path, "hostile_alone", _hostile_files(frozenset({"models"}), huge=True))
+    both = _hostile_files(frozenset({"models", "validators"}), huge=False)
+    _package(tmp_path, "hostile_both", both)
     config = str(ROOT / "pyproject.toml")
-    files = ["canonical.py", "draft7.py", "with_validators.py"]
+    files = ["canonical.py", "draft7.py", "with_validators", "hostile_alone", "hostile_both"]
     for command in (
-        [str(BIN / "ruff"), "check", "--config", config, *files],
-        [str(BIN / "ruff"), "format", "--check", "--config", config, *files],
+        [str(BIN / "ruff"), "check", "--no-cache", "--config", config, *files],
+        [str(BIN / "ruff"), "format", "--check", "--no-cache", "--config", config, *files],
+        [str(BIN / "mypy"), "--strict", "--no-incremental", *files],
     ):
         result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
-    # the validators import cannot resolve outside a package: type-check the standalone ones
-    result = subprocess.run(
-        [str(BIN / "mypy"), "--strict", "--no-incremental", "canonical.py", "draft7.py"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 # -- round trips ---------------------------------------------------------------------------
@@ -106,8 +225,9 @@ _JSON = st.recursive(
 def from_schema(schema: dict[str, Any], root: dict[str, Any] | None = None) -> Any:
     """Documents valid against ``schema``, for the keywords the canonical schema uses.
 
-    (hypothesis-jsonschema's ``from_schema`` is broken with this Hypothesis version: it uses
-    private internals that changed.) Every document is checked with jsonschema by the tests.
+    Much faster than hypothesis-jsonschema (which the round-trip test uses) and biased towards
+    undeclared members; the mutation and pydantic tests use it. Every document is checked
+    with jsonschema by the tests.
     """
     root = root if root is not None else schema
     if "$ref" in schema:
@@ -151,25 +271,133 @@ def _object(schema: dict[str, Any], root: dict[str, Any]) -> Any:
     return build()
 
 
-_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@_SETTINGS
-@given(from_schema(CONTENTS).filter(VALIDATOR.is_valid))
-def test_round_trip_dict(models: ModuleType, document: dict[str, Any]) -> None:
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+        HealthCheck.data_too_large,
+    ],
+)
+@given(hypothesis_jsonschema.from_schema(copy.deepcopy(CONTENTS)))  # it rewrites its argument
+def test_round_trip(models: ModuleType, validated: ModuleType, document: dict[str, Any]) -> None:
+    """Any valid document round-trips exactly, through dicts and JSON text, with the models
+    alone (structural checks) and next to the validators (validated, then built unchecked)."""
     original = copy.deepcopy(document)
-    loaded = models.CreateOpenAIConversation.from_dict(document)
-    assert loaded.to_dict() == original
-    assert document == original, "loading must not change its input"
-
-
-@_SETTINGS
-@given(from_schema(CONTENTS).filter(VALIDATOR.is_valid))
-def test_round_trip_json(models: ModuleType, document: dict[str, Any]) -> None:
     text = json.dumps(document)
-    loaded = models.CreateOpenAIConversation.from_json(text)
-    assert json.loads(loaded.to_json()) == document
-    assert models.CreateOpenAIConversation.from_json(loaded.to_json()) == loaded
+    for module in (models, validated):
+        cls = module.CreateOpenAIConversation
+        loaded = cls.from_dict(document)
+        assert loaded.to_dict() == original
+        assert document == original, "loading must not change its input"
+        assert cls.from_dict(document, validate=False) == loaded
+        again = cls.from_json(text)
+        assert again == loaded
+        assert json.loads(again.to_json()) == original
+        assert cls.from_json(again.to_json()).to_json() == again.to_json()
+    assert repr(models.CreateOpenAIConversation.from_dict(document)) == repr(
+        validated.CreateOpenAIConversation.from_dict(document)
+    )
+
+
+def test_validated_load_copies_containers(validated: ModuleType) -> None:
+    """The unchecked path copies lists and dicts like the checked one: no aliasing of input."""
+    document = {"type": "openai", "tags": ["a"], "messages": [{"role": "user", "content": "x"}]}
+    loaded = validated.CreateOpenAIConversation.from_dict(document)
+    document["tags"].append("b")
+    document["messages"].append({"role": "user", "content": "y"})
+    assert loaded.tags == ["a"] and len(loaded.messages) == 1
+
+
+def test_validated_errors_come_from_the_validator(validated: ModuleType) -> None:
+    bad = {"type": "openai", "messages": []}  # minItems: a rule only the validator knows
+    with pytest.raises(validated.ValidationError) as info:
+        validated.CreateOpenAIConversation.from_dict(bad)
+    assert [p.path for p in info.value.errors] == ["/messages"]
+    # without validation, only shapes are checked: an empty list loads
+    assert validated.CreateOpenAIConversation.from_dict(bad, validate=False).messages == []
+
+
+def test_validator_and_models_disagreeing_is_still_a_validation_error(
+    validated: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the validator accept what the models cannot hold (a generator bug), from_dict
+    falls back to the checked loader: a ValidationError with a pointer, never a KeyError."""
+    validators = importlib.import_module("schemagen_canonical_pkg.validators")
+    monkeypatch.setattr(validators, "is_valid_create_open_ai_conversation", lambda data: True)
+    with pytest.raises(validated.ValidationError) as info:
+        validated.CreateOpenAIConversation.from_dict({"type": "openai", "messages": [{}]})
+    assert [p.path for p in info.value.errors] == ["/messages/0", "/messages/0"]
+
+
+# -- hostile schema ------------------------------------------------------------------------
+
+
+def test_hostile_numbers(hostile: tuple[ModuleType, ModuleType]) -> None:
+    alone, _ = hostile
+    cls = alone.Hostile
+    assert cls.SCHEMA_DEFAULTS["huge_default"] == HUGE
+    assert math.isinf(cls.SCHEMA_DEFAULTS["inf_default"])
+    assert math.isnan(cls.SCHEMA_DEFAULTS["nan_default"])
+    document = {"floats": -0.0, "ints": -HUGE, "big_const": HUGE, "inf_const": math.inf}
+    loaded = cls.from_dict(document)
+    assert loaded.to_dict() == document
+    assert math.copysign(1, loaded.floats) == -1
+    assert cls.from_dict({"floats": 1e400}).floats == math.inf
+    with pytest.raises(alone.ValidationError) as info:
+        cls.from_dict({"ints": 4, "big_const": HUGE + 1, "floats": 7})
+    assert [p.path for p in info.value.errors] == ["/floats", "/ints", "/big_const"]
+    assert "too long to show" in str(info.value)
+
+
+def test_hostile_text_stays_text(hostile: tuple[ModuleType, ModuleType]) -> None:
+    alone, both = hostile
+    for module in (alone, both):
+        doc = module.Hostile.__doc__
+        assert doc is not None and '"""' in doc and "\x00" in doc and "\u2028" in doc
+        assert "a lone \\ud800," in doc  # escaped: a class docstring must encode as UTF-8
+        assert module.Hostile.__doc__.rstrip().splitlines()[-1].endswith("``/``.")
+
+
+@pytest.mark.parametrize("which", ["alone", "with validators"])
+def test_hostile_structures_round_trip(hostile: tuple[ModuleType, ModuleType], which: str) -> None:
+    module = hostile[0] if which == "alone" else hostile[1]
+    cls = module.Hostile
+    long1 = "a_very_long_property_name_that_needs_a_short_local_1"
+    long2 = "a_very_long_property_name_that_needs_a_short_local_2"
+    document = {
+        "data": "d",
+        "data_": 1,
+        "obj": "o",
+        "fooBar": "f",
+        "foo_bar": 2,
+        "member_names": "A B",
+        long1: [[1, [2]], 3],
+        long2: {"kind": "cat", "lives": 9},
+        "either": {"b": "x"},
+    }
+    loaded = cls.from_dict(document)
+    assert loaded.to_dict() == document
+    attributes = {f.name: getattr(loaded, f.name) for f in dataclasses.fields(loaded)}
+    assert all(v in attributes.values() for v in ("d", 1, "o", "f", 2))  # names kept apart
+    named = _hostile_job(frozenset({"models"}), huge=False).ir.get("Hostile")
+    attribute = {f.wire_name: f.py_name for f in named.fields}  # type: ignore[union-attr]
+    assert isinstance(getattr(loaded, attribute[long2]), module.Cat)
+    assert isinstance(loaded.either, module.B)
+    assert cls.from_dict({long2: {"kind": "dog"}}).to_dict() == {long2: {"kind": "dog"}}
+    assert module.load_tree([[[]], 1]) == [[[]], 1]
+    assert module.Loop1 is module.Any  # an alias-only cycle has no Python type
+    if which == "alone":
+        assert cls.from_dict({"loop": [5]}).to_dict() == {"loop": [5]}
+    else:  # the validator reports the loop once a value reaches it
+        with pytest.raises(RuntimeError, match="infinite reference loop"):
+            cls.from_dict({"loop": 5})
+    with pytest.raises(module.ValidationError) as info:
+        cls.from_dict({long2: {"kind": "cow"}, "either": {"c": 1}, long1: ["x"]})
+    paths = {p.path for p in info.value.errors}
+    assert "/either" in paths
+    assert all(any(p.startswith(f"/{name}") for p in paths) for name in (long1, long2))
 
 
 def test_absent_null_and_extra_are_kept(models: ModuleType) -> None:
@@ -334,6 +562,8 @@ def test_py_str_is_a_literal_of_the_text(text: str) -> None:
 
 @given(st.text())
 def test_docstrings_are_inert(text: str) -> None:
+    klass = "\n".join(["class C:", *(doc_lines(text, "    ") or ["    pass"])])
+    exec(compile(klass, "<doc>", "exec"), {})  # type() refuses a __doc__ that is not UTF-8
     source = "\n".join(["def f() -> None:", *(doc_lines(text, "    ") or ["    pass"])])
     tree = ast.parse(source)
     function = tree.body[0]

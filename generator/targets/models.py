@@ -152,6 +152,10 @@ def _doc_escape(text: str) -> str:
             parts.append("\\t")
         elif char.isprintable():
             parts.append(char)
+        elif 0xD800 <= ord(char) <= 0xDFFF:
+            # a lone surrogate: shown as its escape, since a class's ``__doc__`` must encode
+            # as UTF-8 (``type()`` raises UnicodeEncodeError otherwise)
+            parts.append("\\" + _escape_codepoint(char))
         else:
             parts.append(_escape_codepoint(char))
     return "".join(parts)
