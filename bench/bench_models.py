@@ -1,14 +1,18 @@
 """Benchmark: our generated models vs pydantic v2 models (both from the canonical schema).
 
-Times checked ``from_dict`` vs ``model_validate``, ``to_dict`` vs
-``model_dump(by_alias=True, exclude_unset=True)`` and measures memory per loaded document
-(tracemalloc), on deterministic conversations of 1, 10 and 100 messages. Writes
-``bench/results/models.json``. Run: ``.venv/bin/python bench/bench_models.py``.
+Times validated ``from_dict`` (the models next to their validators, as ``schemagen generate``
+writes them to ``generated/``) vs ``model_validate``, ``to_dict`` vs
+``model_dump(by_alias=True, exclude_unset=True)``, and measures memory per loaded document
+(tracemalloc), on deterministic conversations of 1, 10 and 100 messages. Uses the repo's
+``generated/`` package (regenerate it first: ``.venv/bin/python -m generator generate``);
+``--fresh`` renders the three modules from the current generator into a scratch package
+instead. Writes ``bench/results/models.json``. Run: ``.venv/bin/python bench/bench_models.py``.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import argparse
+import importlib
 import json
 import sys
 import tempfile
@@ -21,35 +25,22 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.build import build_ir  # noqa: E402
-from generator.load import load_schema  # noqa: E402
-from generator.targets import RenderJob  # noqa: E402
-from generator.targets.models import render as render_models  # noqa: E402
-from generator.targets.pydantic import render as render_pydantic  # noqa: E402
+from generator.pipeline import generate  # noqa: E402
 
 SCHEMA = ROOT / "schema" / "create_openai_conversation.schema.json"
 
 
-def _module(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def modules(folder: Path) -> tuple[ModuleType, ModuleType]:
-    """Standalone models (structural check, no validators module) and pydantic models."""
-    loaded = load_schema(SCHEMA)
-    job = RenderJob(build_ir(loaded), loaded, frozenset({"models", "pydantic"}))
-    (folder / "bench_models.py").write_text(render_models(job)["models.py"], encoding="utf-8")
-    (folder / "bench_pyd.py").write_text(
-        render_pydantic(job)["pydantic_models.py"], encoding="utf-8"
-    )
-    return _module("bench_models", folder / "bench_models.py"), _module(
-        "bench_pyd", folder / "bench_pyd.py"
-    )
+def modules(fresh: Path | None) -> tuple[ModuleType, ModuleType]:
+    """Our models (with their validators) and the pydantic models: ``generated/`` or fresh."""
+    package = "generated"
+    if fresh is not None:
+        package = "bench_fresh_models"
+        generate(SCHEMA, fresh / package, ["models", "validators", "pydantic"])
+        sys.path.insert(0, str(fresh))
+    ours = importlib.import_module(f"{package}.models")
+    if not hasattr(ours, "_validators"):
+        raise SystemExit(f"{package}/models.py was generated without the validators target")
+    return ours, importlib.import_module(f"{package}.pydantic_models")
 
 
 def conversation(messages: int) -> dict[str, Any]:
@@ -91,8 +82,11 @@ def memory(load: Any, document: dict[str, Any], count: int = 200) -> float:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fresh", action="store_true", help="render the modules first")
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        ours, pyd = modules(Path(folder))
+        ours, pyd = modules(Path(folder) if args.fresh else None)
         ours_cls, pyd_cls = ours.CreateOpenAIConversation, pyd.CreateOpenAIConversation
         results: dict[str, Any] = {}
         for size in (1, 10, 100):

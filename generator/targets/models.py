@@ -12,10 +12,22 @@ Absent is not null: a member absent from the document is :data:`UNSET` on the ob
 stays absent on dump; a ``null`` member is ``None`` and stays ``null``. Schema defaults are
 never filled in (they are listed in ``SCHEMA_DEFAULTS``), so ``from_dict(d).to_dict() == d``.
 
-Loading is straight-line code per class (no reflection over fields at run time): each
-loader checks shapes with ``isinstance`` and raises a private exception at the first
-mismatch; only then does a table-driven checker walk the document again to list every
-problem with its JSON Pointer in one :class:`ValidationError`.
+Loading is straight-line code per class (no reflection over fields at run time), and objects
+are made with ``object.__new__`` plus slot assignments (the keyword-only dataclass
+``__init__`` costs more than all the checks). There are two paths:
+
+* validated (``validate=True`` when the ``validators`` target is generated too): the
+  validator's ``is_valid_<name>`` decides, building no error objects; a refused document
+  pays for ``iter_errors_<name>`` to fill the ValidationError; an accepted one is built by
+  ``_build``/``_build_<name>``, which convert (enums, nested objects, unions told apart by
+  JSON type or tag) without checking anything again;
+* checked (no validators, or ``validate=False``): each loader checks shapes with
+  ``isinstance`` and raises a private exception at the first mismatch; only then does a
+  table-driven checker walk the document again to list every problem with its JSON Pointer.
+
+Aliases on a reference cycle that passes through no class and no container (``A = B``,
+``B = A | int``) have no Python type; they become aliases of ``Any``
+(:func:`_break_alias_cycles`).
 
 All code is built here, in Python, and handed to ``templates/models/`` as lines. Schema text
 reaches the output only as string literals (:func:`py_str`, a ``repr`` with the quote choice
@@ -29,7 +41,7 @@ from __future__ import annotations
 import ast
 import json
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, Literal
@@ -1183,7 +1195,7 @@ class _Module:
         lines = ["@_dc.dataclass(slots=True, kw_only=True, repr=False)", f"class {names.cls}:"]
         lines += doc_lines(self.describe(obj), STEP)
         lines.append("")
-        defaults = {f.py_name: _tupled_json(f.default) for f in obj.fields if f.has_default}
+        defaults = {f.py_name: f.default for f in obj.fields if f.has_default}
         if defaults:
             ann = (
                 f"{self.t('ClassVar')}[{self.builtin('dict', shadow)}"
@@ -1750,15 +1762,6 @@ def _one_group(text: str) -> bool:
     return depth == 0
 
 
-def _fit(lines: list[str], indent: str, keys: str) -> list[str]:
-    """Collapse the three-line ``extra = (...)`` into one line when it fits."""
-    body = lines[-2].strip()
-    one = f"{indent}extra = {body}"
-    if len(one) <= WIDTH:
-        return [*lines[:-3], one]
-    return lines
-
-
 def _tupled(value: Any) -> Any:
     """JSON arrays as tuples (hashable, immutable) for the checker's tables."""
     if isinstance(value, list):
@@ -1768,17 +1771,8 @@ def _tupled(value: Any) -> Any:
     return value
 
 
-def _tupled_json(value: Any) -> Any:
-    return value
-
-
 def _json_text(value: Any) -> str:
     try:
         return json.dumps(value, ensure_ascii=False)
     except ValueError:  # an integer beyond CPython's int/str conversion limit
         return "(a number too long to show)"
-
-
-def iter_lines(blocks: Iterable[list[str]]) -> Iterator[str]:
-    for block in blocks:
-        yield from block
