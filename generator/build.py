@@ -703,6 +703,8 @@ def _enum_label(value: Any) -> str:
         return "NULL"
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if isinstance(value, int) and abs(value) >= 10**40:
+        return "VALUE_BIG" if value > 0 else "VALUE_MINUS_BIG"  # no repr: may exceed int limits
     if isinstance(value, (int, float)):
         text = repr(value).replace("-", "MINUS_").replace(".", "_").replace("+", "")
         return f"VALUE_{text}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,9 @@ from generator.openapi import normalise_30
 
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 DRAFT_04 = "http://json-schema.org/draft-04/schema"
+#: Base URI of a schema given in memory: hierarchical, so relative references join to it,
+#: and never fetched (``.invalid`` is reserved), so a relative file reference fails clearly.
+DEFAULT_URI = "https://schemagen.invalid/schema.json"
 
 #: Keywords whose values are data, not schemas: never looked into for ``$ref``.
 _DATA_KEYWORDS = frozenset({"enum", "const", "examples", "default", "example"})
@@ -62,7 +66,7 @@ def parse_document(text: str, *, file: str, yaml_ok: bool) -> Any:
         text = text[1:]
     if not yaml_ok:
         try:
-            return json.loads(text, parse_constant=_reject_constant)
+            return json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
         except json.JSONDecodeError as exc:
             raise SchemaError(
                 f"invalid JSON: {exc.msg}", file=file, line=exc.lineno, column=exc.colno
@@ -89,6 +93,11 @@ _JsonCompatibleLoader.yaml_implicit_resolvers = {
     key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _parse_int(text: str) -> int:
+    """JSON integers of any length (``int()`` refuses over 4,300 digits; Decimal does not)."""
+    return int(text) if len(text) < 4000 else int(Decimal(text))
 
 
 def _reject_constant(name: str) -> Any:
@@ -133,7 +142,7 @@ def load_schema(
 def load_contents(
     contents: Any,
     *,
-    uri: str = "urn:schemagen:root",
+    uri: str = DEFAULT_URI,
     path: Path | None = None,
     ref_map: Mapping[str, str | Path] | None = None,
     registry: referencing.Registry[Any] | None = None,

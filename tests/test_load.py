@@ -184,3 +184,9 @@ def test_unknown_dialect_is_refused_naming_the_keyword(tmp_path: Path, declared:
 def test_dialect_spellings(tmp_path: Path, declared: str, dialect: str) -> None:
     path = _write(tmp_path, "s.json", json.dumps({"$schema": declared}))
     assert load_schema(path).dialect == dialect
+
+
+def test_huge_integers_load(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    path.write_text('{"enum": [' + "9" * 5000 + ", 1]}")
+    assert load_schema(path).contents["enum"][0] == 10**5000 - 1
