@@ -244,6 +244,14 @@ def test_deep_schemas_compile() -> None:
     assert_consistent(validator, "x", False)
 
 
+def test_absurdly_deep_schema_data_is_a_schema_error() -> None:
+    value: Any = 1
+    for _ in range(5000):
+        value = [value]
+    with pytest.raises(SchemaError, match="nested too deeply"):
+        compile({"const": value})
+
+
 @pytest.mark.parametrize("schema", [True, False, {"not": True}, {"not": False}])
 def test_boolean_schemas(schema: Any) -> None:
     valid = schema is True or schema == {"not": False}

@@ -9,6 +9,7 @@ import linecache
 import re
 import sys
 import types
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,6 +102,30 @@ def render_module(
     (relative references and ``$id`` resolve against it).
     Raises :class:`~generator.errors.SchemaError` for schemas that cannot be compiled.
     """
+    try:
+        return _render(
+            schema,
+            registry=registry,
+            definitions=definitions,
+            format_assertion=format_assertion,
+            default_dialect=default_dialect,
+            base_uri=base_uri,
+            root=root,
+        )
+    except RecursionError:
+        raise SchemaError("the schema is nested too deeply to compile") from None
+
+
+def _render(
+    schema: Any,
+    *,
+    registry: referencing.Registry[Any] | None,
+    definitions: Mapping[str, str] | None,
+    format_assertion: bool,
+    default_dialect: str,
+    base_uri: str,
+    root: bool,
+) -> str:
     dialect = known_dialect(default_dialect)
     if dialect is None:
         raise SchemaError(f"unknown default dialect {default_dialect!r}")
@@ -174,6 +199,7 @@ class Validator:
         module.__file__ = filename
         namespace: dict[str, Any] = module.__dict__
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        weakref.finalize(self, linecache.cache.pop, filename, None)  # no leak per compile
         code = builtins.compile(source, filename, "exec")
         sys.modules[module_name] = module  # dataclasses look the module up while decorating
         try:
