@@ -363,11 +363,10 @@ def _if(
     if track is not None:
         result = cx.var("r")
         cx.line(f"{result} = {name}({x})")
-        cx.line(f"if {result} is not None:")
-        cx.code.level += 1
-        cx.line(f"{track}.update({result})")
-        cx.code.level -= 1
-        cx.code.extend(then_body.code)
+        passed = cx.sub()
+        passed.line(f"{track}.update({result})")  # annotations of a passing "if" count
+        passed.code.extend(then_body.code)
+        cx.emit_block(f"if {result} is not None:", passed)
         if else_body.code.lines:
             cx.emit_block("else:", else_body)
         return
@@ -555,7 +554,8 @@ def _properties(
             loop.emit_block(f"if {' and '.join(conds)}:", body)
         else:
             loop.code.extend(body.code)
-    if not loop.code.lines or loop.code.lines == [loop.code.lines[0]] and matched:
+    only_flag = matched is not None and len(loop.code.lines) == 1  # just "hit = False"
+    if not loop.code.lines or only_flag:
         return
     if pvar is not None and uses(pvar, loop.code):
         loop.code.lines.insert(0, "    " * loop.code.level + f"{pvar} = (*{p}, {key})")
