@@ -124,6 +124,11 @@ def py_str(text: str) -> str:
     ``repr`` it prefers double quotes, switching to single quotes only when the text holds
     more double than single quotes (ruff's rule), so formatting never changes it.
     """
+    if text.isprintable() and "\\" not in text:
+        if '"' not in text:
+            return f'"{text}"'
+        if "'" not in text:
+            return f"'{text}'"
     quote = "'" if text.count('"') > text.count("'") else '"'
     parts: list[str] = []
     for char in text:
@@ -154,6 +159,8 @@ def _escape_codepoint(char: str) -> str:
 
 
 def _doc_escape(text: str) -> str:
+    if text.isprintable() and "\\" not in text and '"' not in text:
+        return text
     parts: list[str] = []
     for char in text:
         if char == "\\":
