@@ -53,6 +53,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jsonl", action="store_true", help="read standard input (-) as JSONL, not one document"
     )
+    parser.add_argument(
+        "--assert-formats",
+        action="store_true",
+        help="treat 'format' as an assertion (date-time, email, uri, ...), not an annotation",
+    )
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,9 @@ def _definition_pointer(contents: Any, name: str, kind: str) -> str:
     raise SchemaError(f"no definition named {name!r} (looked in {', '.join(places)})")
 
 
-def build_checker(schema_path: Path, definition: str | None) -> Checker:
+def build_checker(
+    schema_path: Path, definition: str | None, assert_formats: bool = False
+) -> Checker:
     """Load and compile the schema; raises :class:`GeneratorError` with a user-facing message."""
     from generator.compiler import compile
     from generator.load import load_schema
@@ -99,6 +106,7 @@ def build_checker(schema_path: Path, definition: str | None) -> Checker:
         base_uri=loaded.uri,
         default_dialect=loaded.dialect,
         definitions=definitions,
+        format_assertion=assert_formats,
     )
     if definitions:
         return Checker(
@@ -178,9 +186,9 @@ def check_lines(checker: Checker, lines: Iterable[tuple[int, bytes]]) -> list[Fi
 _worker_checker: Checker | None = None
 
 
-def _init_worker(schema_path: Path, definition: str | None) -> None:
+def _init_worker(schema_path: Path, definition: str | None, assert_formats: bool) -> None:
     global _worker_checker
-    _worker_checker = build_checker(schema_path, definition)
+    _worker_checker = build_checker(schema_path, definition, assert_formats)
 
 
 def _work(chunk: list[tuple[int, bytes]]) -> tuple[int, list[Finding]]:
@@ -342,14 +350,15 @@ def run(
         err.write("schemagen: error: --workers must be at least 1\n")
         return 2
     try:
-        checker = build_checker(args.schema, args.definition)
+        checker = build_checker(args.schema, args.definition, args.assert_formats)
     except GeneratorError as exc:
         err.write(f"schemagen: error: {exc}\n")
         return 2
     reporter = Reporter(args.output_format, out, err)
     pool: Pool | None = None
     if args.workers > 1:
-        pool = Pool(args.workers, _init_worker, (args.schema, args.definition))
+        init_args = (args.schema, args.definition, args.assert_formats)
+        pool = Pool(args.workers, _init_worker, init_args)
     try:
         for name in args.files:
             _validate_input(name, checker, reporter, pool, args.workers, args.jsonl, source)

@@ -190,6 +190,14 @@ def test_def_selects_a_definition(tmp_path: Path, schema: Path) -> None:
     assert code == 2 and out == "" and "no definition named 'Missing'" in err
 
 
+def test_assert_formats(tmp_path: Path) -> None:
+    schema = write(tmp_path, "s.json", b'{"format": "date"}')
+    doc = write(tmp_path, "d.json", b'"2023-02-29"')
+    assert run(["--schema", schema, doc]) == (0, "", "")
+    code, out, _ = run(["--schema", schema, "--assert-formats", doc])
+    assert (code, out) == (1, f"{doc}:1: (root): '2023-02-29' is not a valid 'date'\n")
+
+
 def test_bad_schema_exits_2_without_traceback(tmp_path: Path) -> None:
     doc = write(tmp_path, "doc.json", b"{}")
     broken = write(tmp_path, "broken-schema.json", b'{"type": ')
