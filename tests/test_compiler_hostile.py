@@ -83,6 +83,8 @@ def assert_consistent(validator: Any, instance: Any, valid: bool) -> None:
         ("^\\cJ$", "\n", True),
         ("(?<year>\\d{4})-\\k<year>", "2024-2024", True),
         ("a", "bab", True),  # unanchored: search, not match
+        ("^a{,2}$", "a{,2}", True),  # not a quantifier in ECMA: literal braces
+        ("^a{,2}$", "aa", False),
     ],
 )
 def test_ecma_regex_semantics(pattern: str, instance: str, valid: bool) -> None:

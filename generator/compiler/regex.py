@@ -28,6 +28,7 @@ _SIMPLE_ESCAPES = {"n": "\\n", "r": "\\r", "t": "\\t", "f": "\\x0c", "v": "\\x0b
 _CLASSES = {"d": "0-9", "w": "A-Za-z0-9_", "s": _WS}
 _CLASSES.update({key.upper(): value for key, value in _CLASSES.items()})
 _SYNTAX = set("^$\\.*+?()[]{}|/-")
+_QUANTIFIER = re.compile(r"\{[0-9]+(?:,[0-9]*)?\}")
 
 
 class PatternError(ValueError):
@@ -80,6 +81,14 @@ class _Translator:
                 self.out.append("\\Z")
             elif ch == "(":
                 self.out.append(self.group_open())
+            elif ch == "{":
+                match = _QUANTIFIER.match(self.src, self.i)
+                if match is None:  # ECMA (Annex B): a brace that is no quantifier is literal
+                    self.i += 1
+                    self.out.append("\\{")
+                else:
+                    self.i = match.end()
+                    self.out.append(match.group())
             else:
                 self.i += 1
                 self.out.append(ch)
