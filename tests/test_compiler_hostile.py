@@ -8,6 +8,7 @@ backslashes, NULs, template braces and lone surrogates in names, enums, consts, 
 from __future__ import annotations
 
 import builtins
+import os
 from typing import Any
 
 import pytest
@@ -27,8 +28,10 @@ NASTY = [
     "nul\x00byte",
     "{{ jinja }}{% raw %}{#",
     "lone \ud800 surrogate \udfff",
-    "__import__('os').system('exit 3')",
-    '"); import os; os._exit(3); ("',
+    "__import__('os').environ.__setitem__('SCHEMAGEN_PWNED', '1')",
+    '"); import os; os.environ["SCHEMAGEN_PWNED"] = "2"; ("',
+    "'''); import os; os.environ['SCHEMAGEN_PWNED'] = '3'; ('''",
+    '\\"); import os; os.environ["SCHEMAGEN_PWNED"] = "4"; #',
     "\\N{BULLET}\\x00\\u0041",
     "tab\tand\x0bvt\x7f",
     "astral 😀",
@@ -144,6 +147,7 @@ def test_nasty_strings_are_only_data(text: str, capfd: pytest.CaptureFixture[str
     assert_consistent(validator, {text: text, "other": 1, "third": 0}, False)  # propertyNames
     out, err = capfd.readouterr()
     assert out == "" and err == ""
+    assert "SCHEMAGEN_PWNED" not in os.environ  # no payload ran
 
 
 def test_nasty_enum_and_messages_round_trip() -> None:
