@@ -8,6 +8,7 @@ format helpers, annotation tracking, named definitions).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -187,3 +188,39 @@ def test_generated_modules_pass_mypy_strict(tmp_path: Path) -> None:
     paths = _write(tmp_path, modules)
     result = _run([*MYPY_ARGS, *(p.name for p in paths)], tmp_path)
     assert result.returncode == 0, result.stdout[-5000:]
+
+
+def test_output_is_deterministic_across_hash_seeds(tmp_path: Path) -> None:
+    """Same schema, same module text -- whatever the interpreter's string hash seed."""
+    script = tmp_path / "render.py"
+    script.write_text(
+        "import hashlib, json, sys\n"
+        "from generator.compiler import render_module\n"
+        "schemas = json.loads(sys.argv[1])\n"
+        "digest = hashlib.sha256()\n"
+        "for schema in schemas:\n"
+        "    digest.update(render_module(schema, format_assertion=True).encode())\n"
+        "print(digest.hexdigest())\n",
+        encoding="utf-8",
+    )
+    schemas = [
+        {"$ref": "https://json-schema.org/draft/2020-12/schema"},
+        CONVERSATION_LIKE,
+        {
+            "properties": {"a": {"$ref": "#/$defs/a"}, "u": {"format": "uri"}},
+            "$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"anyOf": [{"$ref": "#/$defs/a"}, {}]}},
+        },
+    ]
+    digests = set()
+    for seed in ("1", "2", "3"):
+        result = subprocess.run(
+            [sys.executable, str(script), json.dumps(schemas)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+        digests.add(result.stdout.strip())
+    assert len(digests) == 1
