@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import deque
@@ -362,10 +363,21 @@ def run(
     try:
         for name in args.files:
             _validate_input(name, checker, reporter, pool, args.workers, args.jsonl, source)
+        reporter.done()
+        out.flush()
+    except BrokenPipeError:
+        # the reader went away (e.g. "| head"): stop quietly, as Unix tools do
+        if out is sys.stdout:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except BaseException:
+        if pool is not None:
+            pool.terminate()
+            pool = None
+        raise
     finally:
         if pool is not None:
             pool.close()
             pool.join()
-        reporter.done()
-        out.flush()
     return 1 if reporter.failed else 0
