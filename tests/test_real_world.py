@@ -7,20 +7,26 @@ round-trip through the models exactly.
 
 from __future__ import annotations
 
+import copy
+import enum
 import importlib
 import json
 import subprocess
 import sys
+import typing
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from jsonschema_specifications import REGISTRY as SPECIFICATIONS
+from referencing import Registry, Resource
 
 from generator.build import build_ir
 from generator.ir import SchemaIR
-from generator.load import load_schema
-from generator.pipeline import generate
+from generator.load import LoadedSchema, load_contents, load_schema
+from generator.pipeline import generate, render_all
+from generator.write import write
 from tests.conftest import ROOT
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -34,6 +40,45 @@ OWN_TARGETS = ["docs", "models", "validators"]
 BIN = Path(sys.executable).parent
 
 
+METASCHEMAS = {
+    "meta_draft4": "http://json-schema.org/draft-04/schema#",
+    "meta_draft6": "http://json-schema.org/draft-06/schema#",
+    "meta_draft7": "http://json-schema.org/draft-07/schema#",
+    "meta_draft2019": "https://json-schema.org/draft/2019-09/schema",
+    "meta_draft2020": "https://json-schema.org/draft/2020-12/schema",
+}
+ALL_CASES = [*CASES, *METASCHEMAS]
+
+
+def _metaschema(uri: str) -> LoadedSchema:
+    # Copies: other tests' tools (hypothesis-jsonschema) rewrite shared schemas in place.
+    registry = Registry().with_resources(
+        (key, Resource.from_contents(copy.deepcopy(SPECIFICATIONS.contents(key))))
+        for key in SPECIFICATIONS
+    )
+    contents = registry.contents(uri.rstrip("#")) if uri.rstrip("#") in registry else None
+    contents = contents if contents is not None else registry.contents(uri)
+    return load_contents(contents, uri=uri.rstrip("#"), registry=registry)
+
+
+def _metaschema_examples(case: str) -> dict[str, Any]:
+    own = _metaschema(METASCHEMAS[case]).contents
+    canonical = json.loads((ROOT / "schema/create_openai_conversation.schema.json").read_text())
+    documents = [own, {"type": "object", "properties": {"a": {"type": "string"}}}, {}]
+    if case in ("meta_draft2019", "meta_draft2020"):
+        documents.append(canonical)
+    return {
+        "valid": {"$root": documents},
+        "invalid": {
+            "$root": [
+                [{"type": 12}, "/type"],
+                [{"minLength": -1}, "/minLength"],
+                [{"properties": {"a": {"required": "x"}}}, "/properties/a/required"],
+            ]
+        },
+    }
+
+
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, SchemaIR]]:
     """Generate every case once, as packages ``case_<name>`` in one scratch folder."""
@@ -44,6 +89,11 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
         out = root / f"case_{case}"
         generate(schema, out, OWN_TARGETS)
         built[case] = (out, build_ir(load_schema(schema)))
+    for case, uri in METASCHEMAS.items():
+        loaded = _metaschema(uri)
+        out = root / f"case_{case}"
+        write(out, render_all(loaded, OWN_TARGETS))
+        built[case] = (out, build_ir(loaded))
     sys.path.insert(0, str(root))
     return built
 
@@ -64,7 +114,7 @@ def _validator(case: str, ir: SchemaIR, name: str, kind: str) -> Any:
     return getattr(module, f"{kind}_{_names(ir, name)[1]}")
 
 
-@pytest.mark.parametrize("case", list(CASES))
+@pytest.mark.parametrize("case", ALL_CASES)
 def test_generated_code_lints_clean(case: str, packages: dict[str, tuple[Path, SchemaIR]]) -> None:
     out, _ = packages[case]
     config = str(ROOT / "pyproject.toml")
@@ -95,22 +145,37 @@ def test_generated_code_type_checks(packages: dict[str, tuple[Path, SchemaIR]]) 
     assert done.returncode == 0, done.stdout[-5000:]
 
 
-@pytest.mark.parametrize("case", list(CASES))
+def _round_trip(models: ModuleType, ir: SchemaIR, name: str, document: Any) -> Any:
+    """Load and dump ``document`` through the models: the class, or the alias functions."""
+    cls_name, snake = _names(ir, name)
+    model = getattr(models, cls_name)
+    if isinstance(model, type) and issubclass(model, enum.Enum):
+        return model(document).value
+    if typing.get_origin(model) is typing.Literal:
+        assert document in typing.get_args(model)
+        return document
+    if hasattr(model, "from_dict"):
+        return model.from_dict(document).to_dict()
+    loaded = getattr(models, f"load_{snake}")(document)
+    return getattr(models, f"dump_{snake}")(loaded)
+
+
+@pytest.mark.parametrize("case", ALL_CASES)
 def test_examples_validate_and_round_trip(
     case: str, packages: dict[str, tuple[Path, SchemaIR]]
 ) -> None:
     _, ir = packages[case]
-    examples = json.loads((CORPUS / case / "examples.json").read_text())
+    if case in METASCHEMAS:
+        examples = _metaschema_examples(case)
+    else:
+        examples = json.loads((CORPUS / case / "examples.json").read_text())
     models = _import(case, "models")
     checked = 0
     for name, documents in examples["valid"].items():
         is_valid = _validator(case, ir, name, "is_valid")
-        cls_name = _names(ir, name)[0]
-        model = getattr(models, cls_name, None)
         for document in documents:
             assert is_valid(document), (name, document)
-            if model is not None and hasattr(model, "from_dict"):
-                assert model.from_dict(document).to_dict() == document
+            assert _round_trip(models, ir, name, document) == document
             checked += 1
     for name, cases in examples["invalid"].items():
         is_valid = _validator(case, ir, name, "is_valid")
@@ -129,3 +194,31 @@ def test_hostile_text_is_never_executed(packages: dict[str, tuple[Path, SchemaIR
         compile((out / module).read_text(), module, "exec")
     # Schema text appears only inside literals: the Jinja markers were not evaluated away.
     assert "{{ x }}" in (out / "models.py").read_text()
+
+
+@pytest.mark.parametrize(
+    ("case", "union", "document", "expected"),
+    [
+        ("openapi31", "Pet", {"petType": "dog", "name": "Rex"}, "Dog"),
+        ("openapi31", "Pet", {"petType": "cat", "name": "Tom", "lives": 3}, "Cat"),
+        ("openapi30", "Shape", {"kind": "square", "side": 2}, "Square"),
+        ("openapi30", "Shape", {"kind": "circle", "radius": 1}, "Circle"),
+    ],
+)
+def test_discriminated_unions_load_into_the_right_class(
+    case: str,
+    union: str,
+    document: dict[str, Any],
+    expected: str,
+    packages: dict[str, tuple[Path, SchemaIR]],
+) -> None:
+    _, ir = packages[case]
+    models = _import(case, "models")
+    loaded = getattr(models, f"load_{_names(ir, union)[1]}")(document)
+    assert type(loaded).__name__ == _names(ir, expected)[0]
+    assert loaded.to_dict() == document
+    owner = models.Owner if case == "openapi31" else models.Drawing
+    field = "pets" if case == "openapi31" else "shapes"
+    extra = {"id": "x"} if case == "openapi31" else {}
+    parent = owner.from_dict({**extra, field: [document]})
+    assert type(getattr(parent, field)[0]).__name__ == _names(ir, expected)[0]
