@@ -15,6 +15,8 @@ from typing import Any
 
 import jinja2
 
+from generator.errors import GeneratorError
+
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -23,7 +25,10 @@ def environment(target: str) -> jinja2.Environment:
     """The Jinja environment for ``templates/<target>/``."""
     folder = TEMPLATES_DIR / target
     if not folder.is_dir():
-        raise FileNotFoundError(f"templates for target {target!r} not found in {folder}")
+        raise GeneratorError(
+            f"templates for target {target!r} not found in {folder}: schemagen runs from its "
+            "source tree (`pip install -e .`), where templates/ sits beside generator/"
+        )
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(folder)),
         undefined=jinja2.StrictUndefined,
