@@ -100,7 +100,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"schemagen: error: {exc}", file=sys.stderr)
         return 2
     except RecursionError:
-        print("schemagen: error: the schema nests too deeply to process", file=sys.stderr)
+        where = f"{args.schema}: " if getattr(args, "schema", None) else ""
+        print(
+            f"schemagen: error: {where}the schema nests too deeply to process "
+            f"(more levels than Python's recursion limit of {sys.getrecursionlimit()})",
+            file=sys.stderr,
+        )
         return 2
     if check:
         changes = result.changes

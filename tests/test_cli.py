@@ -129,3 +129,21 @@ def test_ref_map_option(tmp_path: Path) -> None:
     top = (tmp_path / "o/docs/models/components/top.md").read_text()
     assert "[components.Leaf](../../models/components/leaf.md)" in top
     assert (tmp_path / "o/docs/models/components/leaf.md").is_file()
+
+
+def test_a_schema_2000_levels_deep_is_a_clear_error(tmp_path: Path) -> None:
+    depth = 2000
+    text = (
+        '{"title": "Deep", '
+        + '"type": "object", "properties": {"a": {' * depth
+        + '"type": "string"'
+        + "}}" * depth
+        + "}"
+    )
+    schema = tmp_path / "deep.json"
+    schema.write_text(text)
+    result = run("generate", str(schema), "--out", str(tmp_path / "o"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"{schema}: the schema nests too deeply to process" in result.stderr
+    assert not (tmp_path / "o").exists()
