@@ -27,6 +27,7 @@ import referencing.jsonschema
 import yaml
 from jsonschema.validators import validator_for
 
+from generator.compiler.scope import specification_for
 from generator.errors import SchemaError, UnsupportedSchemaError
 from generator.openapi import normalise_30
 
@@ -184,15 +185,12 @@ def load_contents(
             _check_against_metaschema(contents, file=file, default=dialect)
 
     retrieve = _Retriever(mapping, file=file)
-    specification = referencing.jsonschema.specification_with(
-        dialect, default=referencing.jsonschema.DRAFT202012
-    )
+    # The compiler's (boolean-tolerant) specifications: its resolver then reuses this crawl.
+    specification = specification_for(dialect)
     if kind == "openapi":
         # OpenAPI 3.0 schemas are a draft-4 dialect variant; 3.1 are 2020-12.
-        specification = (
-            referencing.jsonschema.DRAFT4
-            if (openapi_version or "").startswith("3.0")
-            else referencing.jsonschema.DRAFT202012
+        specification = specification_for(
+            DRAFT_04 if (openapi_version or "").startswith("3.0") else DRAFT_2020_12
         )
     resource = specification.create_resource(contents)
     base = registry if registry is not None else referencing.Registry(retrieve=retrieve)  # type: ignore[call-arg]

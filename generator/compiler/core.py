@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from generator.compiler import keywords
 from generator.compiler.codegen import (
     LINE_LENGTH,
+    Block,
     Code,
     Namer,
     assign_call,
@@ -68,10 +68,8 @@ class Cx:
     def line(self, text: str) -> None:
         self.code.line(text)
 
-    @contextmanager
-    def block(self, header: str) -> Iterator[None]:
-        with self.code.block(header):
-            yield
+    def block(self, header: str) -> Block:
+        return self.code.block(header)
 
     def emit_block(self, header: str, body: Cx) -> bool:
         """Emit ``header`` and ``body`` (built one level deeper) unless the body is empty."""

@@ -123,9 +123,12 @@ def emit_schema(
         ("str", f"if type({x}) is str:", _string),
         ("num", f"if type({x}) in _NUMBER:", _number),
     )
+    present = schema.keys()
     for group, header, emitter in groups:
         if known is not None and group != known:
             continue  # the type check above already returned for other types
+        if present.isdisjoint(_GROUP_KEYWORDS[group]):
+            continue  # nothing for this type: the emitter would write nothing
         body = cx.sub(0 if group == known else 1)
         emitter(body, schema, scope, x, p, inner, has, unevaluated)
         if group == known:
@@ -135,6 +138,42 @@ def emit_schema(
 
     if local is not None and track is not None:
         cx.line(f"{track}.update({local})")
+
+
+# Every keyword each type group's emitter reads (its output is empty when none is present).
+_GROUP_KEYWORDS = {
+    "dict": frozenset(
+        {
+            "required",
+            "minProperties",
+            "maxProperties",
+            "dependentRequired",
+            "dependencies",
+            "dependentSchemas",
+            "propertyNames",
+            "properties",
+            "patternProperties",
+            "additionalProperties",
+            "unevaluatedProperties",
+        }
+    ),
+    "list": frozenset(
+        {
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "prefixItems",
+            "items",
+            "additionalItems",
+            "contains",
+            "unevaluatedItems",
+        }
+    ),
+    "str": frozenset(
+        {"minLength", "maxLength", "pattern", "contentEncoding", "contentMediaType", "format"}
+    ),
+    "num": frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}),
+}
 
 
 def _known_group(schema: dict[str, Any], scope: Scope) -> str | None:

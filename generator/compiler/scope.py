@@ -108,7 +108,17 @@ class Resolver:
         self.root_uri = (
             urldefrag(urljoin(base_uri, root_id))[0] if isinstance(root_id, str) else base_uri
         )
-        self.registry = registry.with_resource(self.root_uri, resource).crawl()
+        known = registry.get(self.root_uri)
+        if (
+            known is None
+            or known.contents is not root
+            or known._specification is not resource._specification  # noqa: SLF001
+        ):
+            # (a registry from :func:`generator.load.load_schema` already holds the root,
+            # crawled with the same specification: re-crawling it would walk it all again)
+            registry = registry.with_resource(self.root_uri, resource)
+        self.registry = registry.crawl()
+        self._refs: dict[tuple[Any, ...], tuple[Any, Scope]] = {}
         self.locations: dict[int, tuple[str, str, Dialect]] = {}
         self._anchor_cache: dict[int, frozenset[str]] = {}
         self.index("", root, root_dialect)
@@ -211,12 +221,10 @@ class Resolver:
 
     def descend(self, scope: Scope, child: Any, segments: tuple[str, ...]) -> Scope:
         ptr = scope.ptr + "".join("/" + escape_segment(s) for s in segments)
-        if not isinstance(child, dict):
-            return replace(scope, ptr=ptr)
         dialect = scope.dialect
         child_id = self.own_id(child, dialect)
         if child_id is None:
-            return replace(scope, ptr=ptr)
+            return Scope(scope.base, dialect, scope.dyn, scope.rec, scope.doc, ptr)
         base = urldefrag(urljoin(scope.base, child_id))[0]
         dialect = self.dialect_of(child, dialect)
         return self.enter(replace(scope, base=base, dialect=dialect, ptr=ptr), child, scope.base)
@@ -257,8 +265,14 @@ class Resolver:
         return self.enter(target, resource, scope.base)
 
     def ref(self, scope: Scope, ref: str) -> tuple[Any, Scope]:
-        contents, base = self._lookup(scope.base, ref, scope, "$ref")
-        return contents, self._target_scope(scope, contents, base)
+        # the answer depends on the scope's base and dynamic context only, not on its location
+        key = (ref, scope.base, scope.dialect, scope.dyn, scope.rec)
+        found = self._refs.get(key)
+        if found is None:
+            contents, base = self._lookup(scope.base, ref, scope, "$ref")
+            found = contents, self._target_scope(scope, contents, base)
+            self._refs[key] = found
+        return found
 
     def dynamic_ref(self, scope: Scope, ref: str) -> tuple[Any, Scope]:
         contents, base = self._lookup(scope.base, ref, scope, "$dynamicRef")
