@@ -266,7 +266,15 @@ class _Literals:
             self.constants[text] = f"_S{len(self.constants) + 1}"
         return self.constants[text]
 
-    def flat(self, value: Any) -> str:
+    def flat(self, value: Any, memo: dict[int, str] | None = None) -> str:
+        if memo is not None and isinstance(value, tuple | list | dict):
+            found = memo.get(id(value))
+            if found is None:
+                found = memo[id(value)] = self._flat(value, memo)
+            return found
+        return self._flat(value, memo)
+
+    def _flat(self, value: Any, memo: dict[int, str] | None) -> str:
         if isinstance(value, str):
             return self.string(value)
         if value is None or isinstance(value, bool) or _is_short_int(value):
@@ -277,12 +285,12 @@ class _Literals:
             # 1e400 parses as inf; a dict handed to the API may hold nan: never a bare name
             return repr(value) if math.isfinite(value) else f'float("{value!r}")'
         if isinstance(value, tuple):
-            items = [self.flat(v) for v in value]
+            items = [self.flat(v, memo) for v in value]
             return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
         if isinstance(value, list):
-            return f"[{', '.join(self.flat(v) for v in value)}]"
+            return f"[{', '.join(self.flat(v, memo) for v in value)}]"
         if isinstance(value, dict):
-            pairs = (f"{self.string(str(k))}: {self.flat(v)}" for k, v in value.items())
+            pairs = (f"{self.string(str(k))}: {self.flat(v, memo)}" for k, v in value.items())
             return "{" + ", ".join(pairs) + "}"
         raise GeneratorError(f"cannot write {type(value).__name__} as a literal")
 
@@ -293,9 +301,18 @@ class _Literals:
             self.integers[value] = f"_N{len(self.integers) + 1}"
         return self.integers[value]
 
-    def lines(self, value: Any, indent: str, head: str = "", tail: str = "") -> list[str]:
+    def lines(
+        self,
+        value: Any,
+        indent: str,
+        head: str = "",
+        tail: str = "",
+        memo: dict[int, str] | None = None,
+    ) -> list[str]:
         """``head + literal + tail`` at ``indent``, exploded one element a line if too long."""
-        flat = self.flat(value)
+        if memo is None:
+            memo = {}  # flat text of each container, by id: linear, not quadratic, when nested
+        flat = self.flat(value, memo)
         if len(indent) + len(head) + len(flat) + len(tail) <= WIDTH or not _is_container(value):
             return [f"{indent}{head}{flat}{tail}"]
         opening, closing = _brackets(value)
@@ -303,10 +320,10 @@ class _Literals:
         out = [f"{indent}{head}{opening}"]
         if isinstance(value, dict):
             for key, item in value.items():
-                out.extend(self.lines(item, inner, f"{self.string(str(key))}: ", ","))
+                out.extend(self.lines(item, inner, f"{self.string(str(key))}: ", ",", memo))
         else:
             for item in value:
-                out.extend(self.lines(item, inner, "", ","))
+                out.extend(self.lines(item, inner, "", ",", memo))
         out.append(f"{indent}{closing}{tail}")
         return out
 
