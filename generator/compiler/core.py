@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from generator.compiler import keywords
@@ -47,16 +46,20 @@ PATH_PIECE = 60
 SMALL_SCHEMA = 10
 
 
-@dataclass
 class Cx:
     """Where code is being emitted: the function kind's failure style and nesting."""
 
-    comp: Compiler
-    code: Code
-    mode: str  # "v" (return False), "a" (return None) or "e" (yield errors)
-    func: str  # the generated function being written
-    loops: int = 0
-    depth: int = 0
+    __slots__ = ("comp", "code", "mode", "func", "loops", "depth")
+
+    def __init__(
+        self, comp: Compiler, code: Code, mode: str, func: str, loops: int = 0, depth: int = 0
+    ) -> None:
+        self.comp = comp
+        self.code = code
+        self.mode = mode  # "v" (return False), "a" (return None) or "e" (yield errors)
+        self.func = func  # the generated function being written
+        self.loops = loops
+        self.depth = depth
 
     def sub(self, level_delta: int = 1, loops_delta: int = 0) -> Cx:
         code = Code(self.code.level + level_delta)
@@ -123,6 +126,7 @@ class Compiler:
         self._edges: dict[str, set[str]] = {}
         self._small: dict[int, bool] = {}
         self._scopes: dict[str, Scope] = {}
+        self.type_checks: dict[tuple[Any, ...], tuple[str, str]] = {}
 
     # -- constants --------------------------------------------------------------------------
 

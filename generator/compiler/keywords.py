@@ -77,15 +77,15 @@ def emit_schema(
     track: str | None,
     skip_unevaluated: bool,
 ) -> None:
-    kw = scope.dialect.keywords
+    active = schema.keys() & scope.dialect.keywords  # the keywords that apply here
+    has = active.__contains__
 
-    def has(name: str) -> bool:
-        return name in schema and name in kw
-
-    if scope.dialect.ref_overrides_siblings and has("$ref"):
+    if scope.dialect.ref_overrides_siblings and "$ref" in active:
         _ref(cx, schema, scope, x, p, track, "$ref")
         return
-    unevaluated = not skip_unevaluated and (has("unevaluatedProperties") or has("unevaluatedItems"))
+    unevaluated = not skip_unevaluated and (
+        "unevaluatedProperties" in active or "unevaluatedItems" in active
+    )
     inner = track
     local: str | None = None
     if unevaluated and cx.mode != "e":
@@ -95,36 +95,33 @@ def emit_schema(
     if cx.mode == "e":
         inner = None
 
-    for ref_kw in ("$ref", "$dynamicRef", "$recursiveRef"):
-        if has(ref_kw):
-            _ref(cx, schema, scope, x, p, inner, ref_kw)
-    if has("type"):
-        _type(cx, schema["type"], scope, x, p)
-    known = _known_group(schema, scope) if cx.mode != "e" and has("type") else None
-    if has("enum"):
-        _enum(cx, schema["enum"], scope, x, p, known)
-    if has("const"):
-        _const(cx, schema["const"], scope, x, p)
-    if has("allOf"):
-        for index, sub in enumerate(_schema_list(schema["allOf"], scope, "allOf")):
-            cx.comp.child(cx, sub, scope, ("allOf", str(index)), x, p, inner)
-    if has("anyOf"):
-        _any_of(cx, _schema_list(schema["anyOf"], scope, "anyOf"), scope, x, p, inner)
-    if has("oneOf"):
-        _one_of(cx, _schema_list(schema["oneOf"], scope, "oneOf"), scope, x, p, inner)
-    if has("not"):
-        _not(cx, schema["not"], scope, x, p)
-    if has("if"):
-        _if(cx, schema, scope, x, p, inner)
+    known: str | None = None
+    if not active.isdisjoint(_IN_PLACE):
+        for ref_kw in ("$ref", "$dynamicRef", "$recursiveRef"):
+            if ref_kw in active:
+                _ref(cx, schema, scope, x, p, inner, ref_kw)
+        if "type" in active:
+            _type(cx, schema["type"], scope, x, p)
+            if cx.mode != "e":
+                known = _known_group(schema, scope)
+        if "enum" in active:
+            _enum(cx, schema["enum"], scope, x, p, known)
+        if "const" in active:
+            _const(cx, schema["const"], scope, x, p)
+        if "allOf" in active:
+            for index, sub in enumerate(_schema_list(schema["allOf"], scope, "allOf")):
+                cx.comp.child(cx, sub, scope, ("allOf", str(index)), x, p, inner)
+        if "anyOf" in active:
+            _any_of(cx, _schema_list(schema["anyOf"], scope, "anyOf"), scope, x, p, inner)
+        if "oneOf" in active:
+            _one_of(cx, _schema_list(schema["oneOf"], scope, "oneOf"), scope, x, p, inner)
+        if "not" in active:
+            _not(cx, schema["not"], scope, x, p)
+        if "if" in active:
+            _if(cx, schema, scope, x, p, inner)
 
-    groups = (
-        ("dict", f"if type({x}) is dict:", _object),
-        ("list", f"if type({x}) is list:", _array),
-        ("str", f"if type({x}) is str:", _string),
-        ("num", f"if type({x}) in _NUMBER:", _number),
-    )
     present = schema.keys()
-    for group, header, emitter in groups:
+    for group, header, emitter in _GROUPS:
         if known is not None and group != known:
             continue  # the type check above already returned for other types
         if present.isdisjoint(_GROUP_KEYWORDS[group]):
@@ -134,7 +131,7 @@ def emit_schema(
         if group == known:
             cx.code.extend(body.code)
         else:
-            cx.emit_block(header, body)
+            cx.emit_block(header.format(x), body)
 
     if local is not None and track is not None:
         cx.line(f"{track}.update({local})")
@@ -227,6 +224,22 @@ def _type(cx: Cx, value: Any, scope: Scope, x: str, p: str | None) -> None:
     names = value if isinstance(value, list) else [value]
     if not names or not all(isinstance(n, str) and n in _TYPE_NAMES for n in names):
         raise _bad(scope, "type", f"unknown type in {value!r}")
+    # the test and message depend on the names and the dialect only: work them out once
+    key = (*names, scope.dialect.float_integers)
+    found = cx.comp.type_checks.get(key)
+    if found is None:
+        found = cx.comp.type_checks[key] = _type_check(cx, names, scope)
+    header, message = found
+    with cx.block(header.replace(_X, x)):
+        cx.fail(scope, "type", message, x, p)
+
+
+_X = "\x00"  # stands for the instance variable in cached code
+
+
+def _type_check(cx: Cx, names: list[str], scope: Scope) -> tuple[str, str]:
+    """(``if`` header failing for the wrong types, on ``_X``; the failure message)."""
+    x = _X
     pytypes: list[str] = []
     extra: list[str] = []
     for name in dict.fromkeys(names):
@@ -241,9 +254,8 @@ def _type(cx: Cx, value: Any, scope: Scope, x: str, p: str | None) -> None:
         header = f"if not ({positive} or {extra[0]}):"
     else:
         header = f"if {negative}:"
-    with cx.block(header):
-        shown = ", ".join(repr(n) for n in dict.fromkeys(names))
-        cx.fail(scope, "type", f" is not of type {shown}", x, p)
+    shown = ", ".join(repr(n) for n in dict.fromkeys(names))
+    return header, f" is not of type {shown}"
 
 
 def _type_test(cx: Cx, x: str, pytypes: list[str]) -> tuple[str, str]:
@@ -903,3 +915,15 @@ def _number(
         else:
             with cx.block(f"if not _mul({x}, {comp.fraction_const(factor)}):"):
                 cx.fail(scope, "multipleOf", message, x, p)
+
+
+_IN_PLACE = frozenset(
+    {"$ref", "$dynamicRef", "$recursiveRef", "type", "enum", "const", "allOf", "anyOf"}
+    | {"oneOf", "not", "if"}
+)
+_GROUPS = (
+    ("dict", "if type({}) is dict:", _object),
+    ("list", "if type({}) is list:", _array),
+    ("str", "if type({}) is str:", _string),
+    ("num", "if type({}) in _NUMBER:", _number),
+)

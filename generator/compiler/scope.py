@@ -220,7 +220,9 @@ class Resolver:
         return replace(scope, dyn=dyn, rec=rec)
 
     def descend(self, scope: Scope, child: Any, segments: tuple[str, ...]) -> Scope:
-        ptr = scope.ptr + "".join("/" + escape_segment(s) for s in segments)
+        ptr = scope.ptr
+        for segment in segments:
+            ptr += "/" + (escape_segment(segment) if "~" in segment or "/" in segment else segment)
         dialect = scope.dialect
         child_id = self.own_id(child, dialect)
         if child_id is None:
