@@ -377,11 +377,16 @@ def check_references(loaded: LoadedSchema) -> None:
     )
     resolver = loaded.registry.resolver()
     file = loaded.display_name
+    resolved: set[str] = set()  # many references name the same target: look each up once
     for keyword, base, pointer in iter_references(loaded.contents, loaded.uri, draft4=draft4):
         node = resolve_pointer(loaded.contents, pointer)
         target = node[keyword]
+        uri = urljoin(base, target)
+        if uri in resolved:
+            continue
         try:
-            resolver.lookup(urljoin(base, target))
+            resolver.lookup(uri)
+            resolved.add(uri)
         except SchemaError as exc:
             raise SchemaError(
                 exc.detail, file=file, pointer=f"{pointer}/{escape(keyword)}"

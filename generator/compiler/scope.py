@@ -72,6 +72,9 @@ def escape_segment(segment: str) -> str:
     return segment.replace("~", "~0").replace("/", "~1")
 
 
+_MISSING = object()
+
+
 @dataclass(frozen=True)
 class Scope:
     base: str
@@ -99,6 +102,7 @@ class Resolver:
         from jsonschema_specifications import REGISTRY as SPECIFICATIONS
 
         self.default_dialect = default_dialect
+        self.root = root
         registry = registry if registry is not None else referencing.Registry()
         registry = registry.combine(SPECIFICATIONS)
         root_dialect = self.dialect_of(root, default_dialect, registry)
@@ -233,7 +237,35 @@ class Resolver:
 
     # -- references ---------------------------------------------------------------------------
 
+    def _local(self, ref: str) -> Any:
+        """The root's subschema at JSON Pointer fragment ``ref`` (``#/...``), or ``_MISSING``.
+
+        The common case, without :mod:`referencing`'s machinery; anything unusual on the way
+        (an ``$id`` that would move the base, a missing member, an odd array index) is left
+        to :mod:`referencing` by answering ``_MISSING``.
+        """
+        node = self.root
+        for raw in unquote(ref[2:]).split("/"):
+            if isinstance(node, dict):
+                segment = raw.replace("~1", "/").replace("~0", "~")
+                if segment not in node:
+                    return _MISSING
+                node = node[segment]
+            elif isinstance(node, list) and raw.isdigit() and int(raw) < len(node):
+                node = node[int(raw)]
+            else:
+                return _MISSING
+            if isinstance(node, dict) and (
+                isinstance(node.get("$id"), str) or isinstance(node.get("id"), str)
+            ):
+                return _MISSING
+        return node
+
     def _lookup(self, base: str, ref: str, scope: Scope, keyword: str) -> tuple[Any, str]:
+        if ref.startswith("#/") and base == self.root_uri:
+            found = self._local(ref)
+            if found is not _MISSING:
+                return found, base
         try:
             resolved = self.registry.resolver(base).lookup(ref)
         except referencing.exceptions.Unresolvable as exc:
