@@ -11,8 +11,12 @@ from pathlib import Path
 from tests.conftest import ROOT, SCHEMA
 
 
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, cwd: Path = ROOT, hash_seed: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if hash_seed is not None:
+        env["PYTHONHASHSEED"] = hash_seed
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
         cwd=cwd,
@@ -147,3 +151,15 @@ def test_a_schema_2000_levels_deep_is_a_clear_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert f"{schema}: the schema nests too deeply to process" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    first = run("generate", str(SCHEMA), "--out", str(tmp_path / "a"), hash_seed="1")
+    second = run("generate", str(SCHEMA), "--out", str(tmp_path / "b"), hash_seed="4242")
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*"))
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*"))
+    assert files_a == files_b and len(files_a) > 20
+    for name in files_a:
+        if (tmp_path / "a" / name).is_file():
+            assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
