@@ -1413,12 +1413,17 @@ class _Module:
                 lines += wrap_operands(indent, "if ", [*guards, f"not {_paren(check)}"], "and", ":")
                 lines.append(f"{inner}raise _Invalid")
             else:
-                convert = f"{var} = {self.convert(f.type, var)}"
+                expr = self.convert(f.type, var)
+                at = inner if guards else indent
                 if guards:
                     lines += wrap_operands(indent, "if ", guards, "and", ":")
-                    lines.append(f"{inner}{convert}")
+                call = f"({var})"
+                head = expr[: -len(call)] if expr.endswith(call) else ""
+                if len(at) + len(var) + 3 + len(expr) > WIDTH and head.isidentifier():
+                    # what ruff format does with a long one-argument call: the argument alone
+                    lines += [f"{at}{var} = {head}(", f"{at}{STEP}{var}", f"{at})"]
                 else:
-                    lines.append(f"{indent}{convert}")
+                    lines.append(f"{at}{var} = {expr}")
             args.append(f"{f.py_name}={var}")
         keys = f"_KEYS_{obj.names.snake}"
         if obj.additional is None:
