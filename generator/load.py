@@ -25,7 +25,6 @@ import referencing
 import referencing.exceptions
 import referencing.jsonschema
 import yaml
-from jsonschema.validators import validator_for
 
 from generator.compiler.scope import specification_for
 from generator.errors import SchemaError, UnsupportedSchemaError
@@ -257,15 +256,22 @@ def _check_openapi(contents: dict[str, Any], *, file: str, version: str) -> None
 def _check_against_metaschema(
     contents: Any, *, file: str, default: str = DRAFT_2020_12, prefix: str = ""
 ) -> None:
-    fallback = validator_for({"$schema": default}, default=_default_validator())
-    cls = validator_for(contents, default=fallback) if isinstance(contents, dict) else fallback
-    if _metaschema_validator(cls.META_SCHEMA).is_valid(contents):
+    """Check ``contents`` against the metaschema of its dialect (``default`` for OpenAPI).
+
+    The check runs the metaschema compiled by our own compiler (about 250x faster than
+    interpreting it); only a failing schema pays for importing python-jsonschema, whose
+    choice of the most relevant error reads best.
+    """
+    if _compiled_metaschema(default).is_valid(contents):
         return
-    # Only a failing schema pays for python-jsonschema, whose error choice reads best.
+    from jsonschema.exceptions import best_match
+    from jsonschema.validators import validator_for
+
+    cls = validator_for({"$schema": default})
     errors = list(cls(cls.META_SCHEMA).iter_errors(contents))
     if not errors:
         return
-    error = _deepest(errors)
+    error = best_match(errors)
     pointer = prefix + to_pointer(error.absolute_path)
     raise SchemaError(
         f"not a valid schema: {error.message} (keyword {error.validator!r})",
@@ -282,24 +288,6 @@ def _compiled_metaschema(uri: str) -> Any:
 
     registry = jsonschema_specifications.REGISTRY
     return compile_schema(registry.contents(uri), registry=registry, base_uri=uri)
-
-
-def _metaschema_validator(metaschema: dict[str, Any]) -> Any:
-    """The metaschema compiled by our own compiler: ~250x faster than interpreting it."""
-    uri = metaschema.get("$id") or metaschema.get("id") or DRAFT_2020_12
-    return _compiled_metaschema(str(uri).rstrip("#"))
-
-
-def _default_validator() -> Any:
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator
-
-
-def _deepest(errors: list[Any]) -> Any:
-    from jsonschema.exceptions import best_match
-
-    return best_match(errors)
 
 
 class _Retriever:
