@@ -56,17 +56,16 @@ def class_name(text: str, *, fallback: str = "Model") -> str:
 
 def snake_name(text: str, *, fallback: str = "field") -> str:
     """A snake_case identifier for ``text`` (an attribute or function name)."""
-    name = "_".join(w.lower() for w in words(text))
-    if not name:
-        name = fallback
-    elif name[0].isdigit():
-        name = f"{fallback}_{name}"
-    return _not_reserved(name)
+    return _joined([w.lower() for w in words(text)], fallback)
 
 
 def constant_name(text: str, *, fallback: str = "VALUE") -> str:
     """An UPPER_SNAKE identifier (enum members)."""
-    name = "_".join(w.upper() for w in words(text))
+    return _joined([w.upper() for w in words(text)], fallback)
+
+
+def _joined(parts: list[str], fallback: str) -> str:
+    name = "_".join(parts)
     if not name:
         name = fallback
     elif name[0].isdigit():
