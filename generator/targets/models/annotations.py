@@ -1,0 +1,243 @@
+"""Type expressions as Python: annotation strings, JSON shapes, inline checks; the builder's base.
+
+:class:`Annotations` is the bottom layer of the module builder: it holds the state every layer
+shares (the types by name, the ``typing`` names as the module spells them, the literal
+constants) and says what a type expression is in Python: its annotation, the JSON types its
+values can have, and the inline condition under which a value loads unchanged.
+:class:`Function` is the record of a module-level helper the layers above register.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from generator.errors import GeneratorError
+from generator.ir import (
+    AliasType,
+    AnyType,
+    ArrayType,
+    ConstType,
+    EnumType,
+    InlineUnion,
+    MapType,
+    NamedType,
+    ObjectType,
+    Primitive,
+    Ref,
+    SchemaIR,
+    TypeExpr,
+    UnionType,
+)
+from generator.targets.models.cycles import break_alias_cycles
+from generator.targets.models.literals import Literals, is_short_int, json_type_name, tupled
+
+#: Names the generated module defines for its runtime support; no schema type may take them.
+RUNTIME_NAMES = frozenset({"Unset", "UNSET", "Problem", "ValidationError", "SCHEMA_DEFAULTS"})
+#: ``typing`` names the module uses; aliased (``_Any``) when a schema type has the same name.
+TYPING_NAMES = (
+    "Any",
+    "ClassVar",
+    "Final",
+    "Literal",
+    "NoReturn",
+    "Self",
+    "TypeAlias",
+    "TypeGuard",
+    "TypeVar",
+    "cast",
+)
+
+_PRIMITIVE_ANNOTATION = {
+    "string": "str",
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+    "null": "None",
+}
+
+Shape = frozenset[str]
+_ALL: Shape = frozenset({"object", "array", "string", "number", "boolean", "null"})
+
+
+@dataclass
+class Function:
+    """A module-level helper: ``_load_<id>``/``_dump_<id>`` for one type expression."""
+
+    ident: str
+    expr: TypeExpr
+    lines: list[str] = field(default_factory=list)
+
+
+class Annotations:
+    """State shared by every part of the builder, and type expressions as annotations."""
+
+    def __init__(self, ir: SchemaIR, *, with_validators: bool) -> None:
+        self.ir = ir
+        self.with_validators = with_validators
+        #: The IR's types, with aliases caught in a class-less cycle widened to ``Any``.
+        self.types: tuple[NamedType, ...] = break_alias_cycles(ir.types)
+        self.by_name: dict[str, NamedType] = {t.names.schema: t for t in self.types}
+        self.lit = Literals()
+        classes = {t.names.cls for t in self.types}
+        clash = sorted(classes & RUNTIME_NAMES)
+        if clash:
+            raise GeneratorError(
+                f"the models target defines {', '.join(clash)} itself; rename the schema "
+                "type(s) with that name (title or $defs key)"
+            )
+        self.typing = {n: (f"_{n}" if n in classes else n) for n in TYPING_NAMES}
+        self.used_typing: set[str] = set()
+        self.builtin_aliases: set[str] = set()
+
+    # -- names ------------------------------------------------------------------------------
+
+    def t(self, name: str) -> str:
+        """A ``typing`` name as this module spells it."""
+        self.used_typing.add(name)
+        return self.typing[name]
+
+    def named(self, ref: Ref) -> NamedType:
+        try:
+            return self.by_name[ref.name]
+        except KeyError:
+            raise GeneratorError(f"the IR refers to an unknown type {ref.name!r}") from None
+
+    # -- classification ---------------------------------------------------------------------
+
+    def enum_kind(self, enum: EnumType) -> Literal["str", "literal", "int", "float", "any"]:
+        """How an enum is written: a StrEnum, a ``Literal`` alias, ``int``/``float``, ``Any``."""
+        values = enum.values
+        if all(isinstance(v, str) for v in values):
+            return "str"
+        if all(v is None or isinstance(v, str) or is_short_int(v) for v in values):
+            return "literal"
+        if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            return "int"
+        if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+            return "float"
+        return "any"
+
+    def shape(self, expr: TypeExpr, seen: frozenset[str] = frozenset()) -> Shape:
+        """The JSON types a value of ``expr`` can have."""
+        if isinstance(expr, Primitive):
+            return frozenset({"number" if expr.kind == "integer" else expr.kind})
+        if isinstance(expr, AnyType):
+            return _ALL
+        if isinstance(expr, ConstType):
+            kind = json_type_name(expr.value)
+            return frozenset({"number" if kind == "integer" else kind})
+        if isinstance(expr, ArrayType):
+            return frozenset({"array"})
+        if isinstance(expr, MapType):
+            return frozenset({"object"})
+        if isinstance(expr, InlineUnion):
+            return frozenset().union(*(self.shape(m, seen) for m in expr.members))
+        if expr.name in seen:
+            return _ALL
+        named = self.named(expr)
+        inner = seen | {expr.name}
+        if isinstance(named, ObjectType):
+            return frozenset({"object"})
+        if isinstance(named, EnumType):
+            if not named.closed:
+                return frozenset({"string"}) if self.enum_kind(named) == "str" else _ALL
+            kinds = (json_type_name(v) for v in named.values)
+            return frozenset("number" if k == "integer" else k for k in kinds)
+        if isinstance(named, UnionType):
+            return frozenset().union(*(self.shape(m, inner) for m in named.members))
+        base = self.shape(named.target, inner)
+        return base | {"null"} if named.nullable else base
+
+    def check(self, expr: TypeExpr, var: str) -> str | None:
+        """A condition true when ``var`` is a value of ``expr`` that loads unchanged.
+
+        ``None`` when ``expr`` needs conversion (classes, enums, containers, unions).
+        ``"True"`` for :class:`AnyType`.
+        """
+        if isinstance(expr, AnyType):
+            return "True"
+        if isinstance(expr, Primitive):
+            return {
+                "string": f"isinstance({var}, str)",
+                "integer": f"_is_int({var})",
+                "number": f"_is_number({var})",
+                "boolean": f"isinstance({var}, bool)",
+                "null": f"{var} is None",
+            }[expr.kind]
+        if isinstance(expr, ConstType):
+            value = expr.value
+            if isinstance(value, str):
+                return f"{var} == {self.lit.string(value)}"
+            if value is None or isinstance(value, bool):
+                return f"{var} is {value!r}"
+            return f"_json_equal({var}, {self.lit.flat(tupled(value))})"
+        if isinstance(expr, Ref):
+            named = self.named(expr)
+            if isinstance(named, EnumType) and self.enum_kind(named) != "str":
+                return f"_is_{named.names.snake}({var})" if named.closed else "True"
+            if isinstance(named, AliasType) and self.is_plain(named):
+                inner = self.check(named.target, var)
+                assert inner is not None
+                if named.nullable and inner != "True":
+                    return f"({var} is None or {inner})"
+                return inner
+        return None
+
+    def is_plain(self, alias: AliasType) -> bool:
+        """An alias of a primitive/const/Any: values load unchanged."""
+        return isinstance(alias.target, Primitive | ConstType | AnyType)
+
+    # -- annotations ------------------------------------------------------------------------
+
+    def annotation(self, expr: TypeExpr, shadow: frozenset[str] = frozenset()) -> str:
+        """The annotation for ``expr``; builtins a field shadows use module aliases."""
+        return " | ".join(self.annotation_parts(expr, shadow))
+
+    def builtin(self, name: str, shadow: frozenset[str]) -> str:
+        if name in shadow:
+            self.builtin_aliases.add(name)
+            return f"_{name}"
+        return name
+
+    def annotation_parts(self, expr: TypeExpr, shadow: frozenset[str]) -> list[str]:
+        if isinstance(expr, Primitive):
+            text = _PRIMITIVE_ANNOTATION[expr.kind]
+            return [text if text == "None" else self.builtin(text, shadow)]
+        if isinstance(expr, AnyType):
+            return [self.t("Any")]
+        if isinstance(expr, ConstType):
+            return [self.const_annotation(expr.value, shadow)]
+        if isinstance(expr, ArrayType):
+            return [f"{self.builtin('list', shadow)}[{self.annotation(expr.items, shadow)}]"]
+        if isinstance(expr, MapType):
+            key = self.builtin("str", shadow)
+            value = self.annotation(expr.values, shadow)
+            return [f"{self.builtin('dict', shadow)}[{key}, {value}]"]
+        if isinstance(expr, InlineUnion):
+            parts: list[str] = []
+            for member in expr.members:
+                for part in self.annotation_parts(member, shadow):
+                    if part not in parts:
+                        parts.append(part)
+            if "None" in parts:
+                parts.remove("None")
+                parts.append("None")
+            return parts
+        named = self.named(expr)
+        if isinstance(named, EnumType) and not named.closed and self.enum_kind(named) == "str":
+            return [named.names.cls, self.builtin("str", shadow)]
+        return [named.names.cls]
+
+    def const_annotation(self, value: Any, shadow: frozenset[str]) -> str:
+        if value is None:
+            return "None"
+        if isinstance(value, str | bool) or is_short_int(value):
+            return f"{self.t('Literal')}[{self.lit.flat(value)}]"
+        if isinstance(value, int):
+            return self.builtin("int", shadow)
+        if isinstance(value, float):
+            return self.builtin("float", shadow)
+        if isinstance(value, list):
+            return f"{self.builtin('list', shadow)}[{self.t('Any')}]"
+        return f"{self.builtin('dict', shadow)}[{self.builtin('str', shadow)}, {self.t('Any')}]"

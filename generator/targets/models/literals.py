@@ -1,0 +1,294 @@
+"""Python literals for schema text and JSON values, and escaped, wrapped docstrings.
+
+Schema text reaches the generated module only through here: string literals (:func:`py_str`),
+docstrings (:func:`doc_lines`), and literals for JSON values (:class:`Literals`, which also
+moves long strings and huge integers into module constants).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from generator.errors import GeneratorError
+from generator.targets.models.layout import STEP, WIDTH
+
+#: String literals longer than this become module constants, so nested code stays short.
+_MAX_INLINE_STRING = 48
+
+
+def py_str(text: str) -> str:
+    """A Python string literal for ``text``, quoted the way ``ruff format`` leaves it.
+
+    Like ``repr`` it escapes backslashes, the quote and every non-printable character; unlike
+    ``repr`` it prefers double quotes, switching to single quotes only when the text holds
+    more double than single quotes (ruff's rule), so formatting never changes it.
+    """
+    if text.isprintable() and "\\" not in text:
+        if '"' not in text:
+            return f'"{text}"'
+        if "'" not in text:
+            return f"'{text}'"
+    quote = "'" if text.count('"') > text.count("'") else '"'
+    parts: list[str] = []
+    for char in text:
+        if char == "\\":
+            parts.append("\\\\")
+        elif char == quote:
+            parts.append("\\" + quote)
+        elif char == "\n":
+            parts.append("\\n")
+        elif char == "\r":
+            parts.append("\\r")
+        elif char == "\t":
+            parts.append("\\t")
+        elif char.isprintable():
+            parts.append(char)
+        else:
+            parts.append(_escape_codepoint(char))
+    return quote + "".join(parts) + quote
+
+
+def _escape_codepoint(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def _doc_escape(text: str) -> str:
+    if text.isprintable() and "\\" not in text and '"' not in text:
+        return text
+    parts: list[str] = []
+    for char in text:
+        if char == "\\":
+            parts.append("\\\\")
+        elif char == '"':
+            parts.append('\\"')
+        elif char == "\t":
+            parts.append("\\t")
+        elif char.isprintable():
+            parts.append(char)
+        elif 0xD800 <= ord(char) <= 0xDFFF:
+            # a lone surrogate: shown as its escape, since a class's ``__doc__`` must encode
+            # as UTF-8 (``type()`` raises UnicodeEncodeError otherwise)
+            parts.append("\\" + _escape_codepoint(char))
+        else:
+            parts.append(_escape_codepoint(char))
+    return "".join(parts)
+
+
+def _wrap_escaped(line: str, width: int) -> list[str]:
+    """Wrap one docstring line at spaces, measuring escaped text; split over-long words."""
+    out: list[str] = []
+    current = ""
+    for word in line.split(" "):
+        if not word:
+            continue
+        piece = _doc_escape(word)
+        candidate = f"{current} {piece}" if current else piece
+        if len(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            out.append(current)
+        current = ""
+        while len(piece) > width:
+            cut = width
+            while "\\" in piece[max(0, cut - 10) : cut] and cut > 1:
+                # never cut inside an escape sequence: back up to before its backslash
+                backslash = piece.rfind("\\", 0, cut)
+                if backslash <= 0 or cut - backslash > 10:
+                    break
+                cut = backslash
+                if piece[:cut].endswith("\\") and not piece[:cut].endswith("\\\\"):
+                    cut -= 1
+            out.append(piece[:cut])
+            piece = piece[cut:]
+        current = piece
+    if current:
+        out.append(current)
+    return out
+
+
+def doc_lines(text: str, indent: str) -> list[str]:
+    """A docstring for ``text``: escaped, wrapped to the line width, ruff-stable."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    width = WIDTH - len(indent)
+    body: list[str] = []
+    for line in raw:
+        wrapped = _wrap_escaped(line.strip(), width - 6)
+        body.extend(wrapped or [""])
+    while body and not body[-1]:
+        body.pop()
+    while body and not body[0]:
+        body.pop(0)
+    if not body:
+        return []
+    if len(body) == 1 and len(indent) + len(body[0]) + 6 <= WIDTH:
+        return [f'{indent}"""{body[0]}"""']
+    lines = [f'{indent}"""{body[0]}']
+    lines.extend(f"{indent}{line}" if line else "" for line in body[1:])
+    lines.append(f'{indent}"""')
+    return lines
+
+
+def json_type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+class Literals:
+    """Python literals for JSON values; long strings become module constants (``_S1``)."""
+
+    def __init__(self) -> None:
+        self.constants: dict[str, str] = {}
+        self.integers: dict[int, str] = {}
+
+    def string(self, text: str) -> str:
+        literal = py_str(text)
+        if len(literal) <= _MAX_INLINE_STRING:
+            return literal
+        if text not in self.constants:
+            self.constants[text] = f"_S{len(self.constants) + 1}"
+        return self.constants[text]
+
+    def flat(self, value: Any, memo: dict[int, str] | None = None) -> str:
+        if memo is not None and isinstance(value, tuple | list | dict):
+            found = memo.get(id(value))
+            if found is None:
+                found = memo[id(value)] = self._flat(value, memo)
+            return found
+        return self._flat(value, memo)
+
+    def _flat(self, value: Any, memo: dict[int, str] | None) -> str:
+        if isinstance(value, str):
+            return self.string(value)
+        if value is None or isinstance(value, bool) or is_short_int(value):
+            return repr(value)
+        if isinstance(value, int):
+            return self.integer(value)
+        if isinstance(value, float):
+            # 1e400 parses as inf; a dict handed to the API may hold nan: never a bare name
+            return repr(value) if math.isfinite(value) else f'float("{value!r}")'
+        if isinstance(value, tuple):
+            items = [self.flat(v, memo) for v in value]
+            return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
+        if isinstance(value, list):
+            return f"[{', '.join(self.flat(v, memo) for v in value)}]"
+        if isinstance(value, dict):
+            pairs = (f"{self.string(str(k))}: {self.flat(v, memo)}" for k, v in value.items())
+            return "{" + ", ".join(pairs) + "}"
+        raise GeneratorError(f"cannot write {type(value).__name__} as a literal")
+
+    def integer(self, value: int) -> str:
+        """A module constant for a long integer, written in hex: decimal ``repr`` of ints with
+        more than 4300 digits raises ValueError (CPython's int/str conversion limit)."""
+        if value not in self.integers:
+            self.integers[value] = f"_N{len(self.integers) + 1}"
+        return self.integers[value]
+
+    def lines(
+        self,
+        value: Any,
+        indent: str,
+        head: str = "",
+        tail: str = "",
+        memo: dict[int, str] | None = None,
+    ) -> list[str]:
+        """``head + literal + tail`` at ``indent``, exploded one element a line if too long."""
+        if memo is None:
+            memo = {}  # flat text of each container, by id: linear, not quadratic, when nested
+        flat = self.flat(value, memo)
+        if len(indent) + len(head) + len(flat) + len(tail) <= WIDTH or not _is_container(value):
+            return [f"{indent}{head}{flat}{tail}"]
+        opening, closing = _brackets(value)
+        inner = indent + STEP
+        out = [f"{indent}{head}{opening}"]
+        if isinstance(value, dict):
+            for key, item in value.items():
+                out.extend(self.lines(item, inner, f"{self.string(str(key))}: ", ",", memo))
+        else:
+            for item in value:
+                out.extend(self.lines(item, inner, "", ",", memo))
+        out.append(f"{indent}{closing}{tail}")
+        return out
+
+    def constant_lines(self) -> list[str]:
+        out: list[str] = []
+        for text, name in self.constants.items():
+            literal = py_str(text)
+            if len(name) + 3 + len(literal) <= WIDTH:
+                out.append(f"{name} = {literal}")
+                continue
+            out.append(f"{name} = (")
+            out.extend(STEP + chunk for chunk in _string_chunks(text, WIDTH - len(STEP)))
+            out.append(")")
+        for number, name in self.integers.items():
+            digits = f"{abs(number):x}"
+            sign = "-" if number < 0 else ""
+            step = WIDTH - len(STEP) - 2
+            out.append(f"{name} = {sign}int(")
+            chunks = [f'{STEP}"{digits[i : i + step]}"' for i in range(0, len(digits), step)]
+            out.extend([*chunks[:-1], chunks[-1] + ",", f"{STEP}16,", ")"])
+        return out
+
+
+def is_short_int(value: Any) -> bool:
+    """An int (not a bool) short enough to write inline, also inside ``Literal[...]``."""
+    return isinstance(value, int) and not isinstance(value, bool) and value.bit_length() <= 64
+
+
+def _is_container(value: Any) -> bool:
+    return isinstance(value, tuple | list | dict) and len(value) > 0
+
+
+def _brackets(value: Any) -> tuple[str, str]:
+    if isinstance(value, tuple):
+        return "(", ")"
+    if isinstance(value, list):
+        return "[", "]"
+    return "{", "}"
+
+
+def _string_chunks(text: str, width: int) -> list[str]:
+    """Split ``text`` into literals of at most ``width`` characters each (greedy)."""
+    chunks: list[str] = []
+    start = 0
+    while start < len(text):
+        end = start + 1
+        while end < len(text) and len(py_str(text[start : end + 1])) <= width:
+            end += 1
+        chunks.append(py_str(text[start:end]))
+        start = end
+    return chunks
+
+
+def tupled(value: Any) -> Any:
+    """JSON arrays as tuples (hashable, immutable) for the checker's tables."""
+    if isinstance(value, list):
+        return tuple(tupled(v) for v in value)
+    if isinstance(value, dict):
+        return {k: tupled(v) for k, v in value.items()}
+    return value
+
+
+def json_text(value: Any) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except ValueError:  # an integer beyond CPython's int/str conversion limit
+        return "(a number too long to show)"
