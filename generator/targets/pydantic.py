@@ -6,6 +6,10 @@ comparable with the ``models`` target: snake_case attributes with the wire names
 docstrings, enum defaults as enum members (so the module passes ``mypy --strict``). The result
 is re-formatted in-process with black (a datamodel-code-generator dependency; line length 100,
 double quotes), which is what ``ruff format`` accepts.
+
+Known limits, inherited from datamodel-code-generator: an optional member that may not be
+``null`` is still typed ``T | None = None``, so these models accept ``null`` where the schema
+forbids it (the ``models`` target and the validators do not); OpenAPI input is refused.
 """
 
 from __future__ import annotations
