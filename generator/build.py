@@ -96,7 +96,6 @@ class _Pending:
 class _Builder:
     loaded: LoadedSchema
     legacy_ref: bool
-    openapi30: bool
     named_ids: dict[int, str] = field(default_factory=dict)
     pending: deque[_Pending] = field(default_factory=deque)
     built: dict[str, tuple[_Pending, Any]] = field(default_factory=dict)
@@ -236,15 +235,15 @@ class _Builder:
             return AnyType()
         resolver = self.scoped(schema, resolver)
         if not top and id(schema) in self.named_ids:
-            return self.nullable_wrap(schema, Ref(self.named_ids[id(schema)]))
+            return Ref(self.named_ids[id(schema)])
         ref = self.ref_of(schema)
         if ref is not None and (self.legacy_ref or _only_annotations(schema, "$ref")):
-            return self.nullable_wrap(schema, self.convert_ref(schema, resolver, hint, pointer))
+            return self.convert_ref(schema, resolver, hint, pointer)
         dynamic = self.dynamic_target(schema)
         if dynamic is not None:
-            return self.nullable_wrap(schema, dynamic)
+            return dynamic
         if "const" in schema:
-            return self.nullable_wrap(schema, ConstType(schema["const"]))
+            return ConstType(schema["const"])
         if self.enum_values(schema) is not None:
             values = self.enum_values(schema) or ()
             if all(v is None for v in values):
@@ -258,10 +257,10 @@ class _Builder:
                 expr = AnyType()
             if None in values:
                 return InlineUnion((expr, Primitive("null")))
-            return self.nullable_wrap(schema, expr)
+            return expr
         members = self.union_members(schema, resolver, hint, pointer)
         if members is not None:
-            return self.nullable_wrap(schema, _union(members))
+            return _union(members)
         if "allOf" in schema:
             merged = self.merge_all_of(schema, resolver, pointer)
             if merged is None:
@@ -270,7 +269,7 @@ class _Builder:
                 key = self.register(
                     naming.class_name(hint), merged, resolver, self.doc_uri, pointer
                 )
-                return self.nullable_wrap(schema, Ref(key))
+                return Ref(key)
             return AnyType()
         types = self.types_of(schema)
         exprs: list[TypeExpr] = []
@@ -283,7 +282,7 @@ class _Builder:
                 exprs.append(_primitive(kind, _format(schema) if kind == "string" else None))
         if not exprs:
             return AnyType()
-        return self.nullable_wrap(schema, _union(exprs))
+        return _union(exprs)
 
     def convert_ref(
         self, schema: dict[str, Any], resolver: Resolver, hint: str, pointer: str
@@ -328,11 +327,6 @@ class _Builder:
                 return Ref(root_key)
             return AnyType("recursive reference")
         return None
-
-    def nullable_wrap(self, schema: dict[str, Any], expr: TypeExpr) -> TypeExpr:
-        if self.openapi30 and schema.get("nullable") is True:
-            return _union([expr, Primitive("null")])
-        return expr
 
     def is_nameable(self, schema: dict[str, Any]) -> bool:
         if self.enum_values(schema) is not None:
@@ -587,9 +581,9 @@ class _Builder:
 def build_ir(loaded: LoadedSchema, *, root_name: str | None = None) -> SchemaIR:
     """The IR of every named type in ``loaded``."""
     dialect = loaded.dialect
-    openapi30 = loaded.kind == "openapi" and (loaded.openapi_version or "").startswith("3.0")
-    legacy = openapi30 or any(d in dialect for d in _LEGACY_DRAFTS)
-    builder = _Builder(loaded=loaded, legacy_ref=legacy, openapi30=openapi30)
+    # OpenAPI 3.0 arrives here as draft 4 (generator.openapi rewrote ``nullable``).
+    legacy = any(d in dialect for d in _LEGACY_DRAFTS)
+    builder = _Builder(loaded=loaded, legacy_ref=legacy)
     resolver = loaded.registry.resolver(base_uri=loaded.uri)
     contents = loaded.contents
     if loaded.kind == "openapi":

@@ -12,6 +12,7 @@ Type expressions (:data:`TypeExpr`) describe the shape of one value; named types
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal, TypeAlias
 
 #: A JSON value as Python holds it (dict/list/str/int/float/bool/None).
@@ -182,12 +183,9 @@ class SchemaIR:
     source: str
 
     def get(self, name: str) -> NamedType:
-        for named in self.types:
-            if named.names.schema == name:
-                return named
-        raise KeyError(name)
+        return self.by_name[name]
 
-    @property
+    @cached_property
     def by_name(self) -> dict[str, NamedType]:
         return {named.names.schema: named for named in self.types}
 
