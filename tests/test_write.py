@@ -38,18 +38,17 @@ def test_failure_while_staging_leaves_the_folder_untouched(
 ) -> None:
     writer.write(tmp_path, {"a.py": "old A", "b.py": "old B"})
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    real_fdopen = os.fdopen
+    real_write = os.write
     calls = 0
 
-    def failing_fdopen(fd: int, *args: object, **kwargs: object) -> object:
+    def failing_write(fd: int, data: bytes) -> int:
         nonlocal calls
         calls += 1
         if calls == 2:
-            os.close(fd)
             raise OSError(28, "No space left on device")
-        return real_fdopen(fd, *args, **kwargs)  # type: ignore[call-overload]
+        return real_write(fd, data)
 
-    monkeypatch.setattr(writer.os, "fdopen", failing_fdopen)
+    monkeypatch.setattr(writer.os, "write", failing_write)
     with pytest.raises(OSError, match="No space left"):
         writer.write(tmp_path, {"a.py": "new A", "b.py": "new B"})
     after = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
@@ -90,3 +89,44 @@ def test_plan_reports_staleness_without_writing(tmp_path: Path) -> None:
     changes = writer.plan(tmp_path, {"a.py": "B"})
     assert changes.stale and changes.written == ["a.py"]
     assert (tmp_path / "a.py").read_text() == "A"
+
+
+def test_new_files_follow_the_umask_and_rewritten_files_keep_their_mode(tmp_path: Path) -> None:
+    old_umask = os.umask(0o022)
+    try:
+        writer.write(tmp_path, {"a.py": "A", "docs/b.md": "B"})
+        assert (tmp_path / "a.py").stat().st_mode & 0o777 == 0o644
+        assert (tmp_path / "docs/b.md").stat().st_mode & 0o777 == 0o644
+        (tmp_path / "a.py").chmod(0o600)
+        writer.write(tmp_path, {"a.py": "A2", "docs/b.md": "B"})
+        assert (tmp_path / "a.py").read_text() == "A2"
+        assert (tmp_path / "a.py").stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old_umask)
+
+
+def test_short_writes_are_completed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_write = os.write
+
+    def one_byte_at_a_time(fd: int, data: bytes) -> int:
+        return real_write(fd, bytes(data[:1]))
+
+    monkeypatch.setattr(writer.os, "write", one_byte_at_a_time)
+    writer.write(tmp_path, {"a.py": "héllo\n"})
+    assert (tmp_path / "a.py").read_text(encoding="utf-8") == "héllo\n"
+
+
+def test_many_files_in_nested_folders_then_a_symlinked_folder_is_refused(tmp_path: Path) -> None:
+    files = {f"docs/{i % 7}/page{i}.md": f"page {i}" for i in range(200)}
+    writer.write(tmp_path, files)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md")) == sorted(
+        files
+    )
+    assert not list(tmp_path.rglob("*.tmp")), "no temporary file is left behind"
+    outside = tmp_path.parent / (tmp_path.name + "-outside")
+    outside.mkdir()
+    (tmp_path / "docs/3").rename(tmp_path / "moved")
+    (tmp_path / "docs/3").symlink_to(outside)
+    with pytest.raises(GeneratorError, match="symbolic link"):
+        writer.write(tmp_path, {**files, "docs/3/page3.md": "changed"})
+    assert list(outside.iterdir()) == []
