@@ -1,6 +1,6 @@
 """Command line: argument parsing and exit codes only.
 
-``schemagen generate [SCHEMA] [--out DIR] [--targets LIST]``, ``schemagen check`` and
+``schemagen generate [SCHEMA] [--out DIR] [--targets LIST] [--jobs N]``, ``schemagen check`` and
 ``schemagen validate``. Exit codes: 0 success, 1 stale output / invalid instances,
 2 bad usage or a schema the generator refuses (one line on stderr, never a traceback).
 """
@@ -40,6 +40,12 @@ def _parser() -> argparse.ArgumentParser:
             metavar="URL=DIR",
             help="resolve $ref URLs starting with URL from the local folder DIR",
         )
+        sub.add_argument(
+            "--jobs",
+            type=_positive,
+            metavar="N",
+            help="render targets in up to N processes (default: the CPUs, for big schemas)",
+        )
     validate = commands.add_parser(
         "validate",
         help="validate JSON or JSONL files against a schema",
@@ -47,6 +53,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_validate_arguments(validate)
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
 
 
 def _add_validate_arguments(parser: argparse.ArgumentParser) -> None:
@@ -95,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             options=config.options,
             dry_run=check,
             progress=stderr_progress,
+            jobs=args.jobs,
         )
     except GeneratorError as exc:
         print(f"schemagen: error: {exc}", file=sys.stderr)

@@ -15,7 +15,8 @@ from typing import Any
 from generator.build import build_ir
 from generator.errors import GeneratorError
 from generator.load import LoadedSchema, load_schema
-from generator.targets import RenderJob, renderer
+from generator.parallel import render_targets
+from generator.targets import RenderJob
 from generator.write import MANIFEST, Changes, plan, safe_relative, write
 
 PACKAGE_INIT = (
@@ -44,20 +45,26 @@ def render_all(
     *,
     options: Mapping[str, Any] | None = None,
     progress: Callable[[str], None] | None = None,
+    jobs: int | None = None,
 ) -> dict[str, str]:
-    """Render every target in memory: ``{relative path: text}``."""
+    """Render every target in memory: ``{relative path: text}``.
+
+    ``jobs`` caps the processes used to render targets side by side (``None``: decided by the
+    schema's size and the CPUs available; ``1``: all in this process). The files are the same
+    either way.
+    """
     if not targets:
         raise GeneratorError("no targets selected")
+    if progress is not None:
+        progress("building the intermediate representation")
     ir = build_ir(loaded)
     job = RenderJob(ir=ir, loaded=loaded, targets=frozenset(targets), options=options or {})
     files: dict[str, str] = {}
     if any(t in ("models", "validators", "pydantic") for t in targets):
         files["__init__.py"] = PACKAGE_INIT
+    rendered = render_targets(job, targets, jobs=jobs, progress=progress)
     for name in targets:
-        render = renderer(name)
-        if progress is not None:
-            progress(f"rendering {name}")
-        for path, text in render(job).items():
+        for path, text in rendered[name].items():
             safe_relative(path)
             if path in files and files[path] != text:
                 raise GeneratorError(f"two targets produced {path!r}")
@@ -74,11 +81,16 @@ def generate(
     options: Mapping[str, Any] | None = None,
     dry_run: bool = False,
     progress: Callable[[str], None] | None = None,
+    jobs: int | None = None,
 ) -> Result:
     """Generate ``targets`` for ``schema`` into ``out`` (or only compare, with ``dry_run``)."""
     started = time.perf_counter()
+    if progress is not None:
+        progress(f"loading {schema}")
     loaded = load_schema(schema, ref_map=ref_map)
-    files = render_all(loaded, targets, options=options, progress=progress)
+    files = render_all(loaded, targets, options=options, progress=progress, jobs=jobs)
+    if progress is not None:
+        progress(f"comparing {len(files)} files" if dry_run else f"writing {len(files)} files")
     changes = plan(out, files) if dry_run else write(out, files)
     return Result(files=files, changes=changes, seconds=time.perf_counter() - started)
 
