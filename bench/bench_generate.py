@@ -48,7 +48,6 @@ def _cpu_seconds() -> float:
 
 
 def worker(tool: str, schema: Path, out: Path) -> dict[str, float]:
-    cpu_before = _cpu_seconds()
     if tool.startswith("schemagen"):
         sys.path.insert(0, str(ROOT))
         from generator.pipeline import generate
@@ -58,11 +57,12 @@ def worker(tool: str, schema: Path, out: Path) -> dict[str, float]:
         generate(schema, out, OUR_TARGETS, jobs=1 if tool == "schemagen-serial" else None)
         seconds = time.perf_counter() - started
     else:
-        from datamodel_code_generator import DataModelType, InputFileType, generate
+        from datamodel_code_generator import DataModelType, InputFileType
+        from datamodel_code_generator import generate as peer_generate
 
         cpu_before = _cpu_seconds()
         started = time.perf_counter()
-        generate(
+        peer_generate(
             schema,
             input_file_type=InputFileType.JsonSchema,
             output=out / "models.py",
