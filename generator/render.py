@@ -41,6 +41,16 @@ def environment(target: str) -> jinja2.Environment:
     return env
 
 
-def render(target: str, template: str, **context: Any) -> str:
-    """Render ``templates/<target>/<template>`` with ``context``."""
-    return environment(target).get_template(template).render(**context)
+@cache
+def template(target: str, name: str) -> jinja2.Template:
+    """``templates/<target>/<name>``, compiled once per process.
+
+    Targets render the same few templates once per page; asking the environment each time
+    would check the file's modification time on every call.
+    """
+    return environment(target).get_template(name)
+
+
+def render(target: str, template_name: str, **context: Any) -> str:
+    """Render ``templates/<target>/<template_name>`` with ``context``."""
+    return template(target, template_name).render(**context)

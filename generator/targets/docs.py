@@ -11,9 +11,11 @@ folded, raw HTML neutralised) or inside a code fence longer than any backtick ru
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from typing import Any
 
 from generator.ir import (
@@ -46,6 +48,7 @@ CHECK = ":heavy_check_mark:"
 MINUS = ":heavy_minus_sign:"
 _UNSAFE_LINK = re.compile(r"\]\(\s*(?=(?:javascript|vbscript|data):)", re.IGNORECASE)
 _NEWLINES = re.compile(r"\s*(?:\r\n|\r|\n|\u2028|\u2029)\s*")
+_BACKTICKS = re.compile(r"`+")
 
 
 def render(job: RenderJob) -> Mapping[str, str]:
@@ -64,18 +67,25 @@ def render(job: RenderJob) -> Mapping[str, str]:
 
 def cell(text: str) -> str:
     """Schema text made safe for one table cell: one line, no raw pipe, no raw HTML."""
-    lines = _NEWLINES.split(text.replace("\x00", "\ufffd").strip())
-    escaped = (
-        line.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;") for line in lines
-    )
-    return _UNSAFE_LINK.sub("]\\(", "<br/>".join(escaped))
+    text = text.strip()
+    if text.isprintable():  # the common case: no line break, no NUL
+        escaped = _escape_cell_line(text)
+    else:
+        lines = _NEWLINES.split(text.replace("\x00", "\ufffd"))
+        escaped = "<br/>".join(_escape_cell_line(line) for line in lines)
+    return _UNSAFE_LINK.sub("]\\(", escaped) if "](" in escaped else escaped
+
+
+def _escape_cell_line(line: str) -> str:
+    return line.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
 
 
 def code_span(text: str) -> str:
     """``text`` as an inline code span that survives backticks and pipes in it."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    longest = _longest_backtick_run(text)
     fence = "`" * (longest + 1)
-    inner = _NEWLINES.sub(" ", text).replace("|", "\\|")
+    inner = text if text.isprintable() else _NEWLINES.sub(" ", text)
+    inner = inner.replace("|", "\\|")
     if not inner or inner.startswith("`") or inner.endswith("`") or longest:
         inner = f" {inner} "
     return f"{fence}{inner}{fence}"
@@ -86,20 +96,26 @@ def heading(text: str) -> str:
 
 
 def fence_for(*blocks: str) -> str:
-    longest = max((len(run) for block in blocks for run in re.findall(r"`+", block)), default=0)
+    longest = max((_longest_backtick_run(block) for block in blocks), default=0)
     return "`" * max(3, longest + 1)
+
+
+def _longest_backtick_run(text: str) -> int:
+    if "`" not in text:
+        return 0
+    return max(len(run) for run in _BACKTICKS.findall(text))
 
 
 def table(header: list[str], rows: list[list[str]]) -> list[str]:
     """The spec's table: every cell padded to the longest cell of the whole table."""
-    width = max([MIN_WIDTH, *(len(c) for c in header), *(len(c) for r in rows for c in r)])
+    width = max(MIN_WIDTH, *map(len, header), *(len(c) for r in rows for c in r))
     lines = [_row(header, width), _row(["-" * width] * len(header), width)]
-    lines.extend(_row(r, width) for r in rows)
+    lines.extend([_row(r, width) for r in rows])
     return lines
 
 
 def _row(cells: list[str], width: int) -> str:
-    return "| " + " | ".join(c.ljust(width) for c in cells) + " |"
+    return "| " + " | ".join([c.ljust(width) for c in cells]) + " |"
 
 
 # -- TypeScript literals -------------------------------------------------------------------
@@ -140,9 +156,12 @@ def _ts_key(key: str) -> str:
 
 
 def _json_scalar(value: Any) -> str:
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+    if isinstance(value, str):
+        text = encode_basestring(value)  # what json.dumps(value, ensure_ascii=False) returns
+    elif isinstance(value, float) and not math.isfinite(value):
         return "null"
-    text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = json.dumps(value, ensure_ascii=False)
     # Characters that end a line in JavaScript source must stay escaped.
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
@@ -154,7 +173,7 @@ class _Pages:
     def __init__(self, ir: SchemaIR, package: str) -> None:
         self.ir = ir
         self.by_name = ir.by_name
-        self.package = package
+        self.import_from = _json_scalar(f"{package}/models/components")
 
     def page(self, named: NamedType) -> str | None:
         if isinstance(named, ObjectType):
@@ -183,7 +202,7 @@ class _Pages:
             "object.md.jinja",
             title=heading(obj.names.cls),
             name=obj.names.cls,
-            package=_json_scalar(f"{self.package}/models/components"),
+            package=self.import_from,
             example=literal,
             fence=fence_for(literal),
             table="\n".join(table(header, rows)),
@@ -197,7 +216,7 @@ class _Pages:
             "enum.md.jinja",
             title=heading(enum.names.cls),
             name=enum.names.cls,
-            package=_json_scalar(f"{self.package}/models/components"),
+            package=self.import_from,
             example=example,
             values=values,
             fence=fence_for(values, example),
