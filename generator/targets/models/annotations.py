@@ -56,6 +56,14 @@ _PRIMITIVE_ANNOTATION = {
     "null": "None",
 }
 
+_PRIMITIVE_CHECK = {
+    "string": "isinstance({var}, str)",
+    "integer": "_is_int({var})",
+    "number": "_is_number({var})",
+    "boolean": "isinstance({var}, bool)",
+    "null": "{var} is None",
+}
+
 Shape = frozenset[str]
 _ALL: Shape = frozenset({"object", "array", "string", "number", "boolean", "null"})
 
@@ -158,13 +166,7 @@ class Annotations:
         if isinstance(expr, AnyType):
             return "True"
         if isinstance(expr, Primitive):
-            return {
-                "string": f"isinstance({var}, str)",
-                "integer": f"_is_int({var})",
-                "number": f"_is_number({var})",
-                "boolean": f"isinstance({var}, bool)",
-                "null": f"{var} is None",
-            }[expr.kind]
+            return _PRIMITIVE_CHECK[expr.kind].format(var=var)
         if isinstance(expr, ConstType):
             value = expr.value
             if isinstance(value, str):

@@ -39,6 +39,7 @@ class Conversions(Annotations):
         super().__init__(ir, with_validators=with_validators)
         self.helpers: dict[str, Function] = {}
         self.helper_order: list[str] = []
+        self.snake_of_class = {t.names.cls: t.names.snake for t in self.types}
 
     # -- loaders ----------------------------------------------------------------------------
 
@@ -367,7 +368,6 @@ class Conversions(Annotations):
             found = self.discriminator(named)
             if found is not None:
                 prop, cases = found
-                snakes = {t.names.cls: t.names.snake for t in self.types}
-                tag = (prop, tuple((value, snakes[cls]) for value, cls in cases))
+                tag = (prop, tuple((value, self.snake_of_class[cls]) for value, cls in cases))
             return ("union", tuple(self.spec(m) for m in named.members), tag)
         return self.spec(named.target, named.nullable)

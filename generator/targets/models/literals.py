@@ -83,12 +83,17 @@ def _doc_escape(text: str) -> str:
 
 def _wrap_escaped(line: str, width: int) -> list[str]:
     """Wrap one docstring line at spaces, measuring escaped text; split over-long words."""
+    # Escaping maps a space to itself and never makes one: the escaped line's words are the
+    # escaped words.
+    escaped = _doc_escape(line)
+    words = escaped.split(" ")
+    if len(escaped) <= width and all(words):
+        return [escaped]  # the usual case: one line, single spaces
     out: list[str] = []
     current = ""
-    for word in line.split(" "):
-        if not word:
+    for piece in words:
+        if not piece:
             continue
-        piece = _doc_escape(word)
         candidate = f"{current} {piece}" if current else piece
         if len(candidate) <= width:
             current = candidate
@@ -158,16 +163,22 @@ class Literals:
     def __init__(self) -> None:
         self.constants: dict[str, str] = {}
         self.integers: dict[int, str] = {}
+        #: The literal (or constant name) of every text asked for: wire names, enum values
+        #: and the checker's type names recur all over the module.
+        self.strings: dict[str, str] = {}
 
     def string(self, text: str) -> str:
-        literal = py_str(text)
-        if len(literal) <= _MAX_INLINE_STRING:
-            return literal
-        if text not in self.constants:
-            self.constants[text] = f"_S{len(self.constants) + 1}"
-        return self.constants[text]
+        literal = self.strings.get(text)
+        if literal is None:
+            literal = py_str(text)
+            if len(literal) > _MAX_INLINE_STRING:
+                literal = self.constants.setdefault(text, f"_S{len(self.constants) + 1}")
+            self.strings[text] = literal
+        return literal
 
     def flat(self, value: Any, memo: dict[int, str] | None = None) -> str:
+        if isinstance(value, str):
+            return self.string(value)
         if memo is not None and isinstance(value, tuple | list | dict):
             found = memo.get(id(value))
             if found is None:
