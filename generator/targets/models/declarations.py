@@ -3,8 +3,6 @@ their documented fields, and the module tables (``_KEYS_``, ``_ENUM_``) they rel
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from generator.ir import (
     AliasType,
     ArrayType,
@@ -24,12 +22,6 @@ from generator.targets.models.loaders import Loaders
 
 #: Builtins used in class-body annotations; a field of the same name would shadow them.
 _BUILTINS = ("str", "int", "float", "bool", "list", "dict", "bytes", "bytearray")
-
-
-@dataclass
-class ClassView:
-    name: str
-    lines: list[str]
 
 
 class Declarations(Loaders):
@@ -102,7 +94,7 @@ class Declarations(Loaders):
 
     # -- classes ----------------------------------------------------------------------------
 
-    def class_view(self, obj: ObjectType) -> ClassView:
+    def class_block(self, obj: ObjectType) -> list[str]:
         names = obj.names
         shadow = frozenset(f.py_name for f in obj.fields) & frozenset(_BUILTINS)
         lines = ["@_dc.dataclass(slots=True, kw_only=True, repr=False)", f"class {names.cls}:"]
@@ -127,7 +119,7 @@ class Declarations(Loaders):
             lines.append(f"{STEP}extra: {extra_ann} = _dc.field(default_factory=dict)")
             lines += doc_lines("Members the schema does not declare, kept as they came.", STEP)
         lines += self.methods(obj, shadow)
-        return ClassView(names.cls, lines)
+        return lines
 
     def field_lines(self, f: Field, shadow: frozenset[str]) -> list[str]:
         parts = self.annotation_parts(f.type, shadow)
@@ -161,9 +153,9 @@ class Declarations(Loaders):
     def keys_lines(self, obj: ObjectType) -> list[str]:
         wires = tuple(f.wire_name for f in obj.fields)
         head = f"_KEYS_{obj.names.snake}: {self.t('Final')} = frozenset("
-        one = self.lit.lines(wires, "", head, ")")
-        if len(one) == 1:
-            return one
+        flat = self.lit.flat(wires)
+        if len(head) + len(flat) + len(")") <= WIDTH:
+            return [f"{head}{flat})"]
         return [head, *self.lit.lines(wires, STEP), ")"]
 
     def lit_lines_enum_map(self, enum: EnumType) -> list[str]:

@@ -1,4 +1,9 @@
-"""The generated module assembled: every part handed to ``templates/models/`` as lines."""
+"""The generated module assembled: every part handed to ``templates/models/`` as text.
+
+Each block (a class, an enum, a function) is built as lines and joined at once: the
+template only places blocks, and a large schema does not keep millions of line strings in
+lists for the garbage collector to walk until the end.
+"""
 
 from __future__ import annotations
 
@@ -21,24 +26,22 @@ class Module(Declarations):
         objects = [t for t in self.types if isinstance(t, ObjectType)]
         aliases = [t for t in self.types if isinstance(t, UnionType | AliasType)]
 
-        enum_blocks = [self.enum_block(e) for e in enums]
-        enum_maps = [self.lit_lines_enum_map(e) for e in enums if self.enum_kind(e) == "str"]
-        class_views = [self.class_view(o) for o in objects]
-        keys = [self.keys_lines(o) for o in objects if o.fields]
+        enum_blocks = [_text(self.enum_block(e)) for e in enums]
+        enum_maps = [_text(self.lit_lines_enum_map(e)) for e in enums if self.enum_kind(e) == "str"]
+        class_blocks = [_text(self.class_block(o)) for o in objects]
+        keys = [_text(self.keys_lines(o)) for o in objects if o.fields]
         ordered_aliases = self.order_aliases(aliases)
-        alias_blocks: list[list[str]] = []
-        defined: set[str] = set()
+        alias_blocks: list[str] = []
         remaining = {a.names.schema for a in ordered_aliases}
         for alias in ordered_aliases:
             remaining.discard(alias.names.schema)
-            alias_blocks.append(self.alias_block(alias, remaining | {alias.names.schema}))
-            defined.add(alias.names.schema)
-        functions: list[list[str]] = []
+            alias_blocks.append(_text(self.alias_block(alias, remaining | {alias.names.schema})))
+        functions: list[str] = []
         for named in [*enums, *ordered_aliases]:
             block = self.alias_functions(named)
             if block:
-                functions.append(block)
-        public = [self.public_alias_functions(a) for a in ordered_aliases]
+                functions.append(_text(block))
+        public = [_text(self.public_alias_functions(a)) for a in ordered_aliases]
         specs = {t.names.snake: self.named_spec(t) for t in self.types}
         spec_lines = self.lit.lines(specs, "", f"_SPECS: {self.t('Final')}[dict[str, _Spec]] = ")
         # helpers may register more helpers while rendering: drain until stable
@@ -76,17 +79,14 @@ class Module(Declarations):
             + [f"from typing import {name}" for name in aliased],
             with_validators=self.with_validators,
             builtin_aliases=builtin_aliases,
-            constants=self.lit.constant_lines(),
+            constants=_text(self.lit.constant_lines()),
             enum_blocks=enum_blocks,
             enum_maps=enum_maps,
-            class_views=class_views,
+            class_blocks=class_blocks,
             keys=keys,
             alias_blocks=alias_blocks,
-            functions=functions,
-            helper_blocks=helper_blocks,
-            dump_blocks=dump_blocks,
-            public=public,
-            spec_lines=spec_lines,
+            functions=[*functions, *map(_text, helper_blocks), *map(_text, dump_blocks), *public],
+            specs=_text(spec_lines),
             any_=self.t("Any"),
             final=self.t("Final"),
             literal=self.t("Literal"),
@@ -95,3 +95,8 @@ class Module(Declarations):
             no_return=no_return,
             callable_t="Callable",
         )
+
+
+def _text(lines: list[str]) -> str:
+    """A block of lines as the template writes it (each line ends with a newline there)."""
+    return "\n".join(lines)
