@@ -22,6 +22,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 from urllib.request import url2pathname
 
 import referencing
+import referencing._core
 import referencing.exceptions
 import referencing.jsonschema
 import yaml
@@ -65,6 +66,12 @@ def parse_document(text: str, *, file: str, yaml_ok: bool) -> Any:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not yaml_ok:
+        try:
+            # The C parser's own integers first; only a document it refuses (a syntax error,
+            # NaN, an integer over 4,300 digits) is parsed again, to report or read it exactly.
+            return json.loads(text, parse_constant=_reject_constant)
+        except ValueError:
+            pass
         try:
             return json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
         except json.JSONDecodeError as exc:
@@ -332,10 +339,13 @@ def _prefix_hint(uri: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{folder}"
 
 
+_REF_KEYWORDS = ("$ref", "$dynamicRef", "$recursiveRef")
+
+
 def iter_references(
     node: Any, base: str, pointer: str = "", *, draft4: bool = False
-) -> Iterator[tuple[str, str, str]]:
-    """Yield ``(keyword, base_uri, pointer)`` for every ``$ref``-like keyword in a schema."""
+) -> Iterator[tuple[str, str, str, str]]:
+    """Yield ``(keyword, base_uri, pointer, reference)`` for every ``$ref``-like keyword."""
     stack: list[tuple[Any, str, str]] = [(node, base, pointer)]
     id_keyword = "id" if draft4 else "$id"
     while stack:
@@ -344,14 +354,14 @@ def iter_references(
             own_id = current.get(id_keyword)
             if isinstance(own_id, str) and not own_id.startswith("#"):
                 current_base = urljoin(current_base, own_id)
-            for keyword in ("$ref", "$dynamicRef", "$recursiveRef"):
-                if isinstance(current.get(keyword), str):
-                    yield keyword, current_base, current_pointer
+            for keyword in _REF_KEYWORDS:
+                target = current.get(keyword)
+                if isinstance(target, str):
+                    yield keyword, current_base, current_pointer, target
             for key, value in current.items():
-                if key in _DATA_KEYWORDS:
-                    continue
-                if isinstance(value, (dict, list)):
-                    stack.append((value, current_base, f"{current_pointer}/{escape(key)}"))
+                if isinstance(value, (dict, list)) and key not in _DATA_KEYWORDS:
+                    token = key.replace("~", "~0").replace("/", "~1")  # escape(), inlined
+                    stack.append((value, current_base, f"{current_pointer}/{token}"))
         elif isinstance(current, list):
             for index, value in enumerate(current):
                 if isinstance(value, (dict, list)):
@@ -363,17 +373,31 @@ def check_references(loaded: LoadedSchema) -> None:
     draft4 = loaded.dialect.startswith("http://json-schema.org/draft-04") or (
         loaded.kind == "openapi" and (loaded.openapi_version or "").startswith("3.0")
     )
-    resolver = loaded.registry.resolver()
+    registry = loaded.registry
+    resolver = registry.resolver()
+    #: Resolvers based at each base URI whose fragment references join by concatenation.
+    in_base: dict[str, referencing._core.Resolver[Any] | None] = {}
     file = loaded.display_name
     resolved: set[str] = set()  # many references name the same target: look each up once
-    for keyword, base, pointer in iter_references(loaded.contents, loaded.uri, draft4=draft4):
-        node = resolve_pointer(loaded.contents, pointer)
-        target = node[keyword]
-        uri = urljoin(base, target)
+    for keyword, base, pointer, target in iter_references(
+        loaded.contents, loaded.uri, draft4=draft4
+    ):
+        local = None
+        if target.startswith("#") and _plain_fragment(target):
+            if base not in in_base:
+                in_base[base] = registry.resolver(base_uri=base) if _joins_plainly(base) else None
+            local = in_base[base]
+        if local is not None:
+            uri = base + target if target != "#" else base  # what urljoin() would say
+        else:
+            uri = urljoin(base, target)
         if uri in resolved:
             continue
         try:
-            resolver.lookup(uri)
+            if local is not None:
+                local.lookup(target)  # the same lookup, without re-parsing ``uri``
+            else:
+                resolver.lookup(uri)
             resolved.add(uri)
         except SchemaError as exc:
             raise SchemaError(
@@ -385,6 +409,20 @@ def check_references(loaded: LoadedSchema) -> None:
                 file=file,
                 pointer=f"{pointer}/{escape(keyword)}",
             ) from None
+
+
+def _joins_plainly(base: str) -> bool:
+    """Whether ``urljoin(base, "#fragment")`` is ``base + "#fragment"`` for every fragment.
+
+    True for the usual bases (``file:`` and ``https:`` URIs without a fragment); false for
+    an empty base, a non-hierarchical one (``urn:``) or one that URL parsing would rewrite.
+    """
+    return bool(base) and "#" not in base and urljoin(base, "#x") == base + "#x"
+
+
+def _plain_fragment(target: str) -> bool:
+    """A fragment reference that URL parsing keeps as it is (it drops tabs and newlines)."""
+    return "\t" not in target and "\r" not in target and "\n" not in target
 
 
 def _unresolvable_reason(exc: referencing.exceptions.Unresolvable) -> str:
