@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag, urljoin
@@ -48,6 +49,9 @@ from generator.load import LoadedSchema, escape
 
 Resolver = _Resolver[Any]
 _PRIMITIVES: tuple[PrimitiveKind, ...] = ("string", "integer", "number", "boolean", "null")
+#: Type expressions are immutable: the common ones are built once and shared.
+_ANY = AnyType()
+_NULL = Primitive("null")
 _LEGACY_DRAFTS = ("draft-04", "draft-06", "draft-07")
 #: Methods the models target defines on every class: field names must not shadow them.
 RESERVED_MEMBERS = (
@@ -106,6 +110,12 @@ class _Builder:
     doc_uri: str = ""
     #: Resolvers of subschemas that ``allOf`` merging moved out of their own resource.
     resolvers: dict[int, Resolver] = field(default_factory=dict)
+    #: The keyword that moves the base URI: ``id`` in draft 4, else ``$id``.
+    id_keyword: str = "$id"
+
+    def __post_init__(self) -> None:
+        if self.loaded.dialect.startswith("http://json-schema.org/draft-04"):
+            self.id_keyword = "id"
 
     # -- discovery --------------------------------------------------------------------------
 
@@ -163,7 +173,7 @@ class _Builder:
                 return ("union", meta, parts, None)
             members = self.union_members(schema, resolver, item.key, item.pointer)
             if members is not None:
-                non_null = tuple(m for m in members if m != Primitive("null"))
+                non_null = tuple(m for m in members if m != _NULL)
                 if len(non_null) >= 2:
                     return ("union", meta, non_null, self.discriminator(schema, resolver))
         expr = self.convert(item.schema, item.resolver, item.key, item.pointer, top=True)
@@ -207,8 +217,7 @@ class _Builder:
         """Enter a subschema's ``$id`` (``id`` in draft 4) so relative refs resolve right."""
         if not isinstance(schema, dict):
             return resolver
-        key = "id" if self.loaded.dialect.startswith("http://json-schema.org/draft-04") else "$id"
-        own = schema.get(key)
+        own = schema.get(self.id_keyword)
         if isinstance(own, str) and not own.startswith("#"):
             uri = urldefrag(urljoin(resolver._base_uri, own))[0]  # noqa: SLF001
             try:
@@ -228,39 +237,42 @@ class _Builder:
     ) -> TypeExpr:
         """The type expression for one schema node."""
         if schema is True or schema == {}:
-            return AnyType()
+            return _ANY
         if schema is False:
             return AnyType("the schema 'false' accepts no value")
         if not isinstance(schema, dict):
-            return AnyType()
-        resolver = self.scoped(schema, resolver)
+            return _ANY
+        if self.id_keyword in schema:
+            resolver = self.scoped(schema, resolver)
         if not top and id(schema) in self.named_ids:
             return Ref(self.named_ids[id(schema)])
         ref = self.ref_of(schema)
         if ref is not None and (self.legacy_ref or _only_annotations(schema, "$ref")):
             return self.convert_ref(schema, resolver, hint, pointer)
-        dynamic = self.dynamic_target(schema)
-        if dynamic is not None:
-            return dynamic
+        if "$dynamicRef" in schema or "$recursiveRef" in schema:
+            dynamic = self.dynamic_target(schema)
+            if dynamic is not None:
+                return dynamic
         if "const" in schema:
             return ConstType(schema["const"])
-        if self.enum_values(schema) is not None:
-            values = self.enum_values(schema) or ()
+        values = self.enum_values(schema)
+        if values is not None:
             if all(v is None for v in values):
-                return Primitive("null")
+                return _NULL
             if not top:
                 key = self.register(
                     naming.class_name(hint), schema, resolver, self.doc_uri, pointer
                 )
                 expr: TypeExpr = Ref(key)
             else:
-                expr = AnyType()
+                expr = _ANY
             if None in values:
-                return InlineUnion((expr, Primitive("null")))
+                return InlineUnion((expr, _NULL))
             return expr
-        members = self.union_members(schema, resolver, hint, pointer)
-        if members is not None:
-            return _union(members)
+        if "oneOf" in schema or "anyOf" in schema:
+            members = self.union_members(schema, resolver, hint, pointer)
+            if members is not None:
+                return _union(members)
         if "allOf" in schema:
             merged = self.merge_all_of(schema, resolver, pointer)
             if merged is None:
@@ -270,7 +282,7 @@ class _Builder:
                     naming.class_name(hint), merged, resolver, self.doc_uri, pointer
                 )
                 return Ref(key)
-            return AnyType()
+            return _ANY
         types = self.types_of(schema)
         exprs: list[TypeExpr] = []
         for kind in types:
@@ -281,7 +293,7 @@ class _Builder:
             elif kind in _PRIMITIVES:
                 exprs.append(_primitive(kind, _format(schema) if kind == "string" else None))
         if not exprs:
-            return AnyType()
+            return _ANY
         return _union(exprs)
 
     def convert_ref(
@@ -372,7 +384,7 @@ class _Builder:
             branches = schema.get(keyword)
             if isinstance(branches, list) and branches:
                 if probe:
-                    return [AnyType()] * len(branches)
+                    return [_ANY] * len(branches)
                 assert resolver is not None
                 if any(k in schema for k in ("properties", "type")) and keyword in schema:
                     # Branches that only refine a typed object: the object shape wins.
@@ -417,7 +429,7 @@ class _Builder:
             return Ref(key)
         additional = schema.get("additionalProperties", True)
         if additional is True or additional == {} or "patternProperties" in schema:
-            return MapType(AnyType())
+            return MapType(_ANY)
         if additional is False:
             return MapType(AnyType("no members allowed"))
         return MapType(
@@ -431,7 +443,7 @@ class _Builder:
         if "prefixItems" in schema or isinstance(items, list):
             return ArrayType(AnyType("tuple validation is enforced by the validator only"))
         if items is None:
-            return ArrayType(AnyType())
+            return ArrayType(_ANY)
         return ArrayType(self.convert(items, resolver, f"{hint}Item", f"{pointer}/items"))
 
     def object_parts(
@@ -456,7 +468,7 @@ class _Builder:
         if additional_schema is False:
             additional = None
         elif additional_schema is True or additional_schema == {} or "patternProperties" in schema:
-            additional = AnyType()
+            additional = _ANY
         else:
             additional = self.convert(
                 additional_schema, resolver, f"{owner}Value", f"{pointer}/additionalProperties"
@@ -631,9 +643,9 @@ def _name_from_uri(uri: str, target: dict[str, Any]) -> str:
     return naming.class_name(stem)
 
 
-def _only_annotations(schema: dict[str, Any], keep: str) -> bool:
-    allowed = {
-        keep,
+#: Keywords that only annotate a schema (plus the containers of definitions).
+_ANNOTATIONS = frozenset(
+    {
         "title",
         "description",
         "default",
@@ -650,21 +662,28 @@ def _only_annotations(schema: dict[str, Any], keep: str) -> bool:
         "nullable",
         "example",
     }
-    return set(schema) <= allowed
+)
+
+
+def _only_annotations(schema: dict[str, Any], keep: str) -> bool:
+    return all(key == keep or key in _ANNOTATIONS for key in schema)
 
 
 def _union(members: list[TypeExpr]) -> TypeExpr:
+    if len(members) == 1 and not isinstance(members[0], (InlineUnion, AnyType)):
+        return members[0]  # the common case, as the loop below would answer it
     flat: list[TypeExpr] = []
     for member in members:
         for part in member.members if isinstance(member, InlineUnion) else (member,):
             if part not in flat:
                 flat.append(part)
     if any(isinstance(m, AnyType) for m in flat):
-        nullable = Primitive("null") in flat
-        return InlineUnion((AnyType(), Primitive("null"))) if nullable else AnyType()
+        nullable = _NULL in flat
+        return InlineUnion((_ANY, _NULL)) if nullable else _ANY
     return flat[0] if len(flat) == 1 else InlineUnion(tuple(flat))
 
 
+@lru_cache(maxsize=1024)
 def _primitive(kind: str, fmt: str | None = None) -> TypeExpr:
     for known in _PRIMITIVES:
         if kind == known:

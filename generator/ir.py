@@ -84,6 +84,8 @@ class InlineUnion:
 
 TypeExpr: TypeAlias = Primitive | AnyType | ConstType | ArrayType | MapType | Ref | InlineUnion
 
+_NULL = Primitive("null")
+
 
 @dataclass(frozen=True)
 class Names:
@@ -193,9 +195,9 @@ class SchemaIR:
 def strip_null(expr: TypeExpr) -> tuple[TypeExpr, bool]:
     """Split ``T | null`` into ``(T, True)``; anything else into ``(expr, False)``."""
     if isinstance(expr, InlineUnion):
-        rest = tuple(m for m in expr.members if m != Primitive("null"))
+        rest = tuple(m for m in expr.members if m != _NULL)
         if len(rest) != len(expr.members):
             if not rest:
-                return Primitive("null"), False
+                return _NULL, False
             return (rest[0] if len(rest) == 1 else InlineUnion(rest)), True
     return expr, False

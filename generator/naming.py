@@ -20,9 +20,11 @@ import hashlib
 import keyword
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
+#: One ASCII word. Its classes hold only ASCII letters and digits, so a match never spans
+#: a separator (anything else): finding words in the whole text splits at separators too.
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9])|[A-Z]?[a-z0-9]+|[A-Z]+|[0-9]+")
-_SPLIT = re.compile(r"[^A-Za-z0-9]+")
 _WINDOWS_DEVICES = frozenset(
     {"con", "prn", "aux", "nul"}
     | {f"com{i}" for i in range(1, 10)}
@@ -35,12 +37,15 @@ MAX_IDENTIFIER = 48
 
 def words(text: str) -> list[str]:
     """Split any text into ASCII words at case changes, digits and separators."""
-    found: list[str] = []
-    for chunk in _SPLIT.split(text):
-        found.extend(_WORD.findall(chunk))
-    return found
+    return _WORD.findall(text)
 
 
+#: Names are derived from the same few texts over and over (every object's ``id``, ``name``
+#: …): the pure functions below remember their recent answers.
+_remembered = lru_cache(maxsize=1 << 14)
+
+
+@_remembered
 def class_name(text: str, *, fallback: str = "Model") -> str:
     """A PascalCase class name for ``text``."""
     if text.isidentifier() and text.isascii() and text[:1].isupper() and "_" not in text:
@@ -54,11 +59,13 @@ def class_name(text: str, *, fallback: str = "Model") -> str:
     return _not_reserved(name)
 
 
+@_remembered
 def snake_name(text: str, *, fallback: str = "field") -> str:
     """A snake_case identifier for ``text`` (an attribute or function name)."""
     return _joined([w.lower() for w in words(text)], fallback)
 
 
+@_remembered
 def constant_name(text: str, *, fallback: str = "VALUE") -> str:
     """An UPPER_SNAKE identifier (enum members)."""
     return _joined([w.upper() for w in words(text)], fallback)
