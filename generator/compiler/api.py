@@ -182,7 +182,7 @@ def _render(
         format_helpers=format_helpers,
         uri_helpers=bool(URI_HELPERS & set(format_helpers)),
         constants=comp.constants,
-        functions=[code.text().rstrip("\n") for code in comp.functions],
+        functions=["\n".join(lines) for lines in comp.functions],
         late_constants=comp.late_constants,
         apis=apis,
         definitions=bool(definitions),

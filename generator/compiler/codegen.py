@@ -94,21 +94,24 @@ class Namer:
 
 
 class Code:
-    """Lines of Python source with an indentation level."""
+    """Lines of Python source, each written at the current indentation."""
+
+    __slots__ = ("lines", "level", "indent")
 
     def __init__(self, level: int = 0) -> None:
         self.lines: list[str] = []
         self.level = level
+        self.indent = INDENT * level  # kept in step with ``level``: every line needs it
 
     def line(self, text: str) -> None:
-        self.lines.append(INDENT * self.level + text)
+        self.lines.append(self.indent + text)
 
     def extend(self, other: Code) -> None:
         self.lines.extend(other.lines)
 
     def block(self, header: str) -> Block:
         """Emit ``header`` (ending with ``:``) and indent what is emitted inside."""
-        self.lines.append(INDENT * self.level + header)
+        self.lines.append(self.indent + header)
         return Block(self)
 
     def width_left(self) -> int:
@@ -129,6 +132,7 @@ class Block:
     def __enter__(self) -> None:
         code = self.code
         code.level += 1
+        code.indent += INDENT
         self.mark = len(code.lines)
 
     def __exit__(self, *exc: object) -> None:
@@ -136,6 +140,7 @@ class Block:
         if len(code.lines) == self.mark:
             code.line("pass")
         code.level -= 1
+        code.indent = code.indent[: -len(INDENT)]
 
 
 def uses(name: str, code: Code) -> bool:

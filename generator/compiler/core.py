@@ -17,12 +17,13 @@ thousands of levels deep compile with a bounded Python stack.
 
 from __future__ import annotations
 
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Iterator
 from typing import Any
 
 from generator.compiler import keywords
 from generator.compiler.codegen import (
+    INDENT,
     LINE_LENGTH,
     Block,
     Code,
@@ -69,34 +70,59 @@ class Cx:
         return Cx(self.comp, self.code, self.mode, self.func, self.loops, self.depth + 1)
 
     def line(self, text: str) -> None:
-        self.code.line(text)
+        code = self.code
+        code.lines.append(code.indent + text)
 
     def block(self, header: str) -> Block:
         return self.code.block(header)
+
+    def guard(self, header: str, statement: str) -> None:
+        """Emit ``header`` and the one ``statement`` it guards (``with block`` for one line)."""
+        code = self.code
+        code.lines.append(code.indent + header)
+        code.lines.append(code.indent + INDENT + statement)
 
     def emit_block(self, header: str, body: Cx) -> bool:
         """Emit ``header`` and ``body`` (built one level deeper) unless the body is empty."""
         if not body.code.lines:
             return False
-        self.line(header)
-        self.code.extend(body.code)
+        code = self.code
+        code.lines.append(code.indent + header)
+        code.lines.extend(body.code.lines)
         return True
 
+    def failure(
+        self, scope: Scope, keyword: str, message: str, x: str | None, p: str | None
+    ) -> str:
+        """The statement failing ``keyword``; ``message`` follows ``_show(x)`` when x is given."""
+        mode = self.mode
+        if mode == "v":
+            return "return False"
+        if mode == "a":
+            return "return None"
+        comp = self.comp
+        loc = comp.location(scope, keyword)
+        text = comp.const_str(message)
+        if x is None:
+            return f"yield _err({p}, {loc}, {text})"
+        return f"yield _err({p}, {loc}, _show({x}) + {text})"
+
     def fail(self, scope: Scope, keyword: str, message: str, x: str | None, p: str | None) -> None:
-        """Emit the failure of ``keyword``; ``message`` follows ``_show(x)`` when x is given."""
-        if self.mode == "v":
-            self.line("return False")
-        elif self.mode == "a":
-            self.line("return None")
-        else:
-            loc = self.comp.location(scope, keyword)
-            text = self.comp.const_str(message)
-            expr = f"_show({x}) + {text}" if x is not None else text
-            self.line(f"yield _err({p}, {loc}, {expr})")
+        """Emit the failure of ``keyword`` (see :meth:`failure`)."""
+        self.line(self.failure(scope, keyword, message, x, p))
+
+    def fail_if(
+        self, header: str, scope: Scope, keyword: str, message: str, x: str | None, p: str | None
+    ) -> None:
+        """Emit ``header`` guarding the failure of ``keyword``."""
+        self.guard(header, self.failure(scope, keyword, message, x, p))
+
+    def silent_failure(self) -> str:
+        """Failure in v/a mode (a called function already said why)."""
+        return "return False" if self.mode == "v" else "return None"
 
     def fail_silently(self) -> None:
-        """Failure in v/a mode (a called function already said why)."""
-        self.line("return False" if self.mode == "v" else "return None")
+        self.line(self.silent_failure())
 
     def var(self, prefix: str) -> str:
         return self.comp.namer(prefix)
@@ -114,15 +140,16 @@ class Compiler:
         self.namer = Namer()
         self.constants: list[str] = []
         self.late_constants: list[str] = []
-        self.functions: list[Code] = []
-        self._const_memo: dict[tuple[str, str], str] = {}
+        self.functions: list[list[str]] = []  # the lines of each generated function
+        # per constant prefix (``_M``: strings, ``_S``: locations, ...): key -> constant name
+        self._const_memo: dict[str, dict[str, str]] = defaultdict(dict)
+        self._str_literals: dict[str, str] = {}
         self._func_memo: dict[tuple[Any, ...], str] = {}
         self._queue: deque[tuple[str, str, Any, Scope]] = deque()
         self.needs_re = False
         self.needs_regex = False
         self.uses_content = False
         self.formats_used: set[str] = set()
-        self.long_lines = 0
         self._edges: dict[str, set[str]] = {}
         self._small: dict[int, bool] = {}
         self._scopes: dict[str, Scope] = {}
@@ -131,23 +158,37 @@ class Compiler:
     # -- constants --------------------------------------------------------------------------
 
     def _memo_const(self, tag: str, key: str, make: Any) -> str:
-        found = self._const_memo.get((tag, key))
+        memo = self._const_memo[tag]
+        found = memo.get(key)
         if found is not None:
             return found
         name = self.namer(tag)
         self.constants.extend(make(name))
-        self._const_memo[(tag, key)] = name
+        memo[key] = name
         return name
 
     def const_str(self, text: str) -> str:
-        return self._memo_const("_M", text, lambda name: assign_string(name, text))
+        memo = self._const_memo["_M"]
+        found = memo.get(text)
+        if found is not None:
+            return found
+        name = memo[text] = self.namer("_M")
+        self.constants.extend(assign_string(name, text))
+        return name
 
     def literal(self, value: Any) -> str:
         """An expression for a JSON value: short scalars inline, everything else hoisted."""
+        if type(value) is str:  # the common case (property names): remembered per string
+            found = self._str_literals.get(value)
+            if found is None:
+                quoted = str_literal(value)
+                found = quoted if len(quoted) <= SHORT_LITERAL else self.const_str(value)
+                self._str_literals[value] = found
+            return found
         simple = simple_literal(value)
         if simple is not None and len(simple) <= SHORT_LITERAL:
             return simple
-        if isinstance(value, str):
+        if isinstance(value, str):  # a str subclass
             return self.const_str(value)
         text = json_dumps(value)
         return self._memo_const("_K", text, lambda name: assign_call(name, "_json", text))
@@ -168,15 +209,18 @@ class Compiler:
         """Module constant ``(keyword, schema_path)`` for errors of ``keyword`` in ``scope``."""
         path = scope.schema_path(keyword)
         key = keyword + "\x00" + path
-
-        def make(name: str) -> list[str]:
-            kw = str_literal(keyword)
-            lit = str_literal(path)
-            if len(path) <= PATH_PIECE and len(name) + len(kw) + len(lit) + 11 <= LINE_LENGTH:
-                return [f"{name} = _loc({kw}, {lit})"]
-            return [f"{name} = _loc({kw}, {self.path_const(path)})"]
-
-        return self._memo_const("_S", key, make)
+        memo = self._const_memo["_S"]
+        found = memo.get(key)
+        if found is not None:
+            return found
+        name = memo[key] = self.namer("_S")
+        kw = str_literal(keyword)
+        lit = str_literal(path)
+        if len(path) <= PATH_PIECE and len(name) + len(kw) + len(lit) + 11 <= LINE_LENGTH:
+            self.constants.append(f"{name} = _loc({kw}, {lit})")
+        else:
+            self.constants.append(f"{name} = _loc({kw}, {self.path_const(path)})")
+        return name
 
     def path_const(self, path: str) -> str:
         """A constant holding ``path``; long paths are built from shared prefix constants."""
@@ -194,19 +238,20 @@ class Compiler:
             start = cut
         cuts.append(len(path))
         first = len(cuts) - 1
-        while first > 0 and ("_R", path[: cuts[first - 1]]) not in self._const_memo:
+        memo = self._const_memo["_R"]
+        while first > 0 and path[: cuts[first - 1]] not in memo:
             first -= 1
-        previous = self._const_memo.get(("_R", path[: cuts[first - 1]])) if first else None
+        previous = memo.get(path[: cuts[first - 1]]) if first else None
         begin = cuts[first - 1] if first else 0
         for end in cuts[first:]:
             prefix = path[:end]
-            found = self._const_memo.get(("_R", prefix))
+            found = memo.get(prefix)
             if found is None:
                 piece = self.const_str(path[begin:end])
                 found = self.namer("_R")
                 value = piece if previous is None else f"{previous} + {piece}"
                 self.constants.append(f"{found} = {value}")
-                self._const_memo[("_R", prefix)] = found
+                memo[prefix] = found
             previous, begin = found, end
         assert previous is not None
         return previous
@@ -265,12 +310,12 @@ class Compiler:
                 return [line]
             return [f"{name} = (", *(f"    {n}," for n in names), ")"]
 
-        found = self._const_memo.get(("_T", key))
+        memo = self._const_memo["_T"]
+        found = memo.get(key)
         if found is not None:
             return found
-        name = self.namer("_T")
+        name = memo[key] = self.namer("_T")
         self.late_constants.extend(make(name))
-        self._const_memo[("_T", key)] = name
         return name
 
     # -- functions --------------------------------------------------------------------------
@@ -301,32 +346,27 @@ class Compiler:
             self.functions.append(self._generate(name, kind, schema, scope))
         self.break_loops()
 
-    def _generate(self, name: str, kind: str, schema: Any, scope: Scope) -> Code:
-        code = Code()
+    def _generate(self, name: str, kind: str, schema: Any, scope: Scope) -> list[str]:
+        """The lines of function ``name``."""
+        body = Code(1)
         if kind == "v":
-            code.line(f"def {name}(x: Any) -> bool:")
-            cx = Cx(self, Code(1), "v", name)
-            self.node(cx, schema, scope, "x", None, None)
-            code.extend(cx.code)
-            code.line("    return True")
-        elif kind == "e":
-            code.line(f"def {name}(x: Any, p: _Path) -> Iterator[SchemaValidationError]:")
-            cx = Cx(self, Code(1), "e", name)
-            self.node(cx, schema, scope, "x", "p", None)
-            code.extend(cx.code)
-            if not any("yield" in line for line in cx.code.lines):
-                code.line("    yield from ()")
-        else:
-            code.line(f"def {name}(x: Any) -> set[Any] | None:")
-            code.line("    ev: set[Any] = set()")
-            cx = Cx(self, Code(1), "a", name)
-            self.node(cx, schema, scope, "x", None, "ev", skip_unevaluated=kind == "a0")
-            code.extend(cx.code)
-            code.line("    return ev")
-        for line in code.lines:
-            if len(line) > LINE_LENGTH:
-                self.long_lines += 1
-        return code
+            self.node(Cx(self, body, "v", name), schema, scope, "x", None, None)
+            return [f"def {name}(x: Any) -> bool:", *body.lines, "    return True"]
+        if kind == "e":
+            self.node(Cx(self, body, "e", name), schema, scope, "x", "p", None)
+            lines = [f"def {name}(x: Any, p: _Path) -> Iterator[SchemaValidationError]:"]
+            lines += body.lines
+            if not any("yield" in line for line in body.lines):
+                lines.append("    yield from ()")
+            return lines
+        cx = Cx(self, body, "a", name)
+        self.node(cx, schema, scope, "x", None, "ev", skip_unevaluated=kind == "a0")
+        return [
+            f"def {name}(x: Any) -> set[Any] | None:",
+            "    ev: set[Any] = set()",
+            *body.lines,
+            "    return ev",
+        ]
 
     # -- subschemas -------------------------------------------------------------------------
 
@@ -366,7 +406,14 @@ class Compiler:
     ) -> None:
         """Emit a must-pass subschema: inline while shallow, else a function call."""
         child_scope = self.resolver.descend(scope, schema, segments)
-        self.apply(cx, schema, child_scope, x, p, track, inline=True)
+        if (
+            cx.code.level <= MAX_INLINE_LEVEL
+            and cx.loops <= MAX_INLINE_LOOPS
+            and cx.depth < MAX_INLINE_DEPTH
+        ):
+            self.node(cx.deeper(), schema, child_scope, x, p, track)  # (as ``apply`` would)
+        else:
+            self.apply(cx, schema, child_scope, x, p, track, inline=False)
 
     def apply(
         self,
@@ -392,21 +439,18 @@ class Compiler:
             check = self.function("v", schema, scope)
             self.edge(cx, name, x)
             self.edge(cx, check, x)
-            with cx.block(f"if not {check}({x}):"):  # skip valid parts cheaply
-                cx.line(f"yield from {name}({x}, {p})")
+            cx.guard(f"if not {check}({x}):", f"yield from {name}({x}, {p})")
         elif track is not None:
             name = self.function("a", schema, scope)
             self.edge(cx, name, x)
             result = cx.var("r")
             cx.line(f"{result} = {name}({x})")
-            with cx.block(f"if {result} is None:"):
-                cx.fail_silently()
+            cx.guard(f"if {result} is None:", cx.silent_failure())
             cx.line(f"{track}.update({result})")
         else:
             name = self.function("v", schema, scope)
             self.edge(cx, name, x)
-            with cx.block(f"if not {name}({x}):"):
-                cx.fail_silently()
+            cx.guard(f"if not {name}({x}):", cx.silent_failure())
 
     def predicate(self, cx: Cx, schema: Any, scope: Scope, annotations: bool, x: str | None) -> str:
         """Name of a function testing ``schema`` (``_v``: bool, ``_a``: evaluated set or None).
@@ -478,11 +522,9 @@ class Compiler:
         members = self.loop_members()
         if not members:
             return
-        for position, code in enumerate(self.functions):
-            name = code.lines[0][len("def ") : code.lines[0].index("(")]
+        for position, lines in enumerate(self.functions):
+            name = lines[0][len("def ") : lines[0].index("(")]
             if name not in members:
                 continue
             where = self.path_const(self._scopes[name].schema_path())
-            replacement = Code()
-            replacement.lines = [code.lines[0], f"    raise SchemaLoopError({where})"]
-            self.functions[position] = replacement
+            self.functions[position] = [lines[0], f"    raise SchemaLoopError({where})"]

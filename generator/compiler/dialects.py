@@ -229,3 +229,35 @@ def subschemas(schema: Any) -> Iterator[tuple[tuple[str, ...], Any]]:
             for name, item in value.items():
                 if not isinstance(item, list):
                     yield (key, name), item
+
+
+def subschema_pointers(schema: dict[str, Any]) -> list[tuple[str, Any]]:
+    """``(JSON Pointer suffix, subschema)`` for every direct subschema, as :func:`subschemas`.
+
+    The suffix is the escaped ``/segment/...`` that leads from ``schema`` to the subschema.
+    """
+    found: list[tuple[str, Any]] = []
+    for key, value in schema.items():
+        if key in _IN_VALUE:
+            found.append(("/" + key, value))
+        elif key in _IN_ARRAY and isinstance(value, list):
+            found.extend((f"/{key}/{index}", item) for index, item in enumerate(value))
+        elif key in _IN_OBJECT and isinstance(value, dict):
+            found.extend((f"/{key}/{escape_segment(name)}", item) for name, item in value.items())
+        elif key == "items":
+            if isinstance(value, list):
+                found.extend((f"/items/{index}", item) for index, item in enumerate(value))
+            else:
+                found.append(("/items", value))
+        elif key == "dependencies" and isinstance(value, dict):
+            for name, item in value.items():
+                if not isinstance(item, list):
+                    found.append((f"/dependencies/{escape_segment(name)}", item))
+    return found
+
+
+def escape_segment(segment: str) -> str:
+    """``segment`` as a JSON Pointer reference token (``~`` and ``/`` escaped)."""
+    if "~" in segment or "/" in segment:
+        return segment.replace("~", "~0").replace("/", "~1")
+    return segment

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from generator.compiler.codegen import uses
+from generator.compiler.codegen import INDENT, uses
 from generator.compiler.formats import FORMATS
 from generator.errors import SchemaError
 
@@ -59,13 +59,17 @@ def _path(cx: Cx, p: str | None) -> str | None:
     return cx.var("p") if p is not None else None
 
 
-def _bind(cx: Cx, body: Cx, var: str, expr: str, pvar: str | None, pexpr: str) -> None:
-    """Emit assignments of ``var``/``pvar`` when the body uses them, then the body."""
+def _bind(cx: Cx, header: str, body: Cx, var: str, expr: str, pvar: str | None, pexpr: str) -> None:
+    """Emit ``header``, then (one level deeper) the assignments of ``var``/``pvar`` when the
+    body uses them, then the body (which is not empty)."""
+    code = cx.code
+    indent = code.indent + INDENT
+    code.lines.append(code.indent + header)
     if uses(var, body.code):
-        cx.line(f"{var} = {expr}")
+        code.lines.append(f"{indent}{var} = {expr}")
     if pvar is not None and uses(pvar, body.code):
-        cx.line(f"{pvar} = {pexpr}")
-    cx.code.extend(body.code)
+        code.lines.append(f"{indent}{pvar} = {pexpr}")
+    code.lines.extend(body.code.lines)
 
 
 def emit_schema(
@@ -121,16 +125,16 @@ def emit_schema(
             _if(cx, schema, scope, x, p, inner)
 
     present = schema.keys()
-    for group, header, emitter in _GROUPS:
-        if known is not None and group != known:
-            continue  # the type check above already returned for other types
-        if present.isdisjoint(_GROUP_KEYWORDS[group]):
-            continue  # nothing for this type: the emitter would write nothing
-        body = cx.sub(0 if group == known else 1)
-        emitter(body, schema, scope, x, p, inner, has, unevaluated)
-        if group == known:
-            cx.code.extend(body.code)
-        else:
+    if known is not None:
+        # the type check above already returned for other types: no ``if type(x)`` needed
+        if not present.isdisjoint(_GROUP_KEYWORDS[known]):
+            _GROUP_EMITTERS[known](cx, schema, scope, x, p, inner, has, unevaluated)
+    else:
+        for group, header, emitter in _GROUPS:
+            if present.isdisjoint(_GROUP_KEYWORDS[group]):
+                continue  # nothing for this type: the emitter would write nothing
+            body = cx.sub()
+            emitter(body, schema, scope, x, p, inner, has, unevaluated)
             cx.emit_block(header.format(x), body)
 
     if local is not None and track is not None:
@@ -173,13 +177,16 @@ _GROUP_KEYWORDS = {
 }
 
 
+_GROUP_OF = {"object": "dict", "array": "list", "string": "str", "number": "num", "integer": "num"}
+
+
 def _known_group(schema: dict[str, Any], scope: Scope) -> str | None:
     """The type group an instance must be in once the ``type`` check passed (v/a paths)."""
     value = schema["type"]
+    if isinstance(value, str):
+        return _GROUP_OF.get(value)  # None when the type is boolean/null (or unknown)
     names = value if isinstance(value, list) else [value]
-    group_of = {"object": "dict", "array": "list", "string": "str", "number": "num"}
-    group_of["integer"] = "num"
-    groups = {group_of.get(name) if isinstance(name, str) else None for name in names}
+    groups = {_GROUP_OF.get(name) if isinstance(name, str) else None for name in names}
     if len(groups) == 1:
         return groups.pop()  # None when the one type is boolean/null (or unknown)
     return None
@@ -221,17 +228,19 @@ def _ref(
 
 
 def _type(cx: Cx, value: Any, scope: Scope, x: str, p: str | None) -> None:
-    names = value if isinstance(value, list) else [value]
-    if not names or not all(isinstance(n, str) and n in _TYPE_NAMES for n in names):
-        raise _bad(scope, "type", f"unknown type in {value!r}")
     # the test and message depend on the names and the dialect only: work them out once
-    key = (*names, scope.dialect.float_integers)
-    found = cx.comp.type_checks.get(key)
+    checks = cx.comp.type_checks
+    found = checks.get((value, scope.dialect.float_integers)) if type(value) is str else None
     if found is None:
-        found = cx.comp.type_checks[key] = _type_check(cx, names, scope)
+        names = value if isinstance(value, list) else [value]
+        if not names or not all(isinstance(n, str) and n in _TYPE_NAMES for n in names):
+            raise _bad(scope, "type", f"unknown type in {value!r}")
+        key = (*names, scope.dialect.float_integers)
+        found = checks.get(key)
+        if found is None:
+            found = checks[key] = _type_check(cx, names, scope)
     header, message = found
-    with cx.block(header.replace(_X, x)):
-        cx.fail(scope, "type", message, x, p)
+    cx.fail_if(header.replace(_X, x), scope, "type", message, x, p)
 
 
 _X = "\x00"  # stands for the instance variable in cached code
@@ -293,8 +302,7 @@ def _enum(cx: Cx, value: Any, scope: Scope, x: str, p: str | None, known: str | 
         cond = _not_equal(cx, x, value[0])
     else:
         cond = f"not _enum({x}, {cx.comp.json_const(value)})"
-    with cx.block(f"if {cond}:"):
-        cx.fail(scope, "enum", message, x, p)
+    cx.fail_if(f"if {cond}:", scope, "enum", message, x, p)
 
 
 def _not_equal(cx: Cx, x: str, value: Any) -> str:
@@ -308,8 +316,7 @@ def _not_equal(cx: Cx, x: str, value: Any) -> str:
 
 
 def _const(cx: Cx, value: Any, scope: Scope, x: str, p: str | None) -> None:
-    with cx.block(f"if {_not_equal(cx, x, value)}:"):
-        cx.fail(scope, "const", f" is not {_show(value)}", x, p)
+    cx.fail_if(f"if {_not_equal(cx, x, value)}:", scope, "const", f" is not {_show(value)}", x, p)
 
 
 # -- in-place applicators ----------------------------------------------------------------------
@@ -344,8 +351,7 @@ def _any_of(
         else:
             func = cx.var("f")
             cond = f"any({func}({x}) for {func} in {cx.comp.func_tuple(names)})"
-        with cx.block(f"if not ({cond}):"):
-            cx.fail(scope, "anyOf", message, x, p)
+        cx.fail_if(f"if not ({cond}):", scope, "anyOf", message, x, p)
         return
     names = _predicates(cx, subs, scope, "anyOf", True, x)
     ok, func, result = cx.var("ok"), cx.var("f"), cx.var("r")
@@ -355,12 +361,14 @@ def _any_of(
         with cx.block(f"if {result} is not None:"):
             cx.line(f"{ok} = True")
             cx.line(f"{track}.update({result})")
-    with cx.block(f"if not {ok}:"):
-        cx.fail(scope, "anyOf", message, x, p)
+    cx.fail_if(f"if not {ok}:", scope, "anyOf", message, x, p)
+
+
+_NULL_SCHEMAS = ({"type": "null"}, {"const": None})
 
 
 def _is_null_schema(schema: Any) -> bool:
-    return isinstance(schema, dict) and schema in ({"type": "null"}, {"const": None})
+    return isinstance(schema, dict) and schema in _NULL_SCHEMAS
 
 
 def _one_of(
@@ -373,10 +381,8 @@ def _one_of(
     cx.line(f"{count} = 0")
     if track is None:
         with cx.block(f"for {func} in {funcs}:"):
-            with cx.block(f"if {func}({x}):"):
-                cx.line(f"{count} += 1")
-        with cx.block(f"if {count} != 1:"):
-            cx.fail(scope, "oneOf", message, x, p)
+            cx.guard(f"if {func}({x}):", f"{count} += 1")
+        cx.fail_if(f"if {count} != 1:", scope, "oneOf", message, x, p)
         return
     result, found = cx.var("r"), cx.var("m")
     cx.line(f"{found}: set[Any] = set()")
@@ -385,16 +391,14 @@ def _one_of(
         with cx.block(f"if {result} is not None:"):
             cx.line(f"{count} += 1")
             cx.line(f"{found} = {result}")
-    with cx.block(f"if {count} != 1:"):
-        cx.fail(scope, "oneOf", message, x, p)
+    cx.fail_if(f"if {count} != 1:", scope, "oneOf", message, x, p)
     cx.line(f"{track}.update({found})")
 
 
 def _not(cx: Cx, sub: Any, scope: Scope, x: str, p: str | None) -> None:
     sub_scope = cx.comp.resolver.descend(scope, sub, ("not",))
     name = cx.comp.predicate(cx, sub, sub_scope, False, x)
-    with cx.block(f"if {name}({x}):"):
-        cx.fail(scope, "not", " is valid under the schema in 'not'", x, p)
+    cx.fail_if(f"if {name}({x}):", scope, "not", " is valid under the schema in 'not'", x, p)
 
 
 def _if(
@@ -453,8 +457,14 @@ def _object(
             limit = schema[keyword]
             if not _is_number(limit):
                 raise _bad(scope, keyword, "must be a number")
-            with cx.block(f"if len({x}) {op} {comp.literal(limit)}:"):
-                cx.fail(scope, keyword, f" has {word} {limit} properties", x, p)
+            cx.fail_if(
+                f"if len({x}) {op} {comp.literal(limit)}:",
+                scope,
+                keyword,
+                f" has {word} {limit} properties",
+                x,
+                p,
+            )
     if has("dependentRequired"):
         _dependent_required(cx, schema["dependentRequired"], scope, x, p, "dependentRequired")
     if has("dependencies") and isinstance(schema["dependencies"], dict):
@@ -487,16 +497,16 @@ def _required(cx: Cx, names: list[Any], scope: Scope, x: str, p: str | None) -> 
     if cx.mode == "e":
         key = cx.var("k")
         with cx.block(f"for {key} in {cx.comp.json_const(list(dict.fromkeys(names)))}:"):
-            with cx.block(f"if {key} not in {x}:"):
-                cx.fail(scope, "required", " is a required property", key, p)
+            cx.fail_if(
+                f"if {key} not in {x}:", scope, "required", " is a required property", key, p
+            )
         return
     if len(names) <= 3 and all(len(n) <= 20 for n in names):
         cond = " or ".join(f"{cx.comp.literal(n)} not in {x}" for n in names)
     else:
         const = cx.comp.frozenset_const(list(dict.fromkeys(names)))
         cond = f"not {const}.issubset({x})"
-    with cx.block(f"if {cond}:"):
-        cx.fail_silently()
+    cx.guard(f"if {cond}:", cx.silent_failure())
 
 
 def _dependent_required(
@@ -512,8 +522,14 @@ def _dependent_required(
         body = cx.sub()
         for other in dict.fromkeys(needed):
             literal = cx.comp.literal(other)
-            with body.block(f"if {literal} not in {x}:"):
-                body.fail(scope, keyword, f" is required when {name!r} is present", literal, p)
+            body.fail_if(
+                f"if {literal} not in {x}:",
+                scope,
+                keyword,
+                f" is required when {name!r} is present",
+                literal,
+                p,
+            )
         cx.emit_block(f"if {cx.comp.literal(name)} in {x}:", body)
 
 
@@ -553,8 +569,8 @@ def _properties(
         comp.child(body, sub, scope, ("properties", name), value, pvar, None)
         if body.code.lines:
             literal = comp.literal(name)
-            with cx.block(f"if {literal} in {x}:"):
-                _bind(cx, body, value, f"{x}[{literal}]", pvar, f"(*{p}, {literal})")
+            header = f"if {literal} in {x}:"
+            _bind(cx, header, body, value, f"{x}[{literal}]", pvar, f"(*{p}, {literal})")
     if props and track is not None:
         cx.line(f"{track}.update({comp.frozenset_const(list(props))}.intersection({x}))")
 
@@ -570,8 +586,7 @@ def _properties(
     known = comp.frozenset_const(list(props)) if props else None
     if not patterns and additional is False and cx.mode != "e":
         cond = f"not {known}.issuperset({x})" if known else x
-        with cx.block(f"if {cond}:"):
-            cx.fail_silently()
+        cx.guard(f"if {cond}:", cx.silent_failure())
         if track is not None:
             cx.line(f"{track}.update({x})")
         return
@@ -693,11 +708,16 @@ def _array(
             limit = schema[keyword]
             if not _is_number(limit):
                 raise _bad(scope, keyword, "must be a number")
-            with cx.block(f"if len({x}) {op} {comp.literal(limit)}:"):
-                cx.fail(scope, keyword, f" has {word} {limit} items", x, p)
+            cx.fail_if(
+                f"if len({x}) {op} {comp.literal(limit)}:",
+                scope,
+                keyword,
+                f" has {word} {limit} items",
+                x,
+                p,
+            )
     if has("uniqueItems") and schema["uniqueItems"] is True:
-        with cx.block(f"if not _unique({x}):"):
-            cx.fail(scope, "uniqueItems", " has non-unique elements", x, p)
+        cx.fail_if(f"if not _unique({x}):", scope, "uniqueItems", " has non-unique elements", x, p)
 
     prefix: list[Any] = []
     prefix_kw = ""
@@ -724,8 +744,8 @@ def _array(
         pvar = _path(cx, p)
         comp.child(body, sub, scope, (prefix_kw, str(index)), value, pvar, None)
         if body.code.lines:
-            with cx.block(f"if len({x}) > {index}:"):
-                _bind(cx, body, value, f"{x}[{index}]", pvar, f"(*{p}, {index})")
+            header = f"if len({x}) > {index}:"
+            _bind(cx, header, body, value, f"{x}[{index}]", pvar, f"(*{p}, {index})")
     if prefix and track is not None:
         cx.line(f"{track}.update(range(min(len({x}), {len(prefix)})))")
     if rest is True and rest_kw and track is not None:
@@ -733,8 +753,7 @@ def _array(
     if rest is not True:
         start = len(prefix)
         if rest is False and cx.mode != "e":
-            with cx.block(f"if len({x}) > {start}:"):
-                cx.fail_silently()
+            cx.guard(f"if len({x}) > {start}:", cx.silent_failure())
         else:
             _each_item(cx, rest, scope, (rest_kw,), x, p, start)
         if track is not None:
@@ -789,10 +808,8 @@ def _contains(
         if low == 1:
             value = cx.var("x")
             with cx.block(f"for {value} in {x}:"):
-                with cx.block(f"if {name}({value}):"):
-                    cx.line("break")
-            with cx.block("else:"):
-                cx.fail(scope, "contains", " does not contain a matching item", x, p)
+                cx.guard(f"if {name}({value}):", "break")
+            cx.fail_if("else:", scope, "contains", " does not contain a matching item", x, p)
             return
     count, index, value = cx.var("n"), cx.var("i"), cx.var("x")
     cx.line(f"{count} = 0")
@@ -803,15 +820,26 @@ def _contains(
                 cx.line(f"{track}.add({index})")
     else:
         with cx.block(f"for {value} in {x}:"):
-            with cx.block(f"if {name}({value}):"):
-                cx.line(f"{count} += 1")
+            cx.guard(f"if {name}({value}):", f"{count} += 1")
     if low > 0:
         keyword = "minContains" if "minContains" in schema and "minContains" in kw else "contains"
-        with cx.block(f"if {count} < {comp.literal(low)}:"):
-            cx.fail(scope, keyword, f" contains fewer than {low} matching items", x, p)
+        cx.fail_if(
+            f"if {count} < {comp.literal(low)}:",
+            scope,
+            keyword,
+            f" contains fewer than {low} matching items",
+            x,
+            p,
+        )
     if high is not None:
-        with cx.block(f"if {count} > {comp.literal(high)}:"):
-            cx.fail(scope, "maxContains", f" contains more than {high} matching items", x, p)
+        cx.fail_if(
+            f"if {count} > {comp.literal(high)}:",
+            scope,
+            "maxContains",
+            f" contains more than {high} matching items",
+            x,
+            p,
+        )
 
 
 # -- strings -----------------------------------------------------------------------------------
@@ -833,12 +861,24 @@ def _string(
             limit = schema[keyword]
             if not _is_number(limit):
                 raise _bad(scope, keyword, "must be a number")
-            with cx.block(f"if len({x}) {op} {comp.literal(limit)}:"):
-                cx.fail(scope, keyword, f" is {word} than {limit} characters", x, p)
+            cx.fail_if(
+                f"if len({x}) {op} {comp.literal(limit)}:",
+                scope,
+                keyword,
+                f" is {word} than {limit} characters",
+                x,
+                p,
+            )
     if has("pattern"):
         compiled = comp.pattern(scope, ("pattern",), schema["pattern"])
-        with cx.block(f"if {compiled}.search({x}) is None:"):
-            cx.fail(scope, "pattern", f" does not match {schema['pattern']!r}", x, p)
+        cx.fail_if(
+            f"if {compiled}.search({x}) is None:",
+            scope,
+            "pattern",
+            f" does not match {schema['pattern']!r}",
+            x,
+            p,
+        )
     if scope.dialect.name == "draft7" and (
         isinstance(schema.get("contentEncoding"), str)
         or isinstance(schema.get("contentMediaType"), str)
@@ -856,8 +896,9 @@ def _string(
         checker = FORMATS.get(name) if isinstance(name, str) else None
         if checker is not None:
             comp.formats_used.add(name)
-            with cx.block(f"if not {checker}({x}):"):
-                cx.fail(scope, "format", f" is not a valid {name!r}", x, p)
+            cx.fail_if(
+                f"if not {checker}({x}):", scope, "format", f" is not a valid {name!r}", x, p
+            )
 
 
 # -- numbers -----------------------------------------------------------------------------------
@@ -887,8 +928,7 @@ def _number(
             strict = draft4 and schema.get(exclusive) is True
             check = op + ("=" if strict else "")
             what = f" is {word} {'or equal to ' if strict else ''}{limit!r}"
-            with cx.block(f"if {x} {check} {comp.literal(limit)}:"):
-                cx.fail(scope, keyword, what, x, p)
+            cx.fail_if(f"if {x} {check} {comp.literal(limit)}:", scope, keyword, what, x, p)
     if not draft4:
         for keyword, op, word in (
             ("exclusiveMinimum", "<=", "less than or equal to"),
@@ -898,8 +938,14 @@ def _number(
                 limit = schema[keyword]
                 if not _is_number(limit):
                     raise _bad(scope, keyword, "must be a number")
-                with cx.block(f"if {x} {op} {comp.literal(limit)}:"):
-                    cx.fail(scope, keyword, f" is {word} {limit!r}", x, p)
+                cx.fail_if(
+                    f"if {x} {op} {comp.literal(limit)}:",
+                    scope,
+                    keyword,
+                    f" is {word} {limit!r}",
+                    x,
+                    p,
+                )
     if has("multipleOf"):
         factor = schema["multipleOf"]
         if not _is_number(factor) or factor <= 0:
@@ -908,13 +954,17 @@ def _number(
         if isinstance(factor, int) or (factor.is_integer() and abs(factor) < 2**53):
             literal = comp.literal(int(factor))
             with cx.block(f"if type({x}) is int:"):
-                with cx.block(f"if {x} % {literal}:"):
-                    cx.fail(scope, "multipleOf", message, x, p)
-            with cx.block(f"elif not _mul({x}, {literal}):"):
-                cx.fail(scope, "multipleOf", message, x, p)
+                cx.fail_if(f"if {x} % {literal}:", scope, "multipleOf", message, x, p)
+            cx.fail_if(f"elif not _mul({x}, {literal}):", scope, "multipleOf", message, x, p)
         else:
-            with cx.block(f"if not _mul({x}, {comp.fraction_const(factor)}):"):
-                cx.fail(scope, "multipleOf", message, x, p)
+            cx.fail_if(
+                f"if not _mul({x}, {comp.fraction_const(factor)}):",
+                scope,
+                "multipleOf",
+                message,
+                x,
+                p,
+            )
 
 
 _IN_PLACE = frozenset(
@@ -927,3 +977,4 @@ _GROUPS = (
     ("str", "if type({}) is str:", _string),
     ("num", "if type({}) in _NUMBER:", _number),
 )
+_GROUP_EMITTERS = {group: emitter for group, _, emitter in _GROUPS}

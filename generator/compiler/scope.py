@@ -11,8 +11,7 @@ dynamic references are resolved at compile time and recursion is an ordinary fun
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urldefrag, urljoin
 
 import attrs
@@ -27,7 +26,9 @@ from generator.compiler.dialects import (
     DRAFT2019,
     DRAFT2020,
     Dialect,
+    escape_segment,
     known_dialect,
+    subschema_pointers,
     subschemas,
 )
 from generator.errors import SchemaError
@@ -68,15 +69,12 @@ def specification_for(dialect_uri: str) -> referencing.Specification[Any]:
     return _SPECS[known.uri if known is not None else DRAFT2020]
 
 
-def escape_segment(segment: str) -> str:
-    return segment.replace("~", "~0").replace("/", "~1")
-
-
 _MISSING = object()
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
+    """Where a subschema is compiled: base URI, dialect, dynamic context and location."""
+
     base: str
     dialect: Dialect
     dyn: tuple[tuple[str, str], ...]
@@ -85,7 +83,9 @@ class Scope:
     ptr: str
 
     def schema_path(self, *segments: str) -> str:
-        ptr = self.ptr + "".join("/" + escape_segment(s) for s in segments)
+        ptr = self.ptr
+        for segment in segments:
+            ptr += "/" + escape_segment(segment)
         return ptr if self.doc == "" else f"{self.doc}#{ptr}"
 
 
@@ -125,6 +125,8 @@ class Resolver:
         self._refs: dict[tuple[Any, ...], tuple[Any, Scope]] = {}
         self.locations: dict[int, tuple[str, str, Dialect]] = {}
         self._anchor_cache: dict[int, frozenset[str]] = {}
+        self._dynamic_anchor_seen = False  # has any indexed subschema a $dynamicAnchor?
+        self._root_ref_prefix = self.root_uri + "#/"
         self.index("", root, root_dialect)
         self.root_scope = self.enter(
             Scope(self.root_uri, root_dialect, (), None, "", ""), root, None
@@ -160,16 +162,19 @@ class Resolver:
 
     def index(self, doc: str, root: Any, dialect: Dialect) -> None:
         """Record ``(document, pointer, dialect)`` of every subschema of ``root`` (iteratively)."""
+        locations = self.locations
         stack: list[tuple[Any, str, Dialect]] = [(root, "", dialect)]
         while stack:
             node, ptr, node_dialect = stack.pop()
-            if not isinstance(node, dict) or id(node) in self.locations:
+            if not isinstance(node, dict) or id(node) in locations:
                 continue
-            node_dialect = self.dialect_of(node, node_dialect)
-            self.locations[id(node)] = (doc, ptr, node_dialect)
-            for segments, child in subschemas(node):
-                child_ptr = ptr + "".join("/" + escape_segment(s) for s in segments)
-                stack.append((child, child_ptr, node_dialect))
+            if "$schema" in node:
+                node_dialect = self.dialect_of(node, node_dialect)
+            if "$dynamicAnchor" in node:
+                self._dynamic_anchor_seen = True
+            locations[id(node)] = (doc, ptr, node_dialect)
+            for suffix, child in subschema_pointers(node):
+                stack.append((child, ptr + suffix, node_dialect))
 
     def own_id(self, schema: Any, dialect: Dialect) -> str | None:
         if not isinstance(schema, dict):
@@ -188,6 +193,8 @@ class Resolver:
         cached = self._anchor_cache.get(id(resource))
         if cached is not None:
             return cached
+        if not self._dynamic_anchor_seen and id(resource) in self.locations:
+            return frozenset()  # an indexed subschema: all of it was indexed, without anchors
         names: set[str] = set()
         stack: list[Any] = [resource]
         while stack:
@@ -221,19 +228,21 @@ class Resolver:
         if "$recursiveAnchor" in dialect.keywords:
             anchored = isinstance(resource, dict) and resource.get("$recursiveAnchor") is True
             rec = (rec if rec is not None else scope.base) if anchored else None
-        return replace(scope, dyn=dyn, rec=rec)
+        return scope._replace(dyn=dyn, rec=rec)
 
     def descend(self, scope: Scope, child: Any, segments: tuple[str, ...]) -> Scope:
         ptr = scope.ptr
         for segment in segments:
-            ptr += "/" + (escape_segment(segment) if "~" in segment or "/" in segment else segment)
+            ptr += "/" + escape_segment(segment)
         dialect = scope.dialect
+        if not isinstance(child, dict) or dialect.id_keyword not in child:
+            return Scope(scope.base, dialect, scope.dyn, scope.rec, scope.doc, ptr)  # no own id
         child_id = self.own_id(child, dialect)
         if child_id is None:
             return Scope(scope.base, dialect, scope.dyn, scope.rec, scope.doc, ptr)
         base = urldefrag(urljoin(scope.base, child_id))[0]
         dialect = self.dialect_of(child, dialect)
-        return self.enter(replace(scope, base=base, dialect=dialect, ptr=ptr), child, scope.base)
+        return self.enter(scope._replace(base=base, dialect=dialect, ptr=ptr), child, scope.base)
 
     # -- references ---------------------------------------------------------------------------
 
@@ -262,10 +271,14 @@ class Resolver:
         return node
 
     def _lookup(self, base: str, ref: str, scope: Scope, keyword: str) -> tuple[Any, str]:
-        if ref.startswith("#/") and base == self.root_uri:
-            found = self._local(ref)
-            if found is not _MISSING:
-                return found, base
+        if base == self.root_uri:
+            local = ref
+            if ref.startswith(self._root_ref_prefix) and urljoin(base, ref) == ref:
+                local = ref[len(self.root_uri) :]  # the root's own absolute URI, then a pointer
+            if local.startswith("#/"):
+                found = self._local(local)
+                if found is not _MISSING:
+                    return found, base
         try:
             resolved = self.registry.resolver(base).lookup(ref)
         except referencing.exceptions.Unresolvable as exc:
