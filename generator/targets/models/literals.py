@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import math
+import sys
+from collections.abc import Iterable
 from typing import Any
 
 from generator.errors import GeneratorError
@@ -16,6 +18,7 @@ from generator.targets.models.layout import STEP, WIDTH
 
 #: String literals longer than this become module constants, so nested code stays short.
 _MAX_INLINE_STRING = 48
+_UNBOUNDED = sys.maxsize
 
 
 def py_str(text: str) -> str:
@@ -176,35 +179,58 @@ class Literals:
             self.strings[text] = literal
         return literal
 
-    def flat(self, value: Any, memo: dict[int, str] | None = None) -> str:
-        if isinstance(value, str):
-            return self.string(value)
-        if memo is not None and isinstance(value, tuple | list | dict):
-            found = memo.get(id(value))
-            if found is None:
-                found = memo[id(value)] = self._flat(value, memo)
-            return found
-        return self._flat(value, memo)
+    def flat(self, value: Any) -> str:
+        """``value`` as a literal on one line."""
+        text = self._flat(value, _UNBOUNDED)
+        assert text is not None
+        return text
 
-    def _flat(self, value: Any, memo: dict[int, str] | None) -> str:
+    def _flat(self, value: Any, room: int) -> str | None:
+        """``flat(value)`` if it takes at most ``room`` characters, else ``None``.
+
+        A container stops at the first element past ``room``: a table too long for one line
+        is never written out as one only to be measured. The elements it did look at are
+        the first ones in order, so constants are still numbered in the order of the literal.
+        """
         if isinstance(value, str):
-            return self.string(value)
-        if value is None or isinstance(value, bool) or is_short_int(value):
-            return repr(value)
-        if isinstance(value, int):
-            return self.integer(value)
-        if isinstance(value, float):
+            text = self.string(value)
+        elif value is None or isinstance(value, bool) or is_short_int(value):
+            text = repr(value)
+        elif isinstance(value, int):
+            text = self.integer(value)
+        elif isinstance(value, float):
             # 1e400 parses as inf; a dict handed to the API may hold nan: never a bare name
-            return repr(value) if math.isfinite(value) else f'float("{value!r}")'
-        if isinstance(value, tuple):
-            items = [self.flat(v, memo) for v in value]
-            return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
-        if isinstance(value, list):
-            return f"[{', '.join(self.flat(v, memo) for v in value)}]"
+            text = repr(value) if math.isfinite(value) else f'float("{value!r}")'
+        elif isinstance(value, tuple | list | dict):
+            return self._flat_container(value, room)
+        else:
+            raise GeneratorError(f"cannot write {type(value).__name__} as a literal")
+        return text if len(text) <= room else None
+
+    def _flat_container(
+        self, value: tuple[Any, ...] | list[Any] | dict[Any, Any], room: int
+    ) -> str | None:
+        items: Iterable[tuple[str, Any]]
         if isinstance(value, dict):
-            pairs = (f"{self.string(str(k))}: {self.flat(v, memo)}" for k, v in value.items())
-            return "{" + ", ".join(pairs) + "}"
-        raise GeneratorError(f"cannot write {type(value).__name__} as a literal")
+            items = ((f"{self.string(str(k))}: ", v) for k, v in value.items())
+        else:
+            items = (("", v) for v in value)
+        parts: list[str] = []
+        used = 2  # the brackets
+        for prefix, item in items:
+            if parts:
+                used += 2  # ", "
+            text = self._flat(item, room - used - len(prefix))
+            if text is None:
+                return None
+            parts.append(prefix + text)
+            used += len(prefix) + len(text)
+        opening, closing = _brackets(value)
+        body = ", ".join(parts)
+        if isinstance(value, tuple) and len(parts) == 1:
+            body += ","
+        text = f"{opening}{body}{closing}"
+        return text if len(text) <= room else None
 
     def integer(self, value: int) -> str:
         """A module constant for a long integer, written in hex: decimal ``repr`` of ints with
@@ -213,29 +239,21 @@ class Literals:
             self.integers[value] = f"_N{len(self.integers) + 1}"
         return self.integers[value]
 
-    def lines(
-        self,
-        value: Any,
-        indent: str,
-        head: str = "",
-        tail: str = "",
-        memo: dict[int, str] | None = None,
-    ) -> list[str]:
+    def lines(self, value: Any, indent: str, head: str = "", tail: str = "") -> list[str]:
         """``head + literal + tail`` at ``indent``, exploded one element a line if too long."""
-        if memo is None:
-            memo = {}  # flat text of each container, by id: linear, not quadratic, when nested
-        flat = self.flat(value, memo)
-        if len(indent) + len(head) + len(flat) + len(tail) <= WIDTH or not _is_container(value):
+        room = WIDTH - len(indent) - len(head) - len(tail) if _is_container(value) else _UNBOUNDED
+        flat = self._flat(value, room)
+        if flat is not None:
             return [f"{indent}{head}{flat}{tail}"]
         opening, closing = _brackets(value)
         inner = indent + STEP
         out = [f"{indent}{head}{opening}"]
         if isinstance(value, dict):
             for key, item in value.items():
-                out.extend(self.lines(item, inner, f"{self.string(str(key))}: ", ",", memo))
+                out.extend(self.lines(item, inner, f"{self.string(str(key))}: ", ","))
         else:
             for item in value:
-                out.extend(self.lines(item, inner, "", ",", memo))
+                out.extend(self.lines(item, inner, "", ","))
         out.append(f"{indent}{closing}{tail}")
         return out
 
