@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import math
 import sys
-from collections.abc import Iterable
 from typing import Any
 
 from generator.errors import GeneratorError
@@ -194,15 +193,15 @@ class Literals:
         """
         if isinstance(value, str):
             text = self.string(value)
-        elif value is None or isinstance(value, bool) or is_short_int(value):
+        elif isinstance(value, tuple | list | dict):
+            return self._flat_container(value, room)
+        elif value is None or isinstance(value, bool):
             text = repr(value)
         elif isinstance(value, int):
-            text = self.integer(value)
+            text = repr(value) if is_short_int(value) else self.integer(value)
         elif isinstance(value, float):
             # 1e400 parses as inf; a dict handed to the API may hold nan: never a bare name
             text = repr(value) if math.isfinite(value) else f'float("{value!r}")'
-        elif isinstance(value, tuple | list | dict):
-            return self._flat_container(value, room)
         else:
             raise GeneratorError(f"cannot write {type(value).__name__} as a literal")
         return text if len(text) <= room else None
@@ -210,26 +209,30 @@ class Literals:
     def _flat_container(
         self, value: tuple[Any, ...] | list[Any] | dict[Any, Any], room: int
     ) -> str | None:
-        items: Iterable[tuple[str, Any]]
-        if isinstance(value, dict):
-            items = ((f"{self.string(str(k))}: ", v) for k, v in value.items())
-        else:
-            items = (("", v) for v in value)
         parts: list[str] = []
-        used = 2  # the brackets
-        for prefix, item in items:
-            if parts:
-                used += 2  # ", "
-            text = self._flat(item, room - used - len(prefix))
-            if text is None:
-                return None
-            parts.append(prefix + text)
-            used += len(prefix) + len(text)
-        opening, closing = _brackets(value)
-        body = ", ".join(parts)
-        if isinstance(value, tuple) and len(parts) == 1:
-            body += ","
-        text = f"{opening}{body}{closing}"
+        used = 2  # the brackets, then each element and the ", " after it
+        if isinstance(value, dict):
+            for key, item in value.items():
+                prefix = f"{self.string(str(key))}: "
+                text = self._flat(item, room - used - len(prefix))
+                if text is None:
+                    return None
+                parts.append(prefix + text)
+                used += len(prefix) + len(text) + 2
+            text = "{" + ", ".join(parts) + "}"
+        else:
+            for item in value:
+                text = self._flat(item, room - used)
+                if text is None:
+                    return None
+                parts.append(text)
+                used += len(text) + 2
+            if isinstance(value, list):
+                text = "[" + ", ".join(parts) + "]"
+            elif len(parts) == 1:
+                text = f"({parts[0]},)"
+            else:
+                text = "(" + ", ".join(parts) + ")"
         return text if len(text) <= room else None
 
     def integer(self, value: int) -> str:
