@@ -25,6 +25,18 @@ _LOCALS = frozenset(
 #: Attribute names longer than this get a short local variable (``m3``) in generated methods.
 _MAX_LOCAL = 32
 
+#: The docstrings of every class's methods (at method-body indentation), written once.
+_METHOD_DOCS = {
+    name: tuple(doc_lines(text, STEP * 2))
+    for name, text in {
+        "from_dict": "Load a document (JSON data), raising ValidationError listing every problem.",
+        "from_json": "Load a JSON document, raising ValidationError if it does not match.",
+        "to_dict": "This object as JSON data: absent members stay absent.",
+        "to_json": "This object as a JSON document.",
+        "_build": "Construct from a document the validator accepted: no checks.",
+    }.items()
+}
+
 
 class Loaders(Conversions, Dumpers):
     """Load, build and dump code per class, union, alias and enum."""
@@ -168,9 +180,7 @@ class Loaders(Conversions, Dumpers):
         lines += wrap_def(
             s, "from_dict", ["cls", f"data: {any_}", "*", f"validate: {bool_} = True"], self_
         )
-        lines += doc_lines(
-            "Load a document (JSON data), raising ValidationError listing every problem.", d
-        )
+        lines += _METHOD_DOCS["from_dict"]
         if self.with_validators:
             lines += self.validated_load(snake, "cls._build(data)", d)
         lines += wrap_call(d, "return _load_checked", ["cls._load", "data", py_str(snake)])
@@ -178,13 +188,13 @@ class Loaders(Conversions, Dumpers):
         lines += wrap_def(
             s, "from_json", ["cls", f"text: {text}", "*", f"validate: {bool_} = True"], self_
         )
-        lines += doc_lines("Load a JSON document, raising ValidationError if it does not match.", d)
+        lines += _METHOD_DOCS["from_json"]
         lines += [f"{d}return cls.from_dict(_parse_json(text), validate=validate)"]
         lines += ["", f"{s}def to_dict(self) -> {dict_}[{str_}, {any_}]:"]
-        lines += doc_lines("This object as JSON data: absent members stay absent.", d)
+        lines += _METHOD_DOCS["to_dict"]
         lines += self.dump_method(obj, d)
         lines += ["", f"{s}def to_json(self) -> {str_}:"]
-        lines += doc_lines("This object as a JSON document.", d)
+        lines += _METHOD_DOCS["to_json"]
         lines += [f"{d}return json.dumps(self.to_dict(), ensure_ascii=False)"]
         lines += ["", f"{s}@classmethod"]
         lines += wrap_def(s, "_load", ["cls", f"data: {any_}"], self_)
@@ -192,7 +202,7 @@ class Loaders(Conversions, Dumpers):
         if self.with_validators:
             lines += ["", f"{s}@classmethod"]
             lines += wrap_def(s, "_build", ["cls", f"data: {any_}"], self_)
-            lines += doc_lines("Construct from a document the validator accepted: no checks.", d)
+            lines += _METHOD_DOCS["_build"]
             lines += self.build_method(obj, d)
         lines += ["", f"{s}__repr__ = _model_repr"]
         return lines
