@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import unquote, urldefrag, urljoin
 
 import referencing.exceptions
 from referencing._core import Resolver as _Resolver
@@ -49,6 +49,22 @@ from generator.load import LoadedSchema, escape
 
 Resolver = _Resolver[Any]
 _PRIMITIVES: tuple[PrimitiveKind, ...] = ("string", "integer", "number", "boolean", "null")
+#: Keywords that make a schema more than its ``type``: :meth:`_Builder.convert` looks for
+#: them one by one only in the schemas that hold any.
+_SPECIAL_KEYWORDS = frozenset(
+    {
+        "$id",
+        "id",
+        "$ref",
+        "$dynamicRef",
+        "$recursiveRef",
+        "const",
+        "enum",
+        "oneOf",
+        "anyOf",
+        "allOf",
+    }
+)
 #: Type expressions are immutable: the common ones are built once and shared.
 _ANY = AnyType()
 _NULL = Primitive("null")
@@ -203,6 +219,10 @@ class _Builder:
         self, schema: dict[str, Any], resolver: Resolver, pointer: str
     ) -> tuple[Any, Resolver]:
         ref = schema["$ref"]
+        if ref.startswith("#/"):
+            found = self.in_root(ref, resolver)
+            if found is not _NOWHERE:
+                return found, resolver
         try:
             resolved = resolver.lookup(ref)
         except referencing.exceptions.Unresolvable as exc:
@@ -212,6 +232,24 @@ class _Builder:
                 pointer=f"{pointer}/$ref",
             ) from None
         return resolved.contents, resolved.resolver
+
+    def in_root(self, ref: str, resolver: Resolver) -> Any:
+        """What ``resolver.lookup(ref)`` finds for a JSON Pointer ``ref`` into the root document,
+        read directly; ``_NOWHERE`` when the base is another document or the walk meets anything
+        :mod:`referencing` would treat specially (an ``$id`` moving the base, a missing member).
+
+        :func:`generator.load.check_references` has resolved every ``$ref`` in the root document
+        with :mod:`referencing` itself; this only skips its machinery the second time. The
+        resolver stays as it is: looking up a pointer that meets no ``$id`` keeps the base URI
+        and the registry.
+        """
+        base = resolver._base_uri  # noqa: SLF001
+        if not base or base.endswith("#"):
+            return _NOWHERE
+        resource = resolver._registry.get(base)  # noqa: SLF001
+        if resource is None or resource.contents is not self.loaded.contents:
+            return _NOWHERE
+        return _walk_pointer(self.loaded.contents, ref[1:])
 
     def scoped(self, schema: Any, resolver: Resolver) -> Resolver:
         """Enter a subschema's ``$id`` (``id`` in draft 4) so relative refs resolve right."""
@@ -242,10 +280,12 @@ class _Builder:
             return AnyType("the schema 'false' accepts no value")
         if not isinstance(schema, dict):
             return _ANY
-        if self.id_keyword in schema:
-            resolver = self.scoped(schema, resolver)
         if not top and id(schema) in self.named_ids:
             return Ref(self.named_ids[id(schema)])
+        if _SPECIAL_KEYWORDS.isdisjoint(schema):
+            return self.convert_types(schema, resolver, hint, pointer, top=top)
+        if self.id_keyword in schema:
+            resolver = self.scoped(schema, resolver)
         ref = self.ref_of(schema)
         if ref is not None and (self.legacy_ref or _only_annotations(schema, "$ref")):
             return self.convert_ref(schema, resolver, hint, pointer)
@@ -283,6 +323,15 @@ class _Builder:
                 )
                 return Ref(key)
             return _ANY
+        return self.convert_types(schema, resolver, hint, pointer, top=top)
+
+    def convert_types(
+        self, schema: dict[str, Any], resolver: Resolver, hint: str, pointer: str, *, top: bool
+    ) -> TypeExpr:
+        """The type expression of a schema by its ``type`` (declared or implied)."""
+        declared = schema.get("type")
+        if isinstance(declared, str) and declared in _PRIMITIVES:  # the most common case
+            return _primitive(declared, _format(schema) if declared == "string" else None)
         types = self.types_of(schema)
         exprs: list[TypeExpr] = []
         for kind in types:
@@ -448,11 +497,14 @@ class _Builder:
 
     def object_parts(
         self, schema: dict[str, Any], resolver: Resolver, owner: str, pointer: str
-    ) -> tuple[list[tuple[str, Any, TypeExpr, bool]], TypeExpr | None]:
+    ) -> tuple[tuple[Field, ...], TypeExpr | None]:
         properties = schema.get("properties") or {}
         required = set(schema.get("required") or [])
+        py_names = naming.unique(
+            [naming.snake_name(wire) for wire in properties], taken=RESERVED_MEMBERS
+        )
         fields = []
-        for wire, sub in properties.items():
+        for (wire, sub), py_name in zip(properties.items(), py_names, strict=True):
             hint = owner + naming.class_name(wire, fallback="Field")
             expr = self.convert(
                 sub,
@@ -460,7 +512,7 @@ class _Builder:
                 hint,
                 f"{pointer}/properties/{escape(wire)}",
             )
-            fields.append((wire, sub, expr, wire in required))
+            fields.append(self.field(wire, sub, expr, wire in required, py_name))
         additional_schema = schema.get("additionalProperties", True)
         if schema.get("unevaluatedProperties") is False and "additionalProperties" not in schema:
             additional_schema = False
@@ -473,7 +525,26 @@ class _Builder:
             additional = self.convert(
                 additional_schema, resolver, f"{owner}Value", f"{pointer}/additionalProperties"
             )
-        return fields, additional
+        return tuple(fields), additional
+
+    def field(self, wire: str, sub: Any, expr: TypeExpr, required: bool, py_name: str) -> Field:
+        target, nullable = strip_null(expr)
+        annotations = sub if isinstance(sub, dict) else {}
+        default = annotations.get("default", MISSING)
+        examples = annotations.get("examples")
+        if not isinstance(examples, list):
+            examples = [annotations["example"]] if "example" in annotations else []
+        return Field(
+            wire_name=wire,
+            py_name=py_name,
+            type=target,
+            required=required,
+            nullable=nullable,
+            default=default,
+            description=_text(annotations.get("description")),
+            examples=tuple(examples),
+            title=_text(annotations.get("title")),
+        )
 
     def merge_all_of(
         self, schema: dict[str, Any], resolver: Resolver, pointer: str
@@ -524,25 +595,6 @@ class _Builder:
 
     # -- final assembly ---------------------------------------------------------------------
 
-    def field(self, wire: str, sub: Any, expr: TypeExpr, required: bool, py_name: str) -> Field:
-        target, nullable = strip_null(expr)
-        annotations = sub if isinstance(sub, dict) else {}
-        default = annotations.get("default", MISSING)
-        examples = annotations.get("examples")
-        if not isinstance(examples, list):
-            examples = [annotations["example"]] if "example" in annotations else []
-        return Field(
-            wire_name=wire,
-            py_name=py_name,
-            type=target,
-            required=required,
-            nullable=nullable,
-            default=default,
-            description=_text(annotations.get("description")),
-            examples=tuple(examples),
-            title=_text(annotations.get("title")),
-        )
-
     def assemble(self) -> SchemaIR:
         keys = self.order
         classes = naming.unique([naming.class_name(k) for k in keys], taken=RESERVED_CLASSES)
@@ -563,15 +615,7 @@ class _Builder:
                 "examples": meta["examples"],
             }
             if kind == "object":
-                raw_fields, additional = built[2], built[3]
-                py_names = naming.unique(
-                    [naming.snake_name(wire) for wire, *_ in raw_fields], taken=RESERVED_MEMBERS
-                )
-                fields = tuple(
-                    self.field(wire, sub, expr, req, py)
-                    for (wire, sub, expr, req), py in zip(raw_fields, py_names, strict=True)
-                )
-                types.append(ObjectType(**common, fields=fields, additional=additional))
+                types.append(ObjectType(**common, fields=built[2], additional=built[3]))
             elif kind == "enum":
                 values = built[2]
                 members = naming.unique(
@@ -610,6 +654,33 @@ def build_ir(loaded: LoadedSchema, *, root_name: str | None = None) -> SchemaIR:
                 builder.register(container, sub, resolver, loaded.uri, sub_pointer)
     builder.run()
     return builder.assemble()
+
+
+#: :meth:`_Builder.in_root`'s answer when it leaves a reference to :mod:`referencing`.
+_NOWHERE = object()
+
+
+def _walk_pointer(document: Any, pointer: str) -> Any:
+    """The node at ``pointer`` (a URI fragment, ``/…``), read as :mod:`referencing` does, or
+    ``_NOWHERE`` at anything unusual: a missing member, an index that is not plain digits, a
+    node holding ``$id`` or ``id``, or a target that is not a schema."""
+    node = document
+    for segment in unquote(pointer[1:]).split("/"):
+        if isinstance(node, dict):
+            segment = segment.replace("~1", "/").replace("~0", "~")
+            if segment not in node:
+                return _NOWHERE
+            node = node[segment]
+        elif isinstance(node, list) and segment.isascii() and segment.isdigit():
+            index = int(segment)
+            if index >= len(node):
+                return _NOWHERE
+            node = node[index]
+        else:
+            return _NOWHERE
+        if isinstance(node, dict) and ("$id" in node or "id" in node):
+            return _NOWHERE
+    return node if isinstance(node, (dict, bool)) else _NOWHERE
 
 
 def _definitions(contents: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
