@@ -97,23 +97,33 @@ class UniqueNames:
     """Hands out names, numbering repeats in order: ``a, a, b`` → ``a, a_2, b``.
 
     ``taken`` holds names already in use (reserved methods, say). With ``fold_case`` two names
-    that differ only by case collide too. Each call is O(1) on average.
+    that differ only by case collide too. Each call is O(1) on average, however often a name
+    repeats: numbering resumes after the last number handed out for that name.
     """
 
     def __init__(self, taken: Iterable[str] = (), *, fold_case: bool = False) -> None:
         self.fold_case = fold_case
         self.seen = {self._key(n) for n in taken}
+        #: The last number tried for each name that repeated (every lower one is taken).
+        self.numbered: dict[str, int] = {}
 
     def _key(self, name: str) -> str:
         return name.lower() if self.fold_case else name
 
     def add(self, name: str) -> str:
-        candidate = name
-        counter = 1
-        while self._key(candidate) in self.seen:
+        key = self._key(name)
+        if key not in self.seen:
+            self.seen.add(key)
+            return name
+        counter = self.numbered.get(name, 1)
+        while True:
             counter += 1
             candidate = f"{name}_{counter}"
-        self.seen.add(self._key(candidate))
+            key = self._key(candidate)
+            if key not in self.seen:
+                break
+        self.numbered[name] = counter
+        self.seen.add(key)
         return candidate
 
 
