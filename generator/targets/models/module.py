@@ -13,7 +13,7 @@ from generator.ir import AliasType, EnumType, ObjectType, UnionType
 from generator.render import render as render_template
 from generator.targets.models.annotations import TYPING_NAMES
 from generator.targets.models.declarations import Declarations
-from generator.targets.models.layout import import_lines, isort_key
+from generator.targets.models.layout import STEP, WIDTH, import_lines, isort_key
 from generator.targets.models.literals import doc_lines
 
 
@@ -42,8 +42,7 @@ class Module(Declarations):
             if block:
                 functions.append(_text(block))
         public = [_text(self.public_alias_functions(a)) for a in ordered_aliases]
-        specs = {t.names.snake: self.named_spec(t) for t in self.types}
-        spec_lines = self.lit.lines(specs, "", f"_SPECS: {self.t('Final')}[dict[str, _Spec]] = ")
+        specs = self.spec_table()
         # helpers may register more helpers while rendering: drain until stable
         helper_blocks = [self.helpers[k].lines for k in self.helper_order]
         dump_blocks = [self.dump_helpers[k].lines for k in self.dump_order]
@@ -86,7 +85,7 @@ class Module(Declarations):
             keys=keys,
             alias_blocks=alias_blocks,
             functions=[*functions, *map(_text, helper_blocks), *map(_text, dump_blocks), *public],
-            specs=_text(spec_lines),
+            specs=specs,
             any_=self.t("Any"),
             final=self.t("Final"),
             literal=self.t("Literal"),
@@ -95,6 +94,25 @@ class Module(Declarations):
             no_return=no_return,
             callable_t="Callable",
         )
+
+    def spec_table(self) -> str:
+        """``_SPECS``, the checker's table, laid out as ``Literals.lines`` lays out a dict.
+
+        Written entry by entry: each entry's tuples are dropped as soon as they are text,
+        instead of the whole table living on as tuples the garbage collector keeps walking.
+        """
+        head = f"_SPECS: {self.t('Final')}[dict[str, _Spec]] = "
+        by_snake = {t.names.snake: t for t in self.types}
+        entries = []
+        for snake, named in by_snake.items():
+            key = f"{self.lit.string(snake)}: "
+            entries.append(_text(self.lit.lines(self.named_spec(named), STEP, key, ",")))
+        if not any("\n" in entry for entry in entries):
+            # every entry fits a line: the whole table may too (a very small schema)
+            one_line = head + "{" + ", ".join(entry[len(STEP) : -1] for entry in entries) + "}"
+            if len(one_line) <= WIDTH:
+                return one_line
+        return _text([f"{head}{{", *entries, "}"])
 
 
 def _text(lines: list[str]) -> str:
