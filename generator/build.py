@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin
 
 import referencing.exceptions
 from referencing._core import Resolver as _Resolver
@@ -45,7 +45,7 @@ from generator.ir import (
     UnionType,
     strip_null,
 )
-from generator.load import LoadedSchema, escape
+from generator.load import NOWHERE, LoadedSchema, escape, pointer_target
 
 Resolver = _Resolver[Any]
 _PRIMITIVES: tuple[PrimitiveKind, ...] = ("string", "integer", "number", "boolean", "null")
@@ -221,7 +221,7 @@ class _Builder:
         ref = schema["$ref"]
         if ref.startswith("#/"):
             found = self.in_root(ref, resolver)
-            if found is not _NOWHERE:
+            if found is not NOWHERE:
                 return found, resolver
         try:
             resolved = resolver.lookup(ref)
@@ -235,7 +235,7 @@ class _Builder:
 
     def in_root(self, ref: str, resolver: Resolver) -> Any:
         """What ``resolver.lookup(ref)`` finds for a JSON Pointer ``ref`` into the root document,
-        read directly; ``_NOWHERE`` when the base is another document or the walk meets anything
+        read directly; ``NOWHERE`` when the base is another document or the walk meets anything
         :mod:`referencing` would treat specially (an ``$id`` moving the base, a missing member).
 
         :func:`generator.load.check_references` has resolved every ``$ref`` in the root document
@@ -245,11 +245,11 @@ class _Builder:
         """
         base = resolver._base_uri  # noqa: SLF001
         if not base or base.endswith("#"):
-            return _NOWHERE
+            return NOWHERE
         resource = resolver._registry.get(base)  # noqa: SLF001
         if resource is None or resource.contents is not self.loaded.contents:
-            return _NOWHERE
-        return _walk_pointer(self.loaded.contents, ref[1:])
+            return NOWHERE
+        return pointer_target(self.loaded.contents, ref[1:])
 
     def scoped(self, schema: Any, resolver: Resolver) -> Resolver:
         """Enter a subschema's ``$id`` (``id`` in draft 4) so relative refs resolve right."""
@@ -654,33 +654,6 @@ def build_ir(loaded: LoadedSchema, *, root_name: str | None = None) -> SchemaIR:
                 builder.register(container, sub, resolver, loaded.uri, sub_pointer)
     builder.run()
     return builder.assemble()
-
-
-#: :meth:`_Builder.in_root`'s answer when it leaves a reference to :mod:`referencing`.
-_NOWHERE = object()
-
-
-def _walk_pointer(document: Any, pointer: str) -> Any:
-    """The node at ``pointer`` (a URI fragment, ``/…``), read as :mod:`referencing` does, or
-    ``_NOWHERE`` at anything unusual: a missing member, an index that is not plain digits, a
-    node holding ``$id`` or ``id``, or a target that is not a schema."""
-    node = document
-    for segment in unquote(pointer[1:]).split("/"):
-        if isinstance(node, dict):
-            segment = segment.replace("~1", "/").replace("~0", "~")
-            if segment not in node:
-                return _NOWHERE
-            node = node[segment]
-        elif isinstance(node, list) and segment.isascii() and segment.isdigit():
-            index = int(segment)
-            if index >= len(node):
-                return _NOWHERE
-            node = node[index]
-        else:
-            return _NOWHERE
-        if isinstance(node, dict) and ("$id" in node or "id" in node):
-            return _NOWHERE
-    return node if isinstance(node, (dict, bool)) else _NOWHERE
 
 
 def _definitions(contents: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:

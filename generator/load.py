@@ -67,12 +67,6 @@ def parse_document(text: str, *, file: str, yaml_ok: bool) -> Any:
         text = text[1:]
     if not yaml_ok:
         try:
-            # The C parser's own integers first; only a document it refuses (a syntax error,
-            # NaN, an integer over 4,300 digits) is parsed again, to report or read it exactly.
-            return json.loads(text, parse_constant=_reject_constant)
-        except ValueError:
-            pass
-        try:
             return json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
         except json.JSONDecodeError as exc:
             raise SchemaError(
@@ -375,8 +369,9 @@ def check_references(loaded: LoadedSchema) -> None:
     )
     registry = loaded.registry
     resolver = registry.resolver()
-    #: Resolvers based at each base URI whose fragment references join by concatenation.
-    in_base: dict[str, referencing._core.Resolver[Any] | None] = {}
+    #: Per base URI that fragment references join to by concatenation: a resolver there, and
+    #: whether the base names the root document (whose JSON Pointers are read directly).
+    in_base: dict[str, tuple[referencing._core.Resolver[Any], bool] | None] = {}
     file = loaded.display_name
     resolved: set[str] = set()  # many references name the same target: look each up once
     for keyword, base, pointer, target in iter_references(
@@ -385,7 +380,7 @@ def check_references(loaded: LoadedSchema) -> None:
         local = None
         if target.startswith("#") and _plain_fragment(target):
             if base not in in_base:
-                in_base[base] = registry.resolver(base_uri=base) if _joins_plainly(base) else None
+                in_base[base] = _fragment_base(loaded, base)
             local = in_base[base]
         if local is not None:
             uri = base + target if target != "#" else base  # what urljoin() would say
@@ -394,10 +389,14 @@ def check_references(loaded: LoadedSchema) -> None:
         if uri in resolved:
             continue
         try:
-            if local is not None:
-                local.lookup(target)  # the same lookup, without re-parsing ``uri``
-            else:
+            if local is None:
                 resolver.lookup(uri)
+            elif not (
+                local[1]
+                and target.startswith("#/")
+                and pointer_target(loaded.contents, target[1:]) is not NOWHERE
+            ):
+                local[0].lookup(target)  # the same lookup, without re-parsing ``uri``
             resolved.add(uri)
         except SchemaError as exc:
             raise SchemaError(
@@ -411,13 +410,45 @@ def check_references(loaded: LoadedSchema) -> None:
             ) from None
 
 
-def _joins_plainly(base: str) -> bool:
-    """Whether ``urljoin(base, "#fragment")`` is ``base + "#fragment"`` for every fragment.
+#: :func:`pointer_target`'s answer when it leaves a reference to :mod:`referencing`.
+NOWHERE: Any = object()
 
-    True for the usual bases (``file:`` and ``https:`` URIs without a fragment); false for
+
+def pointer_target(document: Any, pointer: str) -> Any:
+    """The schema at JSON Pointer ``pointer`` (a URI fragment, ``/…``) in ``document``, read
+    as :mod:`referencing` reads it, or ``NOWHERE`` at anything it might treat otherwise.
+
+    Only objects are walked, and none may hold ``$id`` or ``id``: then no step moves the base
+    URI and :mod:`referencing` would answer the same node, with the same base. Anything else (an
+    array on the way, a missing member, a target that is not a schema) is left to it.
+    """
+    node = document
+    for segment in unquote(pointer[1:]).split("/"):
+        if not isinstance(node, dict):
+            return NOWHERE
+        segment = segment.replace("~1", "/").replace("~0", "~")
+        if segment not in node:
+            return NOWHERE
+        node = node[segment]
+        if isinstance(node, dict) and ("$id" in node or "id" in node):
+            return NOWHERE
+    return node if isinstance(node, (dict, bool)) else NOWHERE
+
+
+def _fragment_base(
+    loaded: LoadedSchema, base: str
+) -> tuple[referencing._core.Resolver[Any], bool] | None:
+    """A resolver at ``base`` and whether ``base`` names the root document, when
+    ``urljoin(base, "#fragment")`` is ``base + "#fragment"`` for every fragment.
+
+    That holds for the usual bases (``file:`` and ``https:`` URIs without a fragment), not for
     an empty base, a non-hierarchical one (``urn:``) or one that URL parsing would rewrite.
     """
-    return bool(base) and "#" not in base and urljoin(base, "#x") == base + "#x"
+    if not base or "#" in base or urljoin(base, "#x") != base + "#x":
+        return None
+    resource = loaded.registry.get(base)
+    at_root = resource is not None and resource.contents is loaded.contents
+    return loaded.registry.resolver(base_uri=base), at_root
 
 
 def _plain_fragment(target: str) -> bool:
