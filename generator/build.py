@@ -65,6 +65,8 @@ _SPECIAL_KEYWORDS = frozenset(
         "allOf",
     }
 )
+#: Keywords :meth:`_Builder.field` reads; a member schema without any takes the defaults.
+_FIELD_ANNOTATIONS = frozenset({"default", "examples", "example", "description", "title"})
 #: Type expressions are immutable: the common ones are built once and shared.
 _ANY = AnyType()
 _NULL = Primitive("null")
@@ -333,6 +335,8 @@ class _Builder:
         if isinstance(declared, str) and declared in _PRIMITIVES:  # the most common case
             return _primitive(declared, _format(schema) if declared == "string" else None)
         types = self.types_of(schema)
+        if types and all(kind in _PRIMITIVES for kind in types):  # ["string", "null"] …
+            return _primitives(tuple(types), _format(schema) if "string" in types else None)
         exprs: list[TypeExpr] = []
         for kind in types:
             if kind == "object":
@@ -529,7 +533,11 @@ class _Builder:
 
     def field(self, wire: str, sub: Any, expr: TypeExpr, required: bool, py_name: str) -> Field:
         target, nullable = strip_null(expr)
-        annotations = sub if isinstance(sub, dict) else {}
+        if not isinstance(sub, dict) or _FIELD_ANNOTATIONS.isdisjoint(sub):
+            return Field(
+                wire_name=wire, py_name=py_name, type=target, required=required, nullable=nullable
+            )
+        annotations = sub
         default = annotations.get("default", MISSING)
         examples = annotations.get("examples")
         if not isinstance(examples, list):
@@ -709,8 +717,12 @@ _ANNOTATIONS = frozenset(
 )
 
 
+_ANNOTATIONS_AND_REF = _ANNOTATIONS | {"$ref"}
+
+
 def _only_annotations(schema: dict[str, Any], keep: str) -> bool:
-    return all(key == keep or key in _ANNOTATIONS for key in schema)
+    allowed = _ANNOTATIONS_AND_REF if keep == "$ref" else _ANNOTATIONS | {keep}
+    return allowed.issuperset(schema)
 
 
 def _union(members: list[TypeExpr]) -> TypeExpr:
@@ -725,6 +737,12 @@ def _union(members: list[TypeExpr]) -> TypeExpr:
         nullable = _NULL in flat
         return InlineUnion((_ANY, _NULL)) if nullable else _ANY
     return flat[0] if len(flat) == 1 else InlineUnion(tuple(flat))
+
+
+@lru_cache(maxsize=1024)
+def _primitives(kinds: tuple[str, ...], fmt: str | None) -> TypeExpr:
+    """The union of the primitive types ``kinds``, ``fmt`` the format of a string."""
+    return _union([_primitive(kind, fmt if kind == "string" else None) for kind in kinds])
 
 
 @lru_cache(maxsize=1024)

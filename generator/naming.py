@@ -31,6 +31,7 @@ _WINDOWS_DEVICES = frozenset(
     | {f"lpt{i}" for i in range(1, 10)}
 )
 _RESERVED_IDENTIFIERS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
+_FILE_UNSAFE = re.compile(r"[^a-z0-9_.-]+")
 MAX_FILE_STEM = 120
 MAX_IDENTIFIER = 48
 
@@ -137,7 +138,7 @@ def unique(
 
 def file_stem(text: str) -> str:
     """A safe, lower-case file name stem for a type named ``text``."""
-    stem = re.sub(r"[^a-z0-9_.-]+", "_", text.lower()).strip("._-") or "type"
+    stem = _FILE_UNSAFE.sub("_", text.lower()).strip("._-") or "type"
     if stem.split(".")[0] in _WINDOWS_DEVICES:
         stem += "_"
     if len(stem) > MAX_FILE_STEM:
