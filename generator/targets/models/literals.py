@@ -123,16 +123,18 @@ def _wrap_escaped(line: str, width: int) -> list[str]:
 
 def doc_lines(text: str, indent: str) -> list[str]:
     """A docstring for ``text``: escaped, wrapped to the line width, ruff-stable."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     width = WIDTH - len(indent)
-    body: list[str] = []
-    for line in raw:
-        wrapped = _wrap_escaped(line.strip(), width - 6)
-        body.extend(wrapped or [""])
-    while body and not body[-1]:
-        body.pop()
-    while body and not body[0]:
-        body.pop(0)
+    if "\n" in text or "\r" in text:
+        body: list[str] = []
+        for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            wrapped = _wrap_escaped(line.strip(), width - 6)
+            body.extend(wrapped or [""])
+        while body and not body[-1]:
+            body.pop()
+        while body and not body[0]:
+            body.pop(0)
+    else:  # one paragraph: wrapping yields no blank lines
+        body = _wrap_escaped(text.strip(), width - 6)
     if not body:
         return []
     if len(body) == 1 and len(indent) + len(body[0]) + 6 <= WIDTH:
@@ -211,19 +213,22 @@ class Literals:
     ) -> str | None:
         parts: list[str] = []
         used = 2  # the brackets, then each element and the ", " after it
+        # strings, the most common elements, are looked up here rather than through _flat
         if isinstance(value, dict):
             for key, item in value.items():
                 prefix = f"{self.string(str(key))}: "
-                text = self._flat(item, room - used - len(prefix))
-                if text is None:
+                left = room - used - len(prefix)
+                text = self.string(item) if isinstance(item, str) else self._flat(item, left)
+                if text is None or len(text) > left:
                     return None
                 parts.append(prefix + text)
                 used += len(prefix) + len(text) + 2
             text = "{" + ", ".join(parts) + "}"
         else:
             for item in value:
-                text = self._flat(item, room - used)
-                if text is None:
+                left = room - used
+                text = self.string(item) if isinstance(item, str) else self._flat(item, left)
+                if text is None or len(text) > left:
                     return None
                 parts.append(text)
                 used += len(text) + 2
@@ -256,7 +261,10 @@ class Literals:
                 out.extend(self.lines(item, inner, f"{self.string(str(key))}: ", ","))
         else:
             for item in value:
-                out.extend(self.lines(item, inner, "", ","))
+                if isinstance(item, str):  # a one-line element, the common case
+                    out.append(f"{inner}{self.string(item)},")
+                else:
+                    out.extend(self.lines(item, inner, "", ","))
         out.append(f"{indent}{closing}{tail}")
         return out
 
