@@ -49,6 +49,7 @@ from generator.load import NOWHERE, LoadedSchema, escape, pointer_target
 
 Resolver = _Resolver[Any]
 _PRIMITIVES: tuple[PrimitiveKind, ...] = ("string", "integer", "number", "boolean", "null")
+_PRIMITIVE_SET = frozenset(_PRIMITIVES)
 #: Keywords that make a schema more than its ``type``: :meth:`_Builder.convert` looks for
 #: them one by one only in the schemas that hold any.
 _SPECIAL_KEYWORDS = frozenset(
@@ -335,7 +336,7 @@ class _Builder:
         if isinstance(declared, str) and declared in _PRIMITIVES:  # the most common case
             return _primitive(declared, _format(schema) if declared == "string" else None)
         types = self.types_of(schema)
-        if types and all(kind in _PRIMITIVES for kind in types):  # ["string", "null"] …
+        if types and _PRIMITIVE_SET.issuperset(types):  # ["string", "null"] …
             return _primitives(tuple(types), _format(schema) if "string" in types else None)
         exprs: list[TypeExpr] = []
         for kind in types:
@@ -439,7 +440,7 @@ class _Builder:
                 if probe:
                     return [_ANY] * len(branches)
                 assert resolver is not None
-                if any(k in schema for k in ("properties", "type")) and keyword in schema:
+                if "properties" in schema or "type" in schema:
                     # Branches that only refine a typed object: the object shape wins.
                     if self.is_object(schema):
                         return None

@@ -195,7 +195,7 @@ class SchemaIR:
 def strip_null(expr: TypeExpr) -> tuple[TypeExpr, bool]:
     """Split ``T | null`` into ``(T, True)``; anything else into ``(expr, False)``."""
     if isinstance(expr, InlineUnion):
-        rest = tuple(m for m in expr.members if m != _NULL)
+        rest = tuple([m for m in expr.members if m != _NULL])
         if len(rest) != len(expr.members):
             if not rest:
                 return _NULL, False

@@ -334,6 +334,7 @@ def _prefix_hint(uri: str) -> str:
 
 
 _REF_KEYWORDS = ("$ref", "$dynamicRef", "$recursiveRef")
+_REF_KEYWORD_SET = frozenset(_REF_KEYWORDS)
 
 
 def iter_references(
@@ -345,13 +346,15 @@ def iter_references(
     while stack:
         current, current_base, current_pointer = stack.pop()
         if isinstance(current, dict):
-            own_id = current.get(id_keyword)
-            if isinstance(own_id, str) and not own_id.startswith("#"):
-                current_base = urljoin(current_base, own_id)
-            for keyword in _REF_KEYWORDS:
-                target = current.get(keyword)
-                if isinstance(target, str):
-                    yield keyword, current_base, current_pointer, target
+            if id_keyword in current:
+                own_id = current[id_keyword]
+                if isinstance(own_id, str) and not own_id.startswith("#"):
+                    current_base = urljoin(current_base, own_id)
+            if not _REF_KEYWORD_SET.isdisjoint(current):
+                for keyword in _REF_KEYWORDS:
+                    target = current.get(keyword)
+                    if isinstance(target, str):
+                        yield keyword, current_base, current_pointer, target
             for key, value in current.items():
                 if isinstance(value, (dict, list)) and key not in _DATA_KEYWORDS:
                     token = key.replace("~", "~0").replace("/", "~1")  # escape(), inlined
