@@ -18,10 +18,10 @@ thousands of levels deep compile with a bounded Python stack.
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from generator.compiler import keywords
+from generator.compiler import keywords, replay
 from generator.compiler.codegen import (
     INDENT,
     LINE_LENGTH,
@@ -34,7 +34,12 @@ from generator.compiler.codegen import (
     simple_literal,
     str_literal,
 )
-from generator.compiler.dialects import subschemas
+from generator.compiler.dialects import (
+    DIALECTS,
+    SUBSCHEMA_KEYWORDS,
+    escape_segment,
+    subschemas,
+)
 from generator.compiler.regex import PatternError, translate
 from generator.compiler.scope import Resolver, Scope
 from generator.errors import SchemaError
@@ -45,6 +50,12 @@ MAX_INLINE_DEPTH = 8
 SHORT_LITERAL = 40
 PATH_PIECE = 60
 SMALL_SCHEMA = 10
+# the keywords' string literals, for location constants
+_KEYWORD_LITERALS = {
+    keyword: str_literal(keyword)
+    for keyword in frozenset({"false"}).union(*(d.keywords for d in DIALECTS.values()))
+}
+_REFERENCING = frozenset({"$ref", "$dynamicRef", "$recursiveRef", "$id", "id"})
 
 
 class Cx:
@@ -125,7 +136,7 @@ class Cx:
         self.line(self.silent_failure())
 
     def var(self, prefix: str) -> str:
-        return self.comp.namer(prefix)
+        return self.comp.var(prefix)
 
 
 class Compiler:
@@ -154,6 +165,18 @@ class Compiler:
         self._small: dict[int, bool] = {}
         self._scopes: dict[str, Scope] = {}
         self.type_checks: dict[tuple[Any, ...], tuple[str, str]] = {}
+        self.plans: dict[tuple[Any, ...], keywords._Plan] = {}  # (*keys, dialect) -> plan
+        # the emission memo (see :mod:`generator.compiler.replay`): None if not memoisable
+        self._templates: dict[tuple[Any, ...], replay.Template | None] = {}
+        self._recording: replay.Recording | None = None
+        self._key_texts: dict[int, str | None] = {}  # id(schema) -> replay.key_text
+
+    def var(self, prefix: str) -> str:
+        """A fresh variable name (a placeholder for it while an emission is recorded)."""
+        name = self.namer(prefix)
+        if self._recording is None:
+            return name
+        return self._recording.placeholder(name, ("", prefix))
 
     # -- constants --------------------------------------------------------------------------
 
@@ -207,14 +230,26 @@ class Compiler:
 
     def location(self, scope: Scope, keyword: str) -> str:
         """Module constant ``(keyword, schema_path)`` for errors of ``keyword`` in ``scope``."""
-        path = scope.schema_path(keyword)
+        ptr = scope.ptr + "/" + escape_segment(keyword)
+        name = self.location_at(scope.doc, ptr, keyword)
+        recording = self._recording
+        if recording is None:
+            return name
+        if scope.doc != recording.doc or not ptr.startswith(recording.ptr):
+            recording.memoisable = False  # (cannot happen: recorded schemas have no $id)
+            return name
+        return recording.placeholder(name, (ptr[len(recording.ptr) :], keyword))
+
+    def location_at(self, doc: str, ptr: str, keyword: str) -> str:
+        """:meth:`location` given the document and the JSON Pointer to the keyword."""
+        path = f"{doc}#{ptr}" if doc else ptr  # scope.schema_path(keyword)
         key = keyword + "\x00" + path
         memo = self._const_memo["_S"]
         found = memo.get(key)
         if found is not None:
             return found
         name = memo[key] = self.namer("_S")
-        kw = str_literal(keyword)
+        kw = _KEYWORD_LITERALS.get(keyword) or str_literal(keyword)
         lit = str_literal(path)
         if len(path) <= PATH_PIECE and len(name) + len(kw) + len(lit) + 11 <= LINE_LENGTH:
             self.constants.append(f"{name} = _loc({kw}, {lit})")
@@ -291,12 +326,14 @@ class Compiler:
         while stack and result:
             node = stack.pop()
             count += 1
-            if count > SMALL_SCHEMA or (
-                isinstance(node, dict)
-                and any(k in node for k in ("$ref", "$dynamicRef", "$recursiveRef", "$id", "id"))
-            ):
+            if count > SMALL_SCHEMA:
                 result = False
-            stack.extend(child for _, child in subschemas(node))
+            elif not isinstance(node, dict):
+                continue
+            elif not _REFERENCING.isdisjoint(node):
+                result = False
+            elif not SUBSCHEMA_KEYWORDS.isdisjoint(node):
+                stack.extend(child for _, child in subschemas(node))
         self._small[id(schema)] = result
         return result
 
@@ -331,6 +368,8 @@ class Compiler:
             scope.doc,
             scope.ptr,
         )
+        if self._recording is not None:
+            self._recording.memoisable = False  # what it calls depends on where it is
         found = self._func_memo.get(key)
         if found is not None:
             return found
@@ -392,7 +431,101 @@ class Compiler:
                 f"a schema must be an object or a boolean, not {type(schema).__name__}",
                 pointer=scope.schema_path(),
             )
+        if self._recording is None and not skip_unevaluated:
+            text = self.key_text(schema)
+            if text is not None:
+                key = (text, *self.emission_key(cx, scope, p, track))
+                self.memoised(
+                    key,
+                    cx,
+                    scope,
+                    x,
+                    p,
+                    track,
+                    lambda cx, x, p, track: keywords.emit_schema(
+                        cx, schema, scope, x, p, track, False
+                    ),
+                )
+                return
         keywords.emit_schema(cx, schema, scope, x, p, track, skip_unevaluated)
+
+    # -- the emission memo (see :mod:`generator.compiler.replay`) ----------------------------
+
+    @property
+    def recording(self) -> bool:
+        """Whether an emission is being recorded (the memo is not used meanwhile)."""
+        return self._recording is not None
+
+    def key_text(self, schema: Any) -> str | None:
+        """The content part of the memo key of ``schema`` (None: not memoisable)."""
+        ident = id(schema)
+        if ident in self._key_texts:
+            return self._key_texts[ident]
+        text = replay.key_text(schema) if self.small(schema) else None
+        self._key_texts[ident] = text
+        return text
+
+    @staticmethod
+    def emission_key(cx: Cx, scope: Scope, p: str | None, track: str | None) -> tuple[Any, ...]:
+        """The rest of a memo key: what, besides the schema, the emitted code depends on."""
+        return (cx.mode, cx.code.level, cx.loops, cx.depth, p is None, track is None, scope.dialect)
+
+    def memoised(
+        self,
+        key: tuple[Any, ...],
+        cx: Cx,
+        scope: Scope,
+        x: str,
+        p: str | None,
+        track: str | None,
+        emit: Callable[[Cx, str, str | None, str | None], None],
+    ) -> None:
+        """``emit(cx, x, p, track)``, or a replay of what it emitted before for ``key``.
+
+        ``emit`` writes the checks of a subschema of ``scope`` (or of several, such as one
+        property), with names only from :meth:`var` and :meth:`location`.
+        """
+        try:
+            template = self._templates[key]
+        except KeyError:
+            self._record(key, cx, scope, x, p, track, emit)
+            return
+        if template is None:
+            emit(cx, x, p, track)
+            return
+        values = [x, p or "", track or ""]
+        for where, what in template.ops:
+            if where:
+                values.append(self.location_at(scope.doc, scope.ptr + where, what))
+            else:
+                values.append(self.namer(what))
+        cx.code.lines.extend(template.lines(values))
+
+    def _record(
+        self,
+        key: tuple[Any, ...],
+        cx: Cx,
+        scope: Scope,
+        x: str,
+        p: str | None,
+        track: str | None,
+        emit: Callable[[Cx, str, str | None, str | None], None],
+    ) -> None:
+        """``emit`` with placeholders for the names, keeping the recording."""
+        recording = self._recording = replay.Recording(scope, x, p, track)
+        body = Cx(self, Code(cx.code.level), cx.mode, cx.func, cx.loops, cx.depth)
+        try:
+            emit(
+                body,
+                replay.X,
+                replay.P if p is not None else None,
+                replay.TRACK if track is not None else None,
+            )
+        finally:
+            self._recording = None
+        template = replay.Template(body.code.lines, recording.ops)
+        cx.code.lines.extend(template.lines(recording.values))
+        self._templates[key] = template if recording.memoisable else None
 
     def child(
         self,
@@ -464,6 +597,8 @@ class Compiler:
 
     def edge(self, cx: Cx, callee: str, x: str) -> None:
         """Record that ``cx.func`` applies ``callee`` to its own instance (not a child)."""
+        if self._recording is not None:
+            x = self._recording.real(x)
         if x == "x":
             self._edges.setdefault(cx.func, set()).add(callee)
 

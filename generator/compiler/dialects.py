@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
+from functools import cached_property
 from typing import Any
 
 DRAFT4 = "http://json-schema.org/draft-04/schema"
@@ -125,6 +126,13 @@ class Dialect:
     contains_annotates_items: bool
     format_asserts: bool = False
 
+    def __hash__(self) -> int:
+        return self._hash  # dialects key every memo: hash the fields once
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash(astuple(self))
+
     def with_vocabularies(self, vocabularies: Mapping[str, bool]) -> Dialect:
         """Restrict this dialect to the known vocabularies listed in a metaschema."""
         keywords: set[str] = set()
@@ -206,6 +214,10 @@ _IN_OBJECT = frozenset(
 )
 
 
+# Every keyword :func:`subschemas` looks into.
+SUBSCHEMA_KEYWORDS = _IN_VALUE | _IN_ARRAY | _IN_OBJECT | {"items", "dependencies"}
+
+
 def subschemas(schema: Any) -> Iterator[tuple[tuple[str, ...], Any]]:
     """Yield ``(path segments, subschema)`` for every direct subschema of ``schema``."""
     if not isinstance(schema, dict):
@@ -237,16 +249,24 @@ def subschema_pointers(schema: dict[str, Any]) -> list[tuple[str, Any]]:
     The suffix is the escaped ``/segment/...`` that leads from ``schema`` to the subschema.
     """
     found: list[tuple[str, Any]] = []
+    if SUBSCHEMA_KEYWORDS.isdisjoint(schema):
+        return found
     for key, value in schema.items():
         if key in _IN_VALUE:
             found.append(("/" + key, value))
         elif key in _IN_ARRAY and isinstance(value, list):
-            found.extend((f"/{key}/{index}", item) for index, item in enumerate(value))
+            for index, item in enumerate(value):
+                found.append((f"/{key}/{index}", item))
         elif key in _IN_OBJECT and isinstance(value, dict):
-            found.extend((f"/{key}/{escape_segment(name)}", item) for name, item in value.items())
+            prefix = f"/{key}/"
+            for name, item in value.items():
+                if "~" in name or "/" in name:
+                    name = escape_segment(name)
+                found.append((prefix + name, item))
         elif key == "items":
             if isinstance(value, list):
-                found.extend((f"/items/{index}", item) for index, item in enumerate(value))
+                for index, item in enumerate(value):
+                    found.append((f"/items/{index}", item))
             else:
                 found.append(("/items", value))
         elif key == "dependencies" and isinstance(value, dict):

@@ -9,14 +9,17 @@ property names / item indices when an enclosing ``unevaluated*`` needs them (els
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from generator.compiler import replay
 from generator.compiler.codegen import INDENT, uses
 from generator.compiler.formats import FORMATS
 from generator.errors import SchemaError
 
 if TYPE_CHECKING:
     from generator.compiler.core import Cx
+    from generator.compiler.dialects import Dialect
     from generator.compiler.scope import Scope
 
 _TYPE_NAMES = {
@@ -81,15 +84,16 @@ def emit_schema(
     track: str | None,
     skip_unevaluated: bool,
 ) -> None:
-    active = schema.keys() & scope.dialect.keywords  # the keywords that apply here
+    plan = cx.comp.plans.get((*schema, scope.dialect))
+    if plan is None:
+        plan = cx.comp.plans[(*schema, scope.dialect)] = _Plan(schema, scope.dialect)
+    active = plan.active
     has = active.__contains__
 
-    if scope.dialect.ref_overrides_siblings and "$ref" in active:
+    if plan.ref_only:
         _ref(cx, schema, scope, x, p, track, "$ref")
         return
-    unevaluated = not skip_unevaluated and (
-        "unevaluatedProperties" in active or "unevaluatedItems" in active
-    )
+    unevaluated = plan.unevaluated and not skip_unevaluated
     inner = track
     local: str | None = None
     if unevaluated and cx.mode != "e":
@@ -100,7 +104,7 @@ def emit_schema(
         inner = None
 
     known: str | None = None
-    if not active.isdisjoint(_IN_PLACE):
+    if plan.in_place:
         for ref_kw in ("$ref", "$dynamicRef", "$recursiveRef"):
             if ref_kw in active:
                 _ref(cx, schema, scope, x, p, inner, ref_kw)
@@ -124,14 +128,13 @@ def emit_schema(
         if "if" in active:
             _if(cx, schema, scope, x, p, inner)
 
-    present = schema.keys()
     if known is not None:
         # the type check above already returned for other types: no ``if type(x)`` needed
-        if not present.isdisjoint(_GROUP_KEYWORDS[known]):
+        if known in plan.groups:
             _GROUP_EMITTERS[known](cx, schema, scope, x, p, inner, has, unevaluated)
     else:
         for group, header, emitter in _GROUPS:
-            if present.isdisjoint(_GROUP_KEYWORDS[group]):
+            if group not in plan.groups:
                 continue  # nothing for this type: the emitter would write nothing
             body = cx.sub()
             emitter(body, schema, scope, x, p, inner, has, unevaluated)
@@ -140,6 +143,25 @@ def emit_schema(
     if local is not None and track is not None:
         cx.line(f"{track}.update({local})")
 
+
+class _Plan:
+    """What :func:`emit_schema` does for a schema with given keys in a dialect (memoised)."""
+
+    __slots__ = ("active", "ref_only", "unevaluated", "in_place", "groups")
+
+    def __init__(self, schema: dict[str, Any], dialect: Dialect) -> None:
+        present = schema.keys()
+        self.active = frozenset(present & dialect.keywords)  # the keywords that apply here
+        self.ref_only = dialect.ref_overrides_siblings and "$ref" in self.active
+        self.unevaluated = not self.active.isdisjoint(_UNEVALUATED)
+        self.in_place = not self.active.isdisjoint(_IN_PLACE)
+        # the type groups with keywords present (an emitter without them writes nothing)
+        self.groups = frozenset(
+            group for group, keywords in _GROUP_KEYWORDS.items() if not present.isdisjoint(keywords)
+        )
+
+
+_UNEVALUATED = frozenset({"unevaluatedProperties", "unevaluatedItems"})
 
 # Every keyword each type group's emitter reads (its output is empty when none is present).
 _GROUP_KEYWORDS = {
@@ -548,6 +570,21 @@ def _dependent_schema(
     cx.emit_block(f"if {cx.comp.literal(name)} in {x}:", body)
 
 
+def _property(
+    cx: Cx, x: str, p: str | None, track: str | None, *, name: str, sub: Any, scope: Scope
+) -> None:
+    """The checks of property ``name`` of the object in ``x``."""
+    comp = cx.comp
+    body = cx.sub()
+    value = comp.var("x")
+    pvar = comp.var("p") if p is not None else None
+    comp.child(body, sub, scope, ("properties", name), value, pvar, None)
+    if body.code.lines:
+        literal = comp.literal(name)
+        header = f"if {literal} in {x}:"
+        _bind(cx, header, body, value, f"{x}[{literal}]", pvar, f"(*{p}, {literal})")
+
+
 def _properties(
     cx: Cx,
     schema: dict[str, Any],
@@ -562,15 +599,16 @@ def _properties(
     if props is not None and not isinstance(props, dict):
         raise _bad(scope, "properties", "must be an object")
     props = props or {}
+    # the same property (name and schema) is checked by the same code: memoised
+    memo = not comp.recording
+    where = comp.emission_key(cx, scope, p, None) if memo else ()
     for name, sub in props.items():
-        body = cx.sub()
-        value = cx.var("x")
-        pvar = _path(cx, p)
-        comp.child(body, sub, scope, ("properties", name), value, pvar, None)
-        if body.code.lines:
-            literal = comp.literal(name)
-            header = f"if {literal} in {x}:"
-            _bind(cx, header, body, value, f"{x}[{literal}]", pvar, f"(*{p}, {literal})")
+        text = comp.key_text(sub) if memo else None
+        if text is None or not replay.plain(name):
+            _property(cx, x, p, None, name=name, sub=sub, scope=scope)
+            continue
+        emit = partial(_property, name=name, sub=sub, scope=scope)
+        comp.memoised(("properties", name, text, *where), cx, scope, x, p, None, emit)
     if props and track is not None:
         cx.line(f"{track}.update({comp.frozenset_const(list(props))}.intersection({x}))")
 

@@ -126,7 +126,10 @@ class Resolver:
         self.locations: dict[int, tuple[str, str, Dialect]] = {}
         self._anchor_cache: dict[int, frozenset[str]] = {}
         self._dynamic_anchor_seen = False  # has any indexed subschema a $dynamicAnchor?
-        self._root_ref_prefix = self.root_uri + "#/"
+        # the root's own absolute URI, a "#" and a JSON Pointer: its subschemas, unless joining
+        # the URI to itself changes it (referencing would then look elsewhere)
+        probe = self.root_uri + "#/"
+        self._root_ref_prefix = probe if urljoin(self.root_uri, probe) == probe else None
         self.index("", root, root_dialect)
         self.root_scope = self.enter(
             Scope(self.root_uri, root_dialect, (), None, "", ""), root, None
@@ -233,7 +236,9 @@ class Resolver:
     def descend(self, scope: Scope, child: Any, segments: tuple[str, ...]) -> Scope:
         ptr = scope.ptr
         for segment in segments:
-            ptr += "/" + escape_segment(segment)
+            if "~" in segment or "/" in segment:
+                segment = escape_segment(segment)
+            ptr += "/" + segment
         dialect = scope.dialect
         if not isinstance(child, dict) or dialect.id_keyword not in child:
             return Scope(scope.base, dialect, scope.dyn, scope.rec, scope.doc, ptr)  # no own id
@@ -273,7 +278,7 @@ class Resolver:
     def _lookup(self, base: str, ref: str, scope: Scope, keyword: str) -> tuple[Any, str]:
         if base == self.root_uri:
             local = ref
-            if ref.startswith(self._root_ref_prefix) and urljoin(base, ref) == ref:
+            if self._root_ref_prefix is not None and ref.startswith(self._root_ref_prefix):
                 local = ref[len(self.root_uri) :]  # the root's own absolute URI, then a pointer
             if local.startswith("#/"):
                 found = self._local(local)
