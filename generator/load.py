@@ -136,7 +136,12 @@ def load_schema(
     contents = read_document(path)
     uri = path.resolve().as_uri()
     return load_contents(
-        contents, uri=uri, path=path, ref_map=ref_map, check_metaschema=check_metaschema
+        contents,
+        uri=uri,
+        path=path,
+        ref_map=ref_map,
+        check_metaschema=check_metaschema,
+        owned=True,  # freshly parsed: nobody else holds it
     )
 
 
@@ -148,8 +153,13 @@ def load_contents(
     ref_map: Mapping[str, str | Path] | None = None,
     registry: referencing.Registry[Any] | None = None,
     check_metaschema: bool = True,
+    owned: bool = False,
 ) -> LoadedSchema:
-    """Build a :class:`LoadedSchema` from an already-parsed document."""
+    """Build a :class:`LoadedSchema` from an already-parsed document.
+
+    ``owned`` says the caller hands ``contents`` over: an OpenAPI 3.0 document is then
+    rewritten in place rather than copied first.
+    """
     file = str(path) if path is not None else uri
     if not isinstance(contents, (dict, bool)):
         raise SchemaError(
@@ -166,7 +176,7 @@ def load_contents(
         openapi_version = str(contents["openapi"])
         _check_openapi(contents, file=file, version=openapi_version)
         if openapi_version.startswith("3.0"):
-            contents = normalise_30(contents)
+            contents = normalise_30(contents, copy=not owned)
             dialect = DRAFT_04
         if check_metaschema:
             for name, sub in contents["components"]["schemas"].items():

@@ -14,7 +14,7 @@ so every later stage (IR, validators) sees standard keywords:
 
 from __future__ import annotations
 
-import copy
+from copy import deepcopy
 from typing import Any
 
 #: Keywords whose values are maps of name → schema.
@@ -38,10 +38,13 @@ _SCHEMA_VALUES = (
     "unevaluatedProperties",
 )
 
+_SUBSCHEMA_KEYWORDS = frozenset(_SCHEMA_MAPS + _SCHEMA_VALUES)
 
-def normalise_30(document: dict[str, Any]) -> dict[str, Any]:
-    """A copy of an OpenAPI 3.0 document whose schemas are plain draft-4 JSON Schema."""
-    result = copy.deepcopy(document)
+
+def normalise_30(document: dict[str, Any], *, copy: bool = True) -> dict[str, Any]:
+    """A copy of an OpenAPI 3.0 document whose schemas are plain draft-4 JSON Schema
+    (``document`` itself, rewritten in place, when ``copy`` is false)."""
+    result = deepcopy(document) if copy else document
     schemas = result.get("components", {}).get("schemas", {})
     for name in list(schemas):
         schemas[name] = _normalise(schemas[name])
@@ -56,16 +59,17 @@ def _normalise(schema: Any) -> Any:
             rest = {k: v for k, v in schema.items() if k != "nullable"}
             return {"anyOf": [rest, {"type": "null"}]}
         return schema
-    for key in _SCHEMA_MAPS:
-        value = schema.get(key)
-        if isinstance(value, dict):
-            schema[key] = {name: _normalise(sub) for name, sub in value.items()}
-    for key in _SCHEMA_VALUES:
-        value = schema.get(key)
-        if isinstance(value, list):
-            schema[key] = [_normalise(sub) for sub in value]
-        elif isinstance(value, dict):
-            schema[key] = _normalise(value)
+    if not _SUBSCHEMA_KEYWORDS.isdisjoint(schema):
+        for key in _SCHEMA_MAPS:
+            value = schema.get(key)
+            if isinstance(value, dict):
+                schema[key] = {name: _normalise(sub) for name, sub in value.items()}
+        for key in _SCHEMA_VALUES:
+            value = schema.get(key)
+            if isinstance(value, list):
+                schema[key] = [_normalise(sub) for sub in value]
+            elif isinstance(value, dict):
+                schema[key] = _normalise(value)
     if schema.get("nullable") is True and "type" not in schema and "allOf" in schema:
         rest = {k: v for k, v in schema.items() if k != "nullable"}
         return {"anyOf": [rest, {"type": "null"}]}
