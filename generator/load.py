@@ -205,8 +205,15 @@ def load_contents(
     resource = specification.create_resource(contents)
     base = registry if registry is not None else referencing.Registry(retrieve=retrieve)  # type: ignore[call-arg]
     registry_out = base.with_resource(uri, resource)
-    if resource.id() is not None:
-        registry_out = registry_out.with_resource(urljoin(uri, resource.id() or ""), resource)
+    own_id = resource.id()
+    if own_id is not None:
+        # The crawl files the root under its $id by itself; adding it there too only makes
+        # the crawl walk the whole document twice. Unless the $id is relative: the second walk
+        # joins it once more (``sub/s.json`` → ``sub/sub/s.json``) and references have always
+        # been able to reach what that files, so it stays.
+        id_uri = urljoin(uri, own_id)
+        if urljoin(id_uri, own_id) != id_uri:
+            registry_out = registry_out.with_resource(id_uri, resource)
     registry_out = registry_out.crawl()
     loaded = LoadedSchema(
         path=path,
