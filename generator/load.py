@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -225,7 +226,8 @@ def load_contents(
         openapi_version=openapi_version,
         ref_map=mapping,
     )
-    check_references(loaded)
+    with retrieve.remembering():
+        check_references(loaded)
     return loaded
 
 
@@ -314,8 +316,27 @@ class _Retriever:
     def __init__(self, mapping: Mapping[str, Path], *, file: str) -> None:
         self.mapping = mapping
         self.file = file
+        #: What was read, by URI, while :meth:`remembering`. Otherwise every retrieval reads
+        #: afresh: the IR tells schemas apart by identity, and has always seen fresh ones.
+        self.remembered: dict[str, referencing.Resource[Any]] | None = None
+
+    @contextmanager
+    def remembering(self) -> Iterator[None]:
+        """Read each file once, however many references lead to it."""
+        self.remembered = {}
+        try:
+            yield
+        finally:
+            self.remembered = None
 
     def __call__(self, uri: str) -> referencing.Resource[Any]:
+        if self.remembered is None:
+            return self.read(uri)
+        if uri not in self.remembered:
+            self.remembered[uri] = self.read(uri)
+        return self.remembered[uri]
+
+    def read(self, uri: str) -> referencing.Resource[Any]:
         local = self.local_path(uri)
         if local is None:
             raise SchemaError(
