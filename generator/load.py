@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -226,8 +225,7 @@ def load_contents(
         openapi_version=openapi_version,
         ref_map=mapping,
     )
-    with retrieve.remembering():
-        check_references(loaded)
+    check_references(loaded)
     return loaded
 
 
@@ -316,22 +314,12 @@ class _Retriever:
     def __init__(self, mapping: Mapping[str, Path], *, file: str) -> None:
         self.mapping = mapping
         self.file = file
-        #: What was read, by URI, while :meth:`remembering`. Otherwise every retrieval reads
-        #: afresh: the IR tells schemas apart by identity, and has always seen fresh ones.
-        self.remembered: dict[str, referencing.Resource[Any]] | None = None
-
-    @contextmanager
-    def remembering(self) -> Iterator[None]:
-        """Read each file once, however many references lead to it."""
-        self.remembered = {}
-        try:
-            yield
-        finally:
-            self.remembered = None
+        #: What was read, by URI: each file is read once however many references lead to it,
+        #: so every reference to one schema in another file reaches the same object (the IR
+        #: tells named types apart by identity).
+        self.remembered: dict[str, referencing.Resource[Any]] = {}
 
     def __call__(self, uri: str) -> referencing.Resource[Any]:
-        if self.remembered is None:
-            return self.read(uri)
         if uri not in self.remembered:
             self.remembered[uri] = self.read(uri)
         return self.remembered[uri]
