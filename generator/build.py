@@ -45,7 +45,7 @@ from generator.ir import (
     UnionType,
     strip_null,
 )
-from generator.load import NOWHERE, LoadedSchema, escape, pointer_target
+from generator.load import NOWHERE, LoadedSchema, escape, join_reference, pointer_target
 
 Resolver = _Resolver[Any]
 _PRIMITIVES: tuple[PrimitiveKind, ...] = ("string", "integer", "number", "boolean", "null")
@@ -164,7 +164,7 @@ class _Builder:
     # -- conversion -------------------------------------------------------------------------
 
     def named(self, item: _Pending) -> Any:
-        schema, resolver = item.schema, item.resolver
+        schema, resolver = item.schema, self.scoped(item.schema, item.resolver)
         schema, resolver = self.follow_pure_ref(schema, resolver, item.pointer)
         meta = _meta(item.schema)
         if isinstance(schema, dict):
@@ -358,7 +358,7 @@ class _Builder:
             return Ref(self.named_ids[id(target)])
         if target is True or target is False or not isinstance(target, dict):
             return self.convert(target, target_resolver, hint, pointer)
-        full = urljoin(resolver._base_uri, schema["$ref"])  # noqa: SLF001
+        full = join_reference(resolver._base_uri, schema["$ref"])  # noqa: SLF001
         document, fragment = urldefrag(full)
         if self.is_nameable(target):
             name = _name_from_uri(full, target)

@@ -414,7 +414,7 @@ def check_references(loaded: LoadedSchema) -> None:
         if local is not None:
             uri = base + target if target != "#" else base  # what urljoin() would say
         else:
-            uri = urljoin(base, target)
+            uri = join_reference(base, target)
         if uri in resolved:
             continue
         try:
@@ -462,6 +462,17 @@ def pointer_target(document: Any, pointer: str) -> Any:
         if isinstance(node, dict) and ("$id" in node or "id" in node):
             return NOWHERE
     return node if isinstance(node, (dict, bool)) else NOWHERE
+
+
+def join_reference(base: str, reference: str) -> str:
+    """``reference`` resolved against ``base`` as :mod:`referencing` resolves it.
+
+    A fragment-only reference keeps the base document, whatever its scheme: ``urljoin`` only
+    joins schemes it knows to be hierarchical, and drops the base of ``urn:`` URIs.
+    """
+    if reference.startswith("#"):
+        return urldefrag(base)[0] + reference
+    return urljoin(base, reference)
 
 
 def _fragment_base(

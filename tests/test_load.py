@@ -220,3 +220,26 @@ def test_every_reference_to_one_schema_in_another_file_is_one_type(tmp_path: Pat
     assert files["validators.py"].count("\ndef _v") == validators_once.count("\ndef _v"), (
         "the validator of Customer is compiled once, however many references reach it"
     )
+
+
+def test_fragment_references_under_a_urn_id(tmp_path: Path) -> None:
+    from generator.build import build_ir
+    from generator.pipeline import render_all
+
+    schema = {
+        "$id": "urn:example:order",
+        "type": "object",
+        "properties": {
+            "a": {"$ref": "#/$defs/Item"},
+            "b": {"$ref": "urn:example:order#/$defs/Item"},
+        },
+        "$defs": {"Item": {"type": "object", "properties": {"n": {"type": "integer"}}}},
+    }
+    loaded = load_schema(_write(tmp_path, "urn.json", json.dumps(schema)))
+    ir = build_ir(loaded)
+    assert sorted(t.names.cls for t in ir.types) == ["Item", "Urn"]
+    files = render_all(loaded, ["docs", "models", "validators"], jobs=1)
+    namespace: dict[str, object] = {}
+    exec(compile(files["validators.py"], "validators.py", "exec"), namespace)  # noqa: S102
+    errors = list(namespace["iter_errors"]({"a": {"n": "x"}, "b": {"n": 1}}))  # type: ignore[operator]
+    assert [(e.path, e.keyword) for e in errors] == [("/a/n", "type")]
