@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import functools
+import gc
 import itertools
 import keyword
 import linecache
@@ -105,6 +106,11 @@ def render_module(
     (relative references and ``$id`` resolve against it).
     Raises :class:`~generator.errors.SchemaError` for schemas that cannot be compiled.
     """
+    # The compiler allocates many small objects and creates no garbage cycles: collections
+    # meanwhile would find nothing, yet each full one walks the caller's whole heap (the loaded
+    # document, its IR) -- a good part of the time for large schemas. Paused, then restored.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _render(
             schema,
@@ -117,6 +123,9 @@ def render_module(
         )
     except RecursionError:
         raise SchemaError("the schema is nested too deeply to compile") from None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _render(

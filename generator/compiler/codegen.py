@@ -61,9 +61,12 @@ def number_literal(value: int | float) -> str:
     return text
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=True, sort_keys=False, separators=(", ", ": "))
+
+
 def json_dumps(value: Any) -> str:
     """Canonical JSON text (ASCII-only, so lone surrogates and NULs survive as escapes)."""
-    return json.dumps(value, ensure_ascii=True, sort_keys=False, separators=(", ", ": "))
+    return _ENCODER.encode(value)  # (``json.dumps`` would build an encoder per call)
 
 
 def simple_literal(value: Any) -> str | None:

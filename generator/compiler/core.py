@@ -461,7 +461,13 @@ class Compiler:
         ident = id(schema)
         if ident in self._key_texts:
             return self._key_texts[ident]
-        text = replay.key_text(schema) if self.small(schema) else None
+        if not isinstance(schema, dict):
+            small = False
+        elif SUBSCHEMA_KEYWORDS.isdisjoint(schema):  # no subschemas: small unless a reference
+            small = _REFERENCING.isdisjoint(schema)
+        else:
+            small = self.small(schema)
+        text = replay.key_text(schema) if small else None
         self._key_texts[ident] = text
         return text
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import astuple, dataclass
-from functools import cached_property
 from typing import Any
 
 DRAFT4 = "http://json-schema.org/draft-04/schema"
@@ -110,9 +109,13 @@ VOCABULARIES: dict[str, frozenset[str]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Dialect:
-    """One draft's rules, optionally narrowed to the vocabularies a custom metaschema declares."""
+    """One draft's rules, optionally narrowed to the vocabularies a custom metaschema declares.
+
+    Dialects are interned (:data:`DIALECTS`, :meth:`with_vocabularies`): equal dialects are the
+    same object, so they compare and hash by identity, cheaply (they key every memo).
+    """
 
     name: str
     uri: str
@@ -126,13 +129,6 @@ class Dialect:
     contains_annotates_items: bool
     format_asserts: bool = False
 
-    def __hash__(self) -> int:
-        return self._hash  # dialects key every memo: hash the fields once
-
-    @cached_property
-    def _hash(self) -> int:
-        return hash(astuple(self))
-
     def with_vocabularies(self, vocabularies: Mapping[str, bool]) -> Dialect:
         """Restrict this dialect to the known vocabularies listed in a metaschema."""
         keywords: set[str] = set()
@@ -144,7 +140,7 @@ class Dialect:
         # core keywords are always on, whatever the metaschema claims
         keywords |= {"$ref", "$id", "$anchor", "$dynamicRef", "$dynamicAnchor"} & self.keywords
         keywords |= {"$recursiveRef", "$recursiveAnchor"} & self.keywords
-        return Dialect(
+        dialect = Dialect(
             name=self.name,
             uri=self.uri,
             keywords=frozenset(keywords & self.keywords),
@@ -156,6 +152,7 @@ class Dialect:
             contains_annotates_items=self.contains_annotates_items,
             format_asserts=format_asserts,
         )
+        return _INTERNED.setdefault(astuple(dialect), dialect)
 
 
 _D4_KEYWORDS = _COMMON_VALIDATION | _COMMON_APPLICATOR | {"$ref", "id", "dependencies", "format"}
@@ -170,6 +167,8 @@ _D2020_KEYWORDS = frozenset().union(
     *(v for k, v in VOCABULARIES.items() if k.startswith(_VOCAB_2020))
 ) | {"dependencies"}
 
+_INTERNED: dict[tuple[Any, ...], Dialect] = {}  # fields -> the one dialect with them
+
 DIALECTS: dict[str, Dialect] = {
     DRAFT4: Dialect("draft4", DRAFT4, _D4_KEYWORDS, "id", True, False, False, "array", False),
     DRAFT6: Dialect("draft6", DRAFT6, _D6_KEYWORDS, "$id", True, True, True, "array", False),
@@ -181,6 +180,10 @@ DIALECTS: dict[str, Dialect] = {
         "draft2020-12", DRAFT2020, _D2020_KEYWORDS, "$id", False, True, True, "prefixItems", True
     ),
 }
+
+
+for _dialect in DIALECTS.values():
+    _INTERNED[astuple(_dialect)] = _dialect
 
 
 def known_dialect(uri: str) -> Dialect | None:

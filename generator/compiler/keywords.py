@@ -133,9 +133,7 @@ def emit_schema(
         if known in plan.groups:
             _GROUP_EMITTERS[known](cx, schema, scope, x, p, inner, has, unevaluated)
     else:
-        for group, header, emitter in _GROUPS:
-            if group not in plan.groups:
-                continue  # nothing for this type: the emitter would write nothing
+        for _, header, emitter in plan.emitters:
             body = cx.sub()
             emitter(body, schema, scope, x, p, inner, has, unevaluated)
             cx.emit_block(header.format(x), body)
@@ -147,7 +145,7 @@ def emit_schema(
 class _Plan:
     """What :func:`emit_schema` does for a schema with given keys in a dialect (memoised)."""
 
-    __slots__ = ("active", "ref_only", "unevaluated", "in_place", "groups")
+    __slots__ = ("active", "ref_only", "unevaluated", "in_place", "groups", "emitters")
 
     def __init__(self, schema: dict[str, Any], dialect: Dialect) -> None:
         present = schema.keys()
@@ -159,6 +157,7 @@ class _Plan:
         self.groups = frozenset(
             group for group, keywords in _GROUP_KEYWORDS.items() if not present.isdisjoint(keywords)
         )
+        self.emitters = tuple(entry for entry in _GROUPS if entry[0] in self.groups)
 
 
 _UNEVALUATED = frozenset({"unevaluatedProperties", "unevaluatedItems"})

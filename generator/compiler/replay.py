@@ -34,10 +34,10 @@ MAX_MEMBERS = 64  # larger arrays and objects are not worth a key
 MAX_KEY = 600  # characters of ``repr``
 
 # Keys that (may) change the base URI, dialect or dynamic scope, or need annotation tracking;
-# and words that could be mistaken for generated names (``x12``, ``_S3``): the recording
-# asks whether a placeholder occurs in code, the same question must have the same answer
-# for every name filled in.
-_NAME_LIKE = r"\b_?[A-Za-z]+[0-9]+\b"
+# and words that could be mistaken for variable names (``x12``: the variables of generated
+# code are lower-case prefixes and a counter): emitters ask whether a variable occurs in
+# code, and that must have the same answer for the placeholder and every name filled in.
+_NAME_LIKE = r"\b[a-z]+[0-9]+\b"
 _UNSUITABLE = re.compile(
     r"'(?:\$schema|\$anchor|\$dynamicAnchor|\$recursiveAnchor|unevaluatedProperties"
     r"|unevaluatedItems)'|" + _NAME_LIKE
