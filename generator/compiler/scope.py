@@ -25,6 +25,7 @@ from generator.compiler.dialects import (
     DRAFT7,
     DRAFT2019,
     DRAFT2020,
+    SUBSCHEMA_KEYWORDS,
     Dialect,
     escape_segment,
     known_dialect,
@@ -176,6 +177,8 @@ class Resolver:
             if "$dynamicAnchor" in node:
                 self._dynamic_anchor_seen = True
             locations[id(node)] = (doc, ptr, node_dialect)
+            if SUBSCHEMA_KEYWORDS.isdisjoint(node):
+                continue  # (most are leaves)
             for suffix, child in subschema_pointers(node):
                 stack.append((child, ptr + suffix, node_dialect))
 
