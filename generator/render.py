@@ -38,6 +38,9 @@ def environment(target: str) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["pyrepr"] = repr
+    # Templates see only what a target passes them: no Jinja globals (range, lipsum, ...),
+    # which every render would otherwise copy into its context (docs render one per page).
+    env.globals.clear()
     return env
 
 
