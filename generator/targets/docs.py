@@ -15,6 +15,8 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+from itertools import chain
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -108,14 +110,11 @@ def _longest_backtick_run(text: str) -> int:
 
 def table(header: list[str], rows: list[list[str]]) -> list[str]:
     """The spec's table: every cell padded to the longest cell of the whole table."""
-    width = max(MIN_WIDTH, *map(len, header), *(len(c) for r in rows for c in r))
-    lines = [_row(header, width), _row(["-" * width] * len(header), width)]
-    lines.extend([_row(r, width) for r in rows])
-    return lines
-
-
-def _row(cells: list[str], width: int) -> str:
-    return "| " + " | ".join([c.ljust(width) for c in cells]) + " |"
+    width = max(MIN_WIDTH, *map(len, header), *map(len, chain.from_iterable(rows)))
+    padded = f"{{:<{width}}}"  # a cell, padded with spaces to the width
+    row = "| " + " | ".join([padded] * len(header)) + " |"
+    rule = ["-" * width] * len(header)
+    return [row.format(*header), row.format(*rule), *(row.format(*r) for r in rows)]
 
 
 # -- TypeScript literals -------------------------------------------------------------------
@@ -140,13 +139,13 @@ def ts_literal(value: Any, indent: str = "") -> str:
         if not value:
             return "{}"
         body = "".join(
-            f"{inner}{_ts_key(str(k))}: {ts_literal(v, inner)},\n" for k, v in value.items()
+            [f"{inner}{_ts_key(str(k))}: {ts_literal(v, inner)},\n" for k, v in value.items()]
         )
         return "{\n" + body + indent + "}"
     if isinstance(value, list):
         if not value:
             return "[]"
-        body = "".join(f"{inner}{ts_literal(v, inner)},\n" for v in value)
+        body = "".join([f"{inner}{ts_literal(v, inner)},\n" for v in value])
         return "[\n" + body + indent + "]"
     return _json_scalar(value)
 
@@ -174,6 +173,8 @@ class _Pages:
         self.ir = ir
         self.by_name = ir.by_name
         self.import_from = _json_scalar(f"{package}/models/components")
+        #: Member names recur across types (``id``, ``name``, ``type``): each is escaped once.
+        self.member_span = cache(code_span)
 
     def page(self, named: NamedType) -> str | None:
         if isinstance(named, ObjectType):
@@ -189,7 +190,7 @@ class _Pages:
         header = ["Field", "Type", "Required", "Description"]
         rows = [
             [
-                code_span(f.wire_name),
+                self.member_span(f.wire_name),
                 self.type_cell(f.type),
                 CHECK if f.required else MINUS,
                 cell(f.description) if f.description else "N/A",
