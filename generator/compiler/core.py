@@ -235,7 +235,7 @@ class Compiler:
         recording = self._recording
         if recording is None:
             return name
-        if scope.doc != recording.doc or not ptr.startswith(recording.ptr):
+        if scope.doc != recording.doc or not ptr.startswith(recording.ptr + "/"):
             recording.memoisable = False  # (cannot happen: recorded schemas have no $id)
             return name
         return recording.placeholder(name, (ptr[len(recording.ptr) :], keyword))
