@@ -11,6 +11,7 @@ import copy
 import enum
 import importlib
 import json
+import shutil
 import subprocess
 import sys
 import typing
@@ -222,3 +223,51 @@ def test_discriminated_unions_load_into_the_right_class(
     extra = {"id": "x"} if case == "openapi31" else {}
     parent = owner.from_dict({**extra, field: [document]})
     assert type(getattr(parent, field)[0]).__name__ == _names(ir, expected)[0]
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_output_does_not_depend_on_where_the_schema_lives(case: str, tmp_path: Path) -> None:
+    outputs = []
+    for place in ("a", "deeper/b"):
+        copy = tmp_path / place / case
+        shutil.copytree(CORPUS / case, copy)
+        outputs.append(render_all(load_schema(copy / CASES[case]), OWN_TARGETS, jobs=1))
+    assert outputs[0] == outputs[1]
+    for text in outputs[0].values():
+        assert str(tmp_path) not in text and "file:" not in text
+
+
+def test_errors_in_another_file_name_it_relative_to_the_schema(
+    packages: dict[str, tuple[Path, SchemaIR]],
+) -> None:
+    validators = _import("multifile", "validators")
+    order = {"id": "o1", "lines": [{"sku": "bad", "quantity": 0}], "customer": {"name": 5}}
+    found = {(e.path, e.schema_path) for e in validators.iter_errors(order)}
+    assert found == {
+        ("/lines/0/sku", "defs/common.json#/$defs/Line/properties/sku/pattern"),
+        ("/lines/0/quantity", "defs/common.json#/$defs/Line/properties/quantity/minimum"),
+        ("/customer/name", "defs/common.json#/$defs/Customer/properties/name/type"),
+    }
+    openapi = _import("openapi31", "validators")
+    cat = next(n for n in dir(openapi) if n.startswith("iter_errors_cat"))
+    assert {e.schema_path for e in getattr(openapi, cat)({"petType": "cat", "lives": -1})} >= {
+        "/components/schemas/Cat/properties/lives/minimum"
+    }
+
+
+def test_relative_ref_under_the_root_id_reaches_a_nested_id(tmp_path: Path) -> None:
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://example.com/root.json",
+        "type": "object",
+        "properties": {"a": {"$ref": "sub/a.json#/$defs/b"}},
+        "$defs": {"x": {"$id": "sub/a.json", "$defs": {"b": {"type": "integer"}}}},
+    }
+    path = tmp_path / "nested.json"
+    path.write_text(json.dumps(schema))
+    files = render_all(load_schema(path), OWN_TARGETS, jobs=1)
+    namespace: dict[str, Any] = {}
+    exec(compile(files["validators.py"], "validators.py", "exec"), namespace)  # noqa: S102
+    errors = list(namespace["iter_errors"]({"a": "x"}))
+    # (the embedded resource is located in the document that holds it)
+    assert [(e.path, e.schema_path) for e in errors] == [("/a", "/$defs/x/$defs/b/type")]

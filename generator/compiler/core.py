@@ -242,6 +242,8 @@ class Compiler:
 
     def location_at(self, doc: str, ptr: str, keyword: str) -> str:
         """:meth:`location` given the document and the JSON Pointer to the keyword."""
+        if doc:
+            doc = self.resolver.shown_document(doc)
         path = f"{doc}#{ptr}" if doc else ptr  # scope.schema_path(keyword)
         key = keyword + "\x00" + path
         memo = self._const_memo["_S"]

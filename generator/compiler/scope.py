@@ -11,8 +11,9 @@ dynamic references are resolved at compile time and recursion is an ordinary fun
 
 from __future__ import annotations
 
+import posixpath
 from typing import Any, NamedTuple
-from urllib.parse import unquote, urldefrag, urljoin
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import attrs
 import referencing
@@ -110,6 +111,10 @@ class Resolver:
         resource = specification_for(root_dialect.uri).create_resource(root)
         root_id = resource.id()
         base_uri = urldefrag(base_uri)[0]
+        #: Where the root document was read from (its ``$id`` aside): locations in other local
+        #: files are shown relative to it, so generated code does not depend on the checkout.
+        self.base_uri = base_uri
+        self._shown: dict[str, str] = {"": ""}
         self.root_uri = (
             urldefrag(urljoin(base_uri, root_id))[0] if isinstance(root_id, str) else base_uri
         )
@@ -164,10 +169,27 @@ class Resolver:
 
     # -- locations --------------------------------------------------------------------------
 
-    def index(self, doc: str, root: Any, dialect: Dialect) -> None:
-        """Record ``(document, pointer, dialect)`` of every subschema of ``root`` (iteratively)."""
+    def shown_document(self, doc: str) -> str:
+        """``doc`` as error locations show it: ``""`` for the root document, a relative
+        reference for another local file (``defs/common.json``), else the URI itself."""
+        shown = self._shown.get(doc)
+        if shown is None:
+            shown = doc
+            if doc == self.base_uri:
+                shown = ""
+            elif doc.startswith("file:") and self.base_uri.startswith("file:"):
+                here = posixpath.dirname(urlsplit(self.base_uri).path)
+                there = urlsplit(doc)
+                if not there.query and not there.fragment:
+                    shown = posixpath.relpath(there.path, here)
+            self._shown[doc] = shown
+        return shown
+
+    def index(self, doc: str, root: Any, dialect: Dialect, ptr: str = "") -> None:
+        """Record ``(document, pointer, dialect)`` of every subschema of ``root`` (iteratively),
+        ``root`` being at JSON Pointer ``ptr`` of ``doc``."""
         locations = self.locations
-        stack: list[tuple[Any, str, Dialect]] = [(root, "", dialect)]
+        stack: list[tuple[Any, str, Dialect]] = [(root, ptr, dialect)]
         while stack:
             node, ptr, node_dialect = stack.pop()
             if not isinstance(node, dict) or id(node) in locations:
@@ -294,18 +316,43 @@ class Resolver:
                 f"cannot resolve {keyword} {ref!r}: {exc}", pointer=scope.schema_path(keyword)
             ) from None
         target_base = str(getattr(resolved.resolver, "_base_uri", base))
-        return resolved.contents, target_base
+        contents = resolved.contents
+        if not urldefrag(ref)[1] and isinstance(contents, dict):
+            # A whole document, looked up by the URI it was read from: referencing keeps that
+            # URI as the base, but the document's own absolute ``$id`` (filed by the crawl
+            # under that URI, as the same schema) is its base for relative references.
+            own = self.own_id(contents, self.dialect_of(contents, scope.dialect))
+            if own is not None:
+                candidate = urldefrag(urljoin(target_base, own))[0]
+                known = self.registry.get(candidate) if candidate != target_base else None
+                if known is not None and known.contents is contents:
+                    target_base = candidate
+        return contents, target_base
 
-    def _target_scope(self, scope: Scope, contents: Any, base: str) -> Scope:
+    def _document(self, uri: str) -> Any:
+        """The document at ``uri``, retrieved (and kept in the registry) if need be; ``None``
+        if there is none. (A file a ``$ref`` reached is retrieved by the lookup, whose
+        extended registry is not kept: without this, its locations would not be known.)"""
+        try:
+            retrieved = self.registry.get_or_retrieve(uri)
+        except (referencing.exceptions.Unresolvable, LookupError, ValueError):
+            return None
+        self.registry = retrieved.registry
+        return retrieved.value.contents
+
+    def _target_scope(self, scope: Scope, contents: Any, base: str, fragment: str) -> Scope:
         info = self.locations.get(id(contents))
         if info is None:
-            try:
-                resource = self.registry.contents(base)
-            except (referencing.exceptions.Unresolvable, LookupError, ValueError):
-                resource = None
+            resource = self._document(base)
+            doc = "" if base == self.root_uri else base
             if resource is not None:
-                self.index(base, resource, self.dialect_of(resource, scope.dialect))
+                self.index(doc, resource, self.dialect_of(resource, scope.dialect))
             info = self.locations.get(id(contents))
+            if info is None and fragment.startswith("/") and resource is not None:
+                # inside a document that is not a schema itself (an OpenAPI description's
+                # ``components``): the schema is where the JSON Pointer says
+                self.index(doc, contents, self.dialect_of(contents, scope.dialect), fragment)
+                info = self.locations.get(id(contents))
         if info is None:
             doc, ptr, dialect = base, "", self.dialect_of(contents, scope.dialect)
         else:
@@ -325,7 +372,14 @@ class Resolver:
         found = self._refs.get(key)
         if found is None:
             contents, base = self._lookup(scope.base, ref, scope, "$ref")
-            found = contents, self._target_scope(scope, contents, base)
+            document, fragment = urldefrag(ref)
+            if ref.startswith("#"):
+                document = scope.base
+            elif document:
+                document = urldefrag(urljoin(scope.base, document))[0]
+            # (the pointer locates the target only if the lookup stayed in that document)
+            pointer = unquote(fragment) if document == base else ""
+            found = contents, self._target_scope(scope, contents, base, pointer)
             self._refs[key] = found
         return found
 
@@ -341,11 +395,11 @@ class Resolver:
             outermost = dict(scope.dyn).get(fragment)
             if outermost is not None:
                 contents, base = self._lookup(outermost, "#" + fragment, scope, "$dynamicRef")
-        return contents, self._target_scope(scope, contents, base)
+        return contents, self._target_scope(scope, contents, base, "")
 
     def recursive_ref(self, scope: Scope, ref: str) -> tuple[Any, Scope]:
         contents, base = self._lookup(scope.base, ref, scope, "$recursiveRef")
         if isinstance(contents, dict) and contents.get("$recursiveAnchor") is True:
             if scope.rec is not None and ref == "#":
                 contents, base = self._lookup(scope.rec, "", scope, "$recursiveRef")
-        return contents, self._target_scope(scope, contents, base)
+        return contents, self._target_scope(scope, contents, base, "")
