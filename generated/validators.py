@@ -406,7 +406,7 @@ def _v1(x: Any) -> bool:
         if len(x15) < 1:
             return False
         for x16 in x15:
-            if not _v22(x16):
+            if not _v21(x16):
                 return False
     return True
 
@@ -505,189 +505,11 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
                     yield _err(p15, _S20, _show(x31) + _M9)
                 for i4, x32 in enumerate(x31):
                     p16 = (*p15, i4)
-                    if not _v22(x32):
-                        yield from _e22(x32, p16)
+                    if not _v21(x32):
+                        yield from _e21(x32, p16)
 
 
 def _v2(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    if "type" not in x or "messages" not in x:
-        return False
-    if "id" in x:
-        x33 = x["id"]
-        if x33 is not None and type(x33) is not str:
-            return False
-    if "externalId" in x:
-        x34 = x["externalId"]
-        if x34 is not None and type(x34) is not str:
-            return False
-    if "externalUrl" in x:
-        x35 = x["externalUrl"]
-        if x35 is not None and type(x35) is not str:
-            return False
-    if "type" in x:
-        x36 = x["type"]
-        if type(x36) is not str:
-            return False
-        if x36 not in _F1:
-            return False
-    if "supportTicketConversationId" in x:
-        x37 = x["supportTicketConversationId"]
-        if x37 is not None and type(x37) is not str:
-            return False
-    if "createdAt" in x:
-        x38 = x["createdAt"]
-        if x38 is not None and type(x38) is not str:
-            return False
-    if "updatedAt" in x:
-        x39 = x["updatedAt"]
-        if x39 is not None and type(x39) is not str:
-            return False
-    if "projectId" in x:
-        x40 = x["projectId"]
-        if x40 is not None and type(x40) is not str:
-            return False
-    if "integrationId" in x:
-        x41 = x["integrationId"]
-        if x41 is not None and type(x41) is not str:
-            return False
-    if "properties" in x:
-        x42 = x["properties"]
-        if x42 is not None:
-            if type(x42) is not dict:
-                return False
-    if "userProperties" in x:
-        x43 = x["userProperties"]
-        if x43 is not None:
-            if type(x43) is not dict:
-                return False
-    if "tags" in x:
-        x44 = x["tags"]
-        if x44 is not None and type(x44) is not list:
-            return False
-        if type(x44) is list:
-            for x45 in x44:
-                if type(x45) is not str:
-                    return False
-    if "visibility" in x:
-        x46 = x["visibility"]
-        if x46 is not None:
-            if type(x46) is not str:
-                return False
-            if x46 not in _F2:
-                return False
-    if "messages" in x:
-        x47 = x["messages"]
-        if type(x47) is not list:
-            return False
-        if len(x47) < 1:
-            return False
-        for x48 in x47:
-            if not _v7(x48):
-                return False
-    return True
-
-
-def _e2(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if type(x) is not dict:
-        yield _err(p, _S1, _show(x) + _M1)
-    if type(x) is dict:
-        for k2 in _K1:
-            if k2 not in x:
-                yield _err(p, _S2, _show(k2) + _M2)
-        if "id" in x:
-            x49 = x["id"]
-            p17 = (*p, "id")
-            if x49 is not None and type(x49) is not str:
-                yield _err(p17, _S3, _show(x49) + _M3)
-        if "externalId" in x:
-            x50 = x["externalId"]
-            p18 = (*p, "externalId")
-            if x50 is not None and type(x50) is not str:
-                yield _err(p18, _S4, _show(x50) + _M3)
-        if "externalUrl" in x:
-            x51 = x["externalUrl"]
-            p19 = (*p, "externalUrl")
-            if x51 is not None and type(x51) is not str:
-                yield _err(p19, _S5, _show(x51) + _M3)
-        if "type" in x:
-            x52 = x["type"]
-            p20 = (*p, "type")
-            if type(x52) is not str:
-                yield _err(p20, _S6, _show(x52) + _M4)
-            if type(x52) is not str or x52 not in _F1:
-                yield _err(p20, _S7, _show(x52) + _M5)
-        if "supportTicketConversationId" in x:
-            x53 = x["supportTicketConversationId"]
-            p21 = (*p, "supportTicketConversationId")
-            if x53 is not None and type(x53) is not str:
-                yield _err(p21, _S8, _show(x53) + _M3)
-        if "createdAt" in x:
-            x54 = x["createdAt"]
-            p22 = (*p, "createdAt")
-            if x54 is not None and type(x54) is not str:
-                yield _err(p22, _S9, _show(x54) + _M3)
-        if "updatedAt" in x:
-            x55 = x["updatedAt"]
-            p23 = (*p, "updatedAt")
-            if x55 is not None and type(x55) is not str:
-                yield _err(p23, _S10, _show(x55) + _M3)
-        if "projectId" in x:
-            x56 = x["projectId"]
-            p24 = (*p, "projectId")
-            if x56 is not None and type(x56) is not str:
-                yield _err(p24, _S11, _show(x56) + _M3)
-        if "integrationId" in x:
-            x57 = x["integrationId"]
-            p25 = (*p, "integrationId")
-            if x57 is not None and type(x57) is not str:
-                yield _err(p25, _S12, _show(x57) + _M3)
-        if "properties" in x:
-            x58 = x["properties"]
-            p26 = (*p, "properties")
-            if x58 is not None:
-                if type(x58) is not dict:
-                    yield _err(p26, _S13, _show(x58) + _M1)
-        if "userProperties" in x:
-            x59 = x["userProperties"]
-            p27 = (*p, "userProperties")
-            if x59 is not None:
-                if type(x59) is not dict:
-                    yield _err(p27, _S14, _show(x59) + _M1)
-        if "tags" in x:
-            x60 = x["tags"]
-            p28 = (*p, "tags")
-            if x60 is not None and type(x60) is not list:
-                yield _err(p28, _S15, _show(x60) + _M6)
-            if type(x60) is list:
-                for i7, x61 in enumerate(x60):
-                    p29 = (*p28, i7)
-                    if type(x61) is not str:
-                        yield _err(p29, _S16, _show(x61) + _M4)
-        if "visibility" in x:
-            x62 = x["visibility"]
-            p30 = (*p, "visibility")
-            if x62 is not None:
-                if type(x62) is not str:
-                    yield _err(p30, _S17, _show(x62) + _M4)
-                if type(x62) is not str or x62 not in _F2:
-                    yield _err(p30, _S18, _show(x62) + _M7)
-        if "messages" in x:
-            x63 = x["messages"]
-            p31 = (*p, "messages")
-            if type(x63) is not list:
-                yield _err(p31, _S19, _show(x63) + _M8)
-            if type(x63) is list:
-                if len(x63) < 1:
-                    yield _err(p31, _S20, _show(x63) + _M9)
-                for i8, x64 in enumerate(x63):
-                    p32 = (*p31, i8)
-                    if not _v7(x64):
-                        yield from _e7(x64, p32)
-
-
-def _v3(x: Any) -> bool:
     if type(x) is not str:
         return False
     if x not in _F1:
@@ -695,11 +517,22 @@ def _v3(x: Any) -> bool:
     return True
 
 
-def _e3(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+def _e2(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not str:
         yield _err(p, _S6, _show(x) + _M4)
     if type(x) is not str or x not in _F1:
         yield _err(p, _S7, _show(x) + _M5)
+
+
+def _v3(x: Any) -> bool:
+    if type(x) is not dict:
+        return False
+    return True
+
+
+def _e3(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+    if type(x) is not dict:
+        yield _err(p, _S13, _show(x) + _M1)
 
 
 def _v4(x: Any) -> bool:
@@ -710,21 +543,10 @@ def _v4(x: Any) -> bool:
 
 def _e4(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not dict:
-        yield _err(p, _S13, _show(x) + _M1)
-
-
-def _v5(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    return True
-
-
-def _e5(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if type(x) is not dict:
         yield _err(p, _S14, _show(x) + _M1)
 
 
-def _v6(x: Any) -> bool:
+def _v5(x: Any) -> bool:
     if type(x) is not str:
         return False
     if x not in _F2:
@@ -732,165 +554,165 @@ def _v6(x: Any) -> bool:
     return True
 
 
-def _e6(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+def _e5(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not str:
         yield _err(p, _S17, _show(x) + _M4)
     if type(x) is not str or x not in _F2:
         yield _err(p, _S18, _show(x) + _M7)
 
 
-def _v7(x: Any) -> bool:
+def _v6(x: Any) -> bool:
     if type(x) is not dict:
         return False
     if "role" not in x or "content" not in x:
         return False
     if "id" in x:
-        x65 = x["id"]
-        if type(x65) is not str:
+        x33 = x["id"]
+        if type(x33) is not str:
             return False
     if "externalId" in x:
-        x66 = x["externalId"]
-        if x66 is not None and type(x66) is not str:
+        x34 = x["externalId"]
+        if x34 is not None and type(x34) is not str:
             return False
     if "externalUrl" in x:
-        x67 = x["externalUrl"]
-        if x67 is not None and type(x67) is not str:
+        x35 = x["externalUrl"]
+        if x35 is not None and type(x35) is not str:
             return False
     if "createdAt" in x:
-        x68 = x["createdAt"]
-        if x68 is not None and type(x68) is not str:
+        x36 = x["createdAt"]
+        if x36 is not None and type(x36) is not str:
             return False
     if "updatedAt" in x:
-        x69 = x["updatedAt"]
-        if x69 is not None and type(x69) is not str:
+        x37 = x["updatedAt"]
+        if x37 is not None and type(x37) is not str:
             return False
     if "role" in x:
-        x70 = x["role"]
-        if type(x70) is not str:
+        x38 = x["role"]
+        if type(x38) is not str:
             return False
-        if x70 not in _F3:
+        if x38 not in _F3:
             return False
     if "content" in x:
-        x71 = x["content"]
-        if not _v9(x71):
+        x39 = x["content"]
+        if not _v8(x39):
             return False
     if "name" in x:
-        x72 = x["name"]
-        if x72 is not None and type(x72) is not str:
+        x40 = x["name"]
+        if x40 is not None and type(x40) is not str:
             return False
     if "links" in x:
-        x73 = x["links"]
-        if x73 is not None and type(x73) is not list:
+        x41 = x["links"]
+        if x41 is not None and type(x41) is not list:
             return False
-        if type(x73) is list:
-            for x74 in x73:
-                if not _v14(x74):
+        if type(x41) is list:
+            for x42 in x41:
+                if not _v13(x42):
                     return False
     if "properties" in x:
-        x75 = x["properties"]
-        if x75 is not None:
-            if type(x75) is not dict:
+        x43 = x["properties"]
+        if x43 is not None:
+            if type(x43) is not dict:
                 return False
     if "userProperties" in x:
-        x76 = x["userProperties"]
-        if x76 is not None:
-            if type(x76) is not dict:
+        x44 = x["userProperties"]
+        if x44 is not None:
+            if type(x44) is not dict:
                 return False
     if "tool_calls" in x:
-        x77 = x["tool_calls"]
-        if x77 is not None and type(x77) is not list:
+        x45 = x["tool_calls"]
+        if x45 is not None and type(x45) is not list:
             return False
-        if type(x77) is list:
-            for x78 in x77:
-                if not _v19(x78):
+        if type(x45) is list:
+            for x46 in x45:
+                if not _v18(x46):
                     return False
     return True
 
 
-def _e7(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+def _e6(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not dict:
         yield _err(p, _S21, _show(x) + _M1)
     if type(x) is dict:
-        for k3 in _K2:
-            if k3 not in x:
-                yield _err(p, _S22, _show(k3) + _M2)
+        for k2 in _K2:
+            if k2 not in x:
+                yield _err(p, _S22, _show(k2) + _M2)
         if "id" in x:
-            x79 = x["id"]
-            p33 = (*p, "id")
-            if type(x79) is not str:
-                yield _err(p33, _S23, _show(x79) + _M4)
+            x47 = x["id"]
+            p17 = (*p, "id")
+            if type(x47) is not str:
+                yield _err(p17, _S23, _show(x47) + _M4)
         if "externalId" in x:
-            x80 = x["externalId"]
-            p34 = (*p, "externalId")
-            if x80 is not None and type(x80) is not str:
-                yield _err(p34, _S24, _show(x80) + _M3)
+            x48 = x["externalId"]
+            p18 = (*p, "externalId")
+            if x48 is not None and type(x48) is not str:
+                yield _err(p18, _S24, _show(x48) + _M3)
         if "externalUrl" in x:
-            x81 = x["externalUrl"]
-            p35 = (*p, "externalUrl")
-            if x81 is not None and type(x81) is not str:
-                yield _err(p35, _S25, _show(x81) + _M3)
+            x49 = x["externalUrl"]
+            p19 = (*p, "externalUrl")
+            if x49 is not None and type(x49) is not str:
+                yield _err(p19, _S25, _show(x49) + _M3)
         if "createdAt" in x:
-            x82 = x["createdAt"]
-            p36 = (*p, "createdAt")
-            if x82 is not None and type(x82) is not str:
-                yield _err(p36, _S26, _show(x82) + _M3)
+            x50 = x["createdAt"]
+            p20 = (*p, "createdAt")
+            if x50 is not None and type(x50) is not str:
+                yield _err(p20, _S26, _show(x50) + _M3)
         if "updatedAt" in x:
-            x83 = x["updatedAt"]
-            p37 = (*p, "updatedAt")
-            if x83 is not None and type(x83) is not str:
-                yield _err(p37, _S27, _show(x83) + _M3)
+            x51 = x["updatedAt"]
+            p21 = (*p, "updatedAt")
+            if x51 is not None and type(x51) is not str:
+                yield _err(p21, _S27, _show(x51) + _M3)
         if "role" in x:
-            x84 = x["role"]
-            p38 = (*p, "role")
-            if type(x84) is not str:
-                yield _err(p38, _S28, _show(x84) + _M4)
-            if type(x84) is not str or x84 not in _F3:
-                yield _err(p38, _S29, _show(x84) + _M10)
+            x52 = x["role"]
+            p22 = (*p, "role")
+            if type(x52) is not str:
+                yield _err(p22, _S28, _show(x52) + _M4)
+            if type(x52) is not str or x52 not in _F3:
+                yield _err(p22, _S29, _show(x52) + _M10)
         if "content" in x:
-            x85 = x["content"]
-            p39 = (*p, "content")
-            if not _v9(x85):
-                yield from _e9(x85, p39)
+            x53 = x["content"]
+            p23 = (*p, "content")
+            if not _v8(x53):
+                yield from _e8(x53, p23)
         if "name" in x:
-            x86 = x["name"]
-            p40 = (*p, "name")
-            if x86 is not None and type(x86) is not str:
-                yield _err(p40, _S30, _show(x86) + _M3)
+            x54 = x["name"]
+            p24 = (*p, "name")
+            if x54 is not None and type(x54) is not str:
+                yield _err(p24, _S30, _show(x54) + _M3)
         if "links" in x:
-            x87 = x["links"]
-            p41 = (*p, "links")
-            if x87 is not None and type(x87) is not list:
-                yield _err(p41, _S31, _show(x87) + _M6)
-            if type(x87) is list:
-                for i11, x88 in enumerate(x87):
-                    p42 = (*p41, i11)
-                    if not _v14(x88):
-                        yield from _e14(x88, p42)
+            x55 = x["links"]
+            p25 = (*p, "links")
+            if x55 is not None and type(x55) is not list:
+                yield _err(p25, _S31, _show(x55) + _M6)
+            if type(x55) is list:
+                for i7, x56 in enumerate(x55):
+                    p26 = (*p25, i7)
+                    if not _v13(x56):
+                        yield from _e13(x56, p26)
         if "properties" in x:
-            x89 = x["properties"]
-            p43 = (*p, "properties")
-            if x89 is not None:
-                if type(x89) is not dict:
-                    yield _err(p43, _S32, _show(x89) + _M1)
+            x57 = x["properties"]
+            p27 = (*p, "properties")
+            if x57 is not None:
+                if type(x57) is not dict:
+                    yield _err(p27, _S32, _show(x57) + _M1)
         if "userProperties" in x:
-            x90 = x["userProperties"]
-            p44 = (*p, "userProperties")
-            if x90 is not None:
-                if type(x90) is not dict:
-                    yield _err(p44, _S33, _show(x90) + _M1)
+            x58 = x["userProperties"]
+            p28 = (*p, "userProperties")
+            if x58 is not None:
+                if type(x58) is not dict:
+                    yield _err(p28, _S33, _show(x58) + _M1)
         if "tool_calls" in x:
-            x91 = x["tool_calls"]
-            p45 = (*p, "tool_calls")
-            if x91 is not None and type(x91) is not list:
-                yield _err(p45, _S34, _show(x91) + _M6)
-            if type(x91) is list:
-                for i12, x92 in enumerate(x91):
-                    p46 = (*p45, i12)
-                    if not _v19(x92):
-                        yield from _e19(x92, p46)
+            x59 = x["tool_calls"]
+            p29 = (*p, "tool_calls")
+            if x59 is not None and type(x59) is not list:
+                yield _err(p29, _S34, _show(x59) + _M6)
+            if type(x59) is list:
+                for i8, x60 in enumerate(x59):
+                    p30 = (*p29, i8)
+                    if not _v18(x60):
+                        yield from _e18(x60, p30)
 
 
-def _v8(x: Any) -> bool:
+def _v7(x: Any) -> bool:
     if type(x) is not str:
         return False
     if x not in _F3:
@@ -898,75 +720,75 @@ def _v8(x: Any) -> bool:
     return True
 
 
-def _e8(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+def _e7(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not str:
         yield _err(p, _S28, _show(x) + _M4)
     if type(x) is not str or x not in _F3:
         yield _err(p, _S29, _show(x) + _M10)
 
 
-def _v9(x: Any) -> bool:
-    if not (_v23(x) or _v24(x)):
+def _v8(x: Any) -> bool:
+    if not (_v22(x) or _v23(x)):
         return False
     return True
 
 
-def _e9(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if not (_v23(x) or _v24(x)):
+def _e8(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+    if not (_v22(x) or _v23(x)):
         yield _err(p, _S35, _show(x) + _M11)
 
 
-def _v10(x: Any) -> bool:
+def _v9(x: Any) -> bool:
     if type(x) is not dict:
         return False
     if "type" not in x:
         return False
     if "type" in x:
-        x93 = x["type"]
-        if type(x93) is not str:
+        x61 = x["type"]
+        if type(x61) is not str:
             return False
-        if x93 not in _F4:
+        if x61 not in _F4:
             return False
     if "text" in x:
-        x94 = x["text"]
-        if x94 is not None and type(x94) is not str:
+        x62 = x["text"]
+        if x62 is not None and type(x62) is not str:
             return False
     if "image_url" in x:
-        x95 = x["image_url"]
-        if x95 is not None:
-            if not _v12(x95):
+        x63 = x["image_url"]
+        if x63 is not None:
+            if not _v11(x63):
                 return False
     return True
 
 
-def _e10(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+def _e9(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not dict:
         yield _err(p, _S36, _show(x) + _M1)
     if type(x) is dict:
-        for k4 in _K3:
-            if k4 not in x:
-                yield _err(p, _S37, _show(k4) + _M2)
+        for k3 in _K3:
+            if k3 not in x:
+                yield _err(p, _S37, _show(k3) + _M2)
         if "type" in x:
-            x96 = x["type"]
-            p47 = (*p, "type")
-            if type(x96) is not str:
-                yield _err(p47, _S38, _show(x96) + _M4)
-            if type(x96) is not str or x96 not in _F4:
-                yield _err(p47, _S39, _show(x96) + _M12)
+            x64 = x["type"]
+            p31 = (*p, "type")
+            if type(x64) is not str:
+                yield _err(p31, _S38, _show(x64) + _M4)
+            if type(x64) is not str or x64 not in _F4:
+                yield _err(p31, _S39, _show(x64) + _M12)
         if "text" in x:
-            x97 = x["text"]
-            p48 = (*p, "text")
-            if x97 is not None and type(x97) is not str:
-                yield _err(p48, _S40, _show(x97) + _M3)
+            x65 = x["text"]
+            p32 = (*p, "text")
+            if x65 is not None and type(x65) is not str:
+                yield _err(p32, _S40, _show(x65) + _M3)
         if "image_url" in x:
-            x98 = x["image_url"]
-            p49 = (*p, "image_url")
-            if x98 is not None:
-                if not _v12(x98):
-                    yield from _e12(x98, p49)
+            x66 = x["image_url"]
+            p33 = (*p, "image_url")
+            if x66 is not None:
+                if not _v11(x66):
+                    yield from _e11(x66, p33)
 
 
-def _v11(x: Any) -> bool:
+def _v10(x: Any) -> bool:
     if type(x) is not str:
         return False
     if x not in _F4:
@@ -974,53 +796,53 @@ def _v11(x: Any) -> bool:
     return True
 
 
-def _e11(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+def _e10(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not str:
         yield _err(p, _S38, _show(x) + _M4)
     if type(x) is not str or x not in _F4:
         yield _err(p, _S39, _show(x) + _M12)
 
 
-def _v12(x: Any) -> bool:
+def _v11(x: Any) -> bool:
     if type(x) is not dict:
         return False
     if "url" not in x:
         return False
     if "url" in x:
-        x99 = x["url"]
-        if type(x99) is not str:
+        x67 = x["url"]
+        if type(x67) is not str:
             return False
     if "detail" in x:
-        x100 = x["detail"]
-        if type(x100) is not str:
+        x68 = x["detail"]
+        if type(x68) is not str:
             return False
-        if x100 not in _F5:
+        if x68 not in _F5:
             return False
     return True
 
 
-def _e12(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+def _e11(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not dict:
         yield _err(p, _S41, _show(x) + _M1)
     if type(x) is dict:
-        for k5 in _K4:
-            if k5 not in x:
-                yield _err(p, _S42, _show(k5) + _M2)
+        for k4 in _K4:
+            if k4 not in x:
+                yield _err(p, _S42, _show(k4) + _M2)
         if "url" in x:
-            x101 = x["url"]
-            p50 = (*p, "url")
-            if type(x101) is not str:
-                yield _err(p50, _S43, _show(x101) + _M4)
+            x69 = x["url"]
+            p34 = (*p, "url")
+            if type(x69) is not str:
+                yield _err(p34, _S43, _show(x69) + _M4)
         if "detail" in x:
-            x102 = x["detail"]
-            p51 = (*p, "detail")
-            if type(x102) is not str:
-                yield _err(p51, _S44, _show(x102) + _M4)
-            if type(x102) is not str or x102 not in _F5:
-                yield _err(p51, _S45, _show(x102) + _M13)
+            x70 = x["detail"]
+            p35 = (*p, "detail")
+            if type(x70) is not str:
+                yield _err(p35, _S44, _show(x70) + _M4)
+            if type(x70) is not str or x70 not in _F5:
+                yield _err(p35, _S45, _show(x70) + _M13)
 
 
-def _v13(x: Any) -> bool:
+def _v12(x: Any) -> bool:
     if type(x) is not str:
         return False
     if x not in _F5:
@@ -1028,107 +850,107 @@ def _v13(x: Any) -> bool:
     return True
 
 
-def _e13(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+def _e12(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not str:
         yield _err(p, _S44, _show(x) + _M4)
     if type(x) is not str or x not in _F5:
         yield _err(p, _S45, _show(x) + _M13)
 
 
-def _v14(x: Any) -> bool:
+def _v13(x: Any) -> bool:
     if type(x) is not dict:
         return False
     if "url" not in x:
         return False
     if "label" in x:
-        x103 = x["label"]
-        if x103 is not None and type(x103) is not str:
+        x71 = x["label"]
+        if x71 is not None and type(x71) is not str:
             return False
     if "url" in x:
-        x104 = x["url"]
-        if type(x104) is not str:
+        x72 = x["url"]
+        if type(x72) is not str:
             return False
     if "title" in x:
-        x105 = x["title"]
-        if x105 is not None and type(x105) is not str:
+        x73 = x["title"]
+        if x73 is not None and type(x73) is not str:
             return False
     if "description" in x:
-        x106 = x["description"]
-        if x106 is not None and type(x106) is not str:
+        x74 = x["description"]
+        if x74 is not None and type(x74) is not str:
             return False
     if "type" in x:
-        x107 = x["type"]
-        if x107 is not None:
-            if not _v15(x107):
+        x75 = x["type"]
+        if x75 is not None:
+            if not _v14(x75):
                 return False
     if "breadcrumbs" in x:
-        x108 = x["breadcrumbs"]
-        if x108 is not None and type(x108) is not list:
+        x76 = x["breadcrumbs"]
+        if x76 is not None and type(x76) is not list:
             return False
-        if type(x108) is list:
-            for x109 in x108:
-                if type(x109) is not str:
+        if type(x76) is list:
+            for x77 in x76:
+                if type(x77) is not str:
                     return False
     return True
 
 
-def _e14(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+def _e13(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not dict:
         yield _err(p, _S46, _show(x) + _M1)
     if type(x) is dict:
-        for k6 in _K4:
-            if k6 not in x:
-                yield _err(p, _S47, _show(k6) + _M2)
+        for k5 in _K4:
+            if k5 not in x:
+                yield _err(p, _S47, _show(k5) + _M2)
         if "label" in x:
-            x110 = x["label"]
-            p52 = (*p, "label")
-            if x110 is not None and type(x110) is not str:
-                yield _err(p52, _S48, _show(x110) + _M3)
+            x78 = x["label"]
+            p36 = (*p, "label")
+            if x78 is not None and type(x78) is not str:
+                yield _err(p36, _S48, _show(x78) + _M3)
         if "url" in x:
-            x111 = x["url"]
-            p53 = (*p, "url")
-            if type(x111) is not str:
-                yield _err(p53, _S49, _show(x111) + _M4)
+            x79 = x["url"]
+            p37 = (*p, "url")
+            if type(x79) is not str:
+                yield _err(p37, _S49, _show(x79) + _M4)
         if "title" in x:
-            x112 = x["title"]
-            p54 = (*p, "title")
-            if x112 is not None and type(x112) is not str:
-                yield _err(p54, _S50, _show(x112) + _M3)
+            x80 = x["title"]
+            p38 = (*p, "title")
+            if x80 is not None and type(x80) is not str:
+                yield _err(p38, _S50, _show(x80) + _M3)
         if "description" in x:
-            x113 = x["description"]
-            p55 = (*p, "description")
-            if x113 is not None and type(x113) is not str:
-                yield _err(p55, _S51, _show(x113) + _M3)
+            x81 = x["description"]
+            p39 = (*p, "description")
+            if x81 is not None and type(x81) is not str:
+                yield _err(p39, _S51, _show(x81) + _M3)
         if "type" in x:
-            x114 = x["type"]
-            p56 = (*p, "type")
-            if x114 is not None:
-                if not _v15(x114):
-                    yield from _e15(x114, p56)
+            x82 = x["type"]
+            p40 = (*p, "type")
+            if x82 is not None:
+                if not _v14(x82):
+                    yield from _e14(x82, p40)
         if "breadcrumbs" in x:
-            x115 = x["breadcrumbs"]
-            p57 = (*p, "breadcrumbs")
-            if x115 is not None and type(x115) is not list:
-                yield _err(p57, _S52, _show(x115) + _M6)
-            if type(x115) is list:
-                for i14, x116 in enumerate(x115):
-                    p58 = (*p57, i14)
-                    if type(x116) is not str:
-                        yield _err(p58, _S53, _show(x116) + _M4)
+            x83 = x["breadcrumbs"]
+            p41 = (*p, "breadcrumbs")
+            if x83 is not None and type(x83) is not list:
+                yield _err(p41, _S52, _show(x83) + _M6)
+            if type(x83) is list:
+                for i10, x84 in enumerate(x83):
+                    p42 = (*p41, i10)
+                    if type(x84) is not str:
+                        yield _err(p42, _S53, _show(x84) + _M4)
 
 
-def _v15(x: Any) -> bool:
-    if not (_v25(x) or _v26(x)):
+def _v14(x: Any) -> bool:
+    if not (_v24(x) or _v25(x)):
         return False
     return True
 
 
-def _e15(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if not (_v25(x) or _v26(x)):
+def _e14(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+    if not (_v24(x) or _v25(x)):
         yield _err(p, _S54, _show(x) + _M11)
 
 
-def _v16(x: Any) -> bool:
+def _v15(x: Any) -> bool:
     if type(x) is not str:
         return False
     if x not in _F6:
@@ -1136,11 +958,22 @@ def _v16(x: Any) -> bool:
     return True
 
 
-def _e16(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+def _e15(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not str:
         yield _err(p, _S55, _show(x) + _M4)
     if type(x) is not str or x not in _F6:
         yield _err(p, _S56, _show(x) + _M18)
+
+
+def _v16(x: Any) -> bool:
+    if type(x) is not dict:
+        return False
+    return True
+
+
+def _e16(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+    if type(x) is not dict:
+        yield _err(p, _S32, _show(x) + _M1)
 
 
 def _v17(x: Any) -> bool:
@@ -1151,93 +984,82 @@ def _v17(x: Any) -> bool:
 
 def _e17(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not dict:
-        yield _err(p, _S32, _show(x) + _M1)
+        yield _err(p, _S33, _show(x) + _M1)
 
 
 def _v18(x: Any) -> bool:
     if type(x) is not dict:
         return False
+    if "id" not in x or "type" not in x or "function" not in x:
+        return False
+    if "id" in x:
+        x85 = x["id"]
+        if type(x85) is not str:
+            return False
+    if "type" in x:
+        x86 = x["type"]
+        if type(x86) is not str:
+            return False
+        if x86 not in _F7:
+            return False
+    if "function" in x:
+        x87 = x["function"]
+        if type(x87) is not dict:
+            return False
+        if "name" not in x87 or "arguments" not in x87:
+            return False
+        if "name" in x87:
+            x88 = x87["name"]
+            if type(x88) is not str:
+                return False
+        if "arguments" in x87:
+            x89 = x87["arguments"]
+            if type(x89) is not str:
+                return False
     return True
 
 
 def _e18(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not dict:
-        yield _err(p, _S33, _show(x) + _M1)
+        yield _err(p, _S57, _show(x) + _M1)
+    if type(x) is dict:
+        for k6 in _K5:
+            if k6 not in x:
+                yield _err(p, _S58, _show(k6) + _M2)
+        if "id" in x:
+            x90 = x["id"]
+            p43 = (*p, "id")
+            if type(x90) is not str:
+                yield _err(p43, _S59, _show(x90) + _M4)
+        if "type" in x:
+            x91 = x["type"]
+            p44 = (*p, "type")
+            if type(x91) is not str:
+                yield _err(p44, _S60, _show(x91) + _M4)
+            if type(x91) is not str or x91 not in _F7:
+                yield _err(p44, _S61, _show(x91) + _M19)
+        if "function" in x:
+            x92 = x["function"]
+            p45 = (*p, "function")
+            if type(x92) is not dict:
+                yield _err(p45, _S62, _show(x92) + _M1)
+            if type(x92) is dict:
+                for k7 in _K6:
+                    if k7 not in x92:
+                        yield _err(p45, _S63, _show(k7) + _M2)
+                if "name" in x92:
+                    x93 = x92["name"]
+                    p46 = (*p45, "name")
+                    if type(x93) is not str:
+                        yield _err(p46, _S64, _show(x93) + _M4)
+                if "arguments" in x92:
+                    x94 = x92["arguments"]
+                    p47 = (*p45, "arguments")
+                    if type(x94) is not str:
+                        yield _err(p47, _S65, _show(x94) + _M4)
 
 
 def _v19(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    if "id" not in x or "type" not in x or "function" not in x:
-        return False
-    if "id" in x:
-        x117 = x["id"]
-        if type(x117) is not str:
-            return False
-    if "type" in x:
-        x118 = x["type"]
-        if type(x118) is not str:
-            return False
-        if x118 not in _F7:
-            return False
-    if "function" in x:
-        x119 = x["function"]
-        if type(x119) is not dict:
-            return False
-        if "name" not in x119 or "arguments" not in x119:
-            return False
-        if "name" in x119:
-            x120 = x119["name"]
-            if type(x120) is not str:
-                return False
-        if "arguments" in x119:
-            x121 = x119["arguments"]
-            if type(x121) is not str:
-                return False
-    return True
-
-
-def _e19(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if type(x) is not dict:
-        yield _err(p, _S57, _show(x) + _M1)
-    if type(x) is dict:
-        for k7 in _K5:
-            if k7 not in x:
-                yield _err(p, _S58, _show(k7) + _M2)
-        if "id" in x:
-            x122 = x["id"]
-            p59 = (*p, "id")
-            if type(x122) is not str:
-                yield _err(p59, _S59, _show(x122) + _M4)
-        if "type" in x:
-            x123 = x["type"]
-            p60 = (*p, "type")
-            if type(x123) is not str:
-                yield _err(p60, _S60, _show(x123) + _M4)
-            if type(x123) is not str or x123 not in _F7:
-                yield _err(p60, _S61, _show(x123) + _M19)
-        if "function" in x:
-            x124 = x["function"]
-            p61 = (*p, "function")
-            if type(x124) is not dict:
-                yield _err(p61, _S62, _show(x124) + _M1)
-            if type(x124) is dict:
-                for k8 in _K6:
-                    if k8 not in x124:
-                        yield _err(p61, _S63, _show(k8) + _M2)
-                if "name" in x124:
-                    x125 = x124["name"]
-                    p62 = (*p61, "name")
-                    if type(x125) is not str:
-                        yield _err(p62, _S64, _show(x125) + _M4)
-                if "arguments" in x124:
-                    x126 = x124["arguments"]
-                    p63 = (*p61, "arguments")
-                    if type(x126) is not str:
-                        yield _err(p63, _S65, _show(x126) + _M4)
-
-
-def _v20(x: Any) -> bool:
     if type(x) is not str:
         return False
     if x not in _F7:
@@ -1245,443 +1067,443 @@ def _v20(x: Any) -> bool:
     return True
 
 
-def _e20(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+def _e19(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not str:
         yield _err(p, _S60, _show(x) + _M4)
     if type(x) is not str or x not in _F7:
         yield _err(p, _S61, _show(x) + _M19)
 
 
-def _v21(x: Any) -> bool:
+def _v20(x: Any) -> bool:
     if type(x) is not dict:
         return False
     if "name" not in x or "arguments" not in x:
         return False
     if "name" in x:
-        x127 = x["name"]
-        if type(x127) is not str:
+        x95 = x["name"]
+        if type(x95) is not str:
             return False
     if "arguments" in x:
-        x128 = x["arguments"]
-        if type(x128) is not str:
+        x96 = x["arguments"]
+        if type(x96) is not str:
             return False
     return True
 
 
-def _e21(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+def _e20(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not dict:
         yield _err(p, _S62, _show(x) + _M1)
     if type(x) is dict:
-        for k9 in _K6:
-            if k9 not in x:
-                yield _err(p, _S63, _show(k9) + _M2)
+        for k8 in _K6:
+            if k8 not in x:
+                yield _err(p, _S63, _show(k8) + _M2)
         if "name" in x:
-            x129 = x["name"]
-            p64 = (*p, "name")
-            if type(x129) is not str:
-                yield _err(p64, _S64, _show(x129) + _M4)
+            x97 = x["name"]
+            p48 = (*p, "name")
+            if type(x97) is not str:
+                yield _err(p48, _S64, _show(x97) + _M4)
         if "arguments" in x:
-            x130 = x["arguments"]
-            p65 = (*p, "arguments")
-            if type(x130) is not str:
-                yield _err(p65, _S65, _show(x130) + _M4)
+            x98 = x["arguments"]
+            p49 = (*p, "arguments")
+            if type(x98) is not str:
+                yield _err(p49, _S65, _show(x98) + _M4)
 
 
-def _v22(x: Any) -> bool:
+def _v21(x: Any) -> bool:
     if type(x) is not dict:
         return False
     if "role" not in x or "content" not in x:
         return False
     if "id" in x:
-        x131 = x["id"]
-        if type(x131) is not str:
+        x99 = x["id"]
+        if type(x99) is not str:
             return False
     if "externalId" in x:
-        x132 = x["externalId"]
-        if x132 is not None and type(x132) is not str:
+        x100 = x["externalId"]
+        if x100 is not None and type(x100) is not str:
             return False
     if "externalUrl" in x:
-        x133 = x["externalUrl"]
-        if x133 is not None and type(x133) is not str:
+        x101 = x["externalUrl"]
+        if x101 is not None and type(x101) is not str:
             return False
     if "createdAt" in x:
-        x134 = x["createdAt"]
-        if x134 is not None and type(x134) is not str:
+        x102 = x["createdAt"]
+        if x102 is not None and type(x102) is not str:
             return False
     if "updatedAt" in x:
-        x135 = x["updatedAt"]
-        if x135 is not None and type(x135) is not str:
+        x103 = x["updatedAt"]
+        if x103 is not None and type(x103) is not str:
             return False
     if "role" in x:
-        x136 = x["role"]
-        if type(x136) is not str:
+        x104 = x["role"]
+        if type(x104) is not str:
             return False
-        if x136 not in _F3:
+        if x104 not in _F3:
             return False
     if "content" in x:
-        x137 = x["content"]
-        if not _v27(x137):
+        x105 = x["content"]
+        if not _v26(x105):
             return False
     if "name" in x:
-        x138 = x["name"]
-        if x138 is not None and type(x138) is not str:
+        x106 = x["name"]
+        if x106 is not None and type(x106) is not str:
             return False
     if "links" in x:
-        x139 = x["links"]
-        if x139 is not None and type(x139) is not list:
+        x107 = x["links"]
+        if x107 is not None and type(x107) is not list:
             return False
-        if type(x139) is list:
-            for x140 in x139:
-                if not _v28(x140):
+        if type(x107) is list:
+            for x108 in x107:
+                if not _v27(x108):
                     return False
     if "properties" in x:
-        x141 = x["properties"]
-        if x141 is not None:
-            if type(x141) is not dict:
+        x109 = x["properties"]
+        if x109 is not None:
+            if type(x109) is not dict:
                 return False
     if "userProperties" in x:
-        x142 = x["userProperties"]
-        if x142 is not None:
-            if type(x142) is not dict:
+        x110 = x["userProperties"]
+        if x110 is not None:
+            if type(x110) is not dict:
                 return False
     if "tool_calls" in x:
-        x143 = x["tool_calls"]
-        if x143 is not None and type(x143) is not list:
+        x111 = x["tool_calls"]
+        if x111 is not None and type(x111) is not list:
             return False
-        if type(x143) is list:
-            for x144 in x143:
-                if not _v29(x144):
+        if type(x111) is list:
+            for x112 in x111:
+                if not _v28(x112):
                     return False
     return True
 
 
-def _e22(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+def _e21(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not dict:
         yield _err(p, _S21, _show(x) + _M1)
     if type(x) is dict:
-        for k10 in _K2:
-            if k10 not in x:
-                yield _err(p, _S22, _show(k10) + _M2)
+        for k9 in _K2:
+            if k9 not in x:
+                yield _err(p, _S22, _show(k9) + _M2)
         if "id" in x:
-            x145 = x["id"]
-            p66 = (*p, "id")
-            if type(x145) is not str:
-                yield _err(p66, _S23, _show(x145) + _M4)
+            x113 = x["id"]
+            p50 = (*p, "id")
+            if type(x113) is not str:
+                yield _err(p50, _S23, _show(x113) + _M4)
         if "externalId" in x:
-            x146 = x["externalId"]
-            p67 = (*p, "externalId")
-            if x146 is not None and type(x146) is not str:
-                yield _err(p67, _S24, _show(x146) + _M3)
+            x114 = x["externalId"]
+            p51 = (*p, "externalId")
+            if x114 is not None and type(x114) is not str:
+                yield _err(p51, _S24, _show(x114) + _M3)
         if "externalUrl" in x:
-            x147 = x["externalUrl"]
-            p68 = (*p, "externalUrl")
-            if x147 is not None and type(x147) is not str:
-                yield _err(p68, _S25, _show(x147) + _M3)
+            x115 = x["externalUrl"]
+            p52 = (*p, "externalUrl")
+            if x115 is not None and type(x115) is not str:
+                yield _err(p52, _S25, _show(x115) + _M3)
         if "createdAt" in x:
-            x148 = x["createdAt"]
-            p69 = (*p, "createdAt")
-            if x148 is not None and type(x148) is not str:
-                yield _err(p69, _S26, _show(x148) + _M3)
+            x116 = x["createdAt"]
+            p53 = (*p, "createdAt")
+            if x116 is not None and type(x116) is not str:
+                yield _err(p53, _S26, _show(x116) + _M3)
         if "updatedAt" in x:
-            x149 = x["updatedAt"]
-            p70 = (*p, "updatedAt")
-            if x149 is not None and type(x149) is not str:
-                yield _err(p70, _S27, _show(x149) + _M3)
+            x117 = x["updatedAt"]
+            p54 = (*p, "updatedAt")
+            if x117 is not None and type(x117) is not str:
+                yield _err(p54, _S27, _show(x117) + _M3)
         if "role" in x:
-            x150 = x["role"]
-            p71 = (*p, "role")
-            if type(x150) is not str:
-                yield _err(p71, _S28, _show(x150) + _M4)
-            if type(x150) is not str or x150 not in _F3:
-                yield _err(p71, _S29, _show(x150) + _M10)
+            x118 = x["role"]
+            p55 = (*p, "role")
+            if type(x118) is not str:
+                yield _err(p55, _S28, _show(x118) + _M4)
+            if type(x118) is not str or x118 not in _F3:
+                yield _err(p55, _S29, _show(x118) + _M10)
         if "content" in x:
-            x151 = x["content"]
-            p72 = (*p, "content")
-            if not _v27(x151):
-                yield from _e23(x151, p72)
+            x119 = x["content"]
+            p56 = (*p, "content")
+            if not _v26(x119):
+                yield from _e22(x119, p56)
         if "name" in x:
-            x152 = x["name"]
-            p73 = (*p, "name")
-            if x152 is not None and type(x152) is not str:
-                yield _err(p73, _S30, _show(x152) + _M3)
+            x120 = x["name"]
+            p57 = (*p, "name")
+            if x120 is not None and type(x120) is not str:
+                yield _err(p57, _S30, _show(x120) + _M3)
         if "links" in x:
-            x153 = x["links"]
-            p74 = (*p, "links")
-            if x153 is not None and type(x153) is not list:
-                yield _err(p74, _S31, _show(x153) + _M6)
-            if type(x153) is list:
-                for i17, x154 in enumerate(x153):
-                    p75 = (*p74, i17)
-                    if not _v28(x154):
-                        yield from _e24(x154, p75)
+            x121 = x["links"]
+            p58 = (*p, "links")
+            if x121 is not None and type(x121) is not list:
+                yield _err(p58, _S31, _show(x121) + _M6)
+            if type(x121) is list:
+                for i13, x122 in enumerate(x121):
+                    p59 = (*p58, i13)
+                    if not _v27(x122):
+                        yield from _e23(x122, p59)
         if "properties" in x:
-            x155 = x["properties"]
-            p76 = (*p, "properties")
-            if x155 is not None:
-                if type(x155) is not dict:
-                    yield _err(p76, _S32, _show(x155) + _M1)
+            x123 = x["properties"]
+            p60 = (*p, "properties")
+            if x123 is not None:
+                if type(x123) is not dict:
+                    yield _err(p60, _S32, _show(x123) + _M1)
         if "userProperties" in x:
-            x156 = x["userProperties"]
-            p77 = (*p, "userProperties")
-            if x156 is not None:
-                if type(x156) is not dict:
-                    yield _err(p77, _S33, _show(x156) + _M1)
+            x124 = x["userProperties"]
+            p61 = (*p, "userProperties")
+            if x124 is not None:
+                if type(x124) is not dict:
+                    yield _err(p61, _S33, _show(x124) + _M1)
         if "tool_calls" in x:
-            x157 = x["tool_calls"]
-            p78 = (*p, "tool_calls")
-            if x157 is not None and type(x157) is not list:
-                yield _err(p78, _S34, _show(x157) + _M6)
-            if type(x157) is list:
-                for i18, x158 in enumerate(x157):
-                    p79 = (*p78, i18)
-                    if not _v29(x158):
-                        yield from _e25(x158, p79)
+            x125 = x["tool_calls"]
+            p62 = (*p, "tool_calls")
+            if x125 is not None and type(x125) is not list:
+                yield _err(p62, _S34, _show(x125) + _M6)
+            if type(x125) is list:
+                for i14, x126 in enumerate(x125):
+                    p63 = (*p62, i14)
+                    if not _v28(x126):
+                        yield from _e24(x126, p63)
 
 
-def _v23(x: Any) -> bool:
+def _v22(x: Any) -> bool:
     if type(x) is not str:
         return False
     return True
 
 
-def _v24(x: Any) -> bool:
+def _v23(x: Any) -> bool:
     if type(x) is not list:
         return False
-    for x159 in x:
-        if not _v10(x159):
+    for x127 in x:
+        if not _v9(x127):
             return False
+    return True
+
+
+def _v24(x: Any) -> bool:
+    if type(x) is not str:
+        return False
+    if x not in _F6:
+        return False
     return True
 
 
 def _v25(x: Any) -> bool:
     if type(x) is not str:
         return False
-    if x not in _F6:
-        return False
     return True
 
 
 def _v26(x: Any) -> bool:
-    if type(x) is not str:
+    if not (_v29(x) or _v30(x)):
         return False
     return True
 
 
 def _v27(x: Any) -> bool:
-    if not (_v30(x) or _v31(x)):
+    if type(x) is not dict:
         return False
+    if "url" not in x:
+        return False
+    if "label" in x:
+        x128 = x["label"]
+        if x128 is not None and type(x128) is not str:
+            return False
+    if "url" in x:
+        x129 = x["url"]
+        if type(x129) is not str:
+            return False
+    if "title" in x:
+        x130 = x["title"]
+        if x130 is not None and type(x130) is not str:
+            return False
+    if "description" in x:
+        x131 = x["description"]
+        if x131 is not None and type(x131) is not str:
+            return False
+    if "type" in x:
+        x132 = x["type"]
+        if x132 is not None:
+            if not _v31(x132):
+                return False
+    if "breadcrumbs" in x:
+        x133 = x["breadcrumbs"]
+        if x133 is not None and type(x133) is not list:
+            return False
+        if type(x133) is list:
+            for x134 in x133:
+                if type(x134) is not str:
+                    return False
     return True
 
 
 def _v28(x: Any) -> bool:
     if type(x) is not dict:
         return False
-    if "url" not in x:
-        return False
-    if "label" in x:
-        x160 = x["label"]
-        if x160 is not None and type(x160) is not str:
-            return False
-    if "url" in x:
-        x161 = x["url"]
-        if type(x161) is not str:
-            return False
-    if "title" in x:
-        x162 = x["title"]
-        if x162 is not None and type(x162) is not str:
-            return False
-    if "description" in x:
-        x163 = x["description"]
-        if x163 is not None and type(x163) is not str:
-            return False
-    if "type" in x:
-        x164 = x["type"]
-        if x164 is not None:
-            if not _v32(x164):
-                return False
-    if "breadcrumbs" in x:
-        x165 = x["breadcrumbs"]
-        if x165 is not None and type(x165) is not list:
-            return False
-        if type(x165) is list:
-            for x166 in x165:
-                if type(x166) is not str:
-                    return False
-    return True
-
-
-def _v29(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
     if "id" not in x or "type" not in x or "function" not in x:
         return False
     if "id" in x:
-        x167 = x["id"]
-        if type(x167) is not str:
+        x135 = x["id"]
+        if type(x135) is not str:
             return False
     if "type" in x:
-        x168 = x["type"]
-        if type(x168) is not str:
+        x136 = x["type"]
+        if type(x136) is not str:
             return False
-        if x168 not in _F7:
+        if x136 not in _F7:
             return False
     if "function" in x:
-        x169 = x["function"]
-        if type(x169) is not dict:
+        x137 = x["function"]
+        if type(x137) is not dict:
             return False
-        if "name" not in x169 or "arguments" not in x169:
+        if "name" not in x137 or "arguments" not in x137:
             return False
-        if "name" in x169:
-            x170 = x169["name"]
-            if type(x170) is not str:
+        if "name" in x137:
+            x138 = x137["name"]
+            if type(x138) is not str:
                 return False
-        if "arguments" in x169:
-            x171 = x169["arguments"]
-            if type(x171) is not str:
+        if "arguments" in x137:
+            x139 = x137["arguments"]
+            if type(x139) is not str:
                 return False
     return True
 
 
-def _e23(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if not (_v30(x) or _v31(x)):
+def _e22(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+    if not (_v29(x) or _v30(x)):
         yield _err(p, _S35, _show(x) + _M11)
+
+
+def _e23(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+    if type(x) is not dict:
+        yield _err(p, _S46, _show(x) + _M1)
+    if type(x) is dict:
+        for k10 in _K4:
+            if k10 not in x:
+                yield _err(p, _S47, _show(k10) + _M2)
+        if "label" in x:
+            x140 = x["label"]
+            p64 = (*p, "label")
+            if x140 is not None and type(x140) is not str:
+                yield _err(p64, _S48, _show(x140) + _M3)
+        if "url" in x:
+            x141 = x["url"]
+            p65 = (*p, "url")
+            if type(x141) is not str:
+                yield _err(p65, _S49, _show(x141) + _M4)
+        if "title" in x:
+            x142 = x["title"]
+            p66 = (*p, "title")
+            if x142 is not None and type(x142) is not str:
+                yield _err(p66, _S50, _show(x142) + _M3)
+        if "description" in x:
+            x143 = x["description"]
+            p67 = (*p, "description")
+            if x143 is not None and type(x143) is not str:
+                yield _err(p67, _S51, _show(x143) + _M3)
+        if "type" in x:
+            x144 = x["type"]
+            p68 = (*p, "type")
+            if x144 is not None:
+                if not _v31(x144):
+                    yield from _e25(x144, p68)
+        if "breadcrumbs" in x:
+            x145 = x["breadcrumbs"]
+            p69 = (*p, "breadcrumbs")
+            if x145 is not None and type(x145) is not list:
+                yield _err(p69, _S52, _show(x145) + _M6)
+            if type(x145) is list:
+                for i17, x146 in enumerate(x145):
+                    p70 = (*p69, i17)
+                    if type(x146) is not str:
+                        yield _err(p70, _S53, _show(x146) + _M4)
 
 
 def _e24(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not dict:
-        yield _err(p, _S46, _show(x) + _M1)
-    if type(x) is dict:
-        for k11 in _K4:
-            if k11 not in x:
-                yield _err(p, _S47, _show(k11) + _M2)
-        if "label" in x:
-            x172 = x["label"]
-            p80 = (*p, "label")
-            if x172 is not None and type(x172) is not str:
-                yield _err(p80, _S48, _show(x172) + _M3)
-        if "url" in x:
-            x173 = x["url"]
-            p81 = (*p, "url")
-            if type(x173) is not str:
-                yield _err(p81, _S49, _show(x173) + _M4)
-        if "title" in x:
-            x174 = x["title"]
-            p82 = (*p, "title")
-            if x174 is not None and type(x174) is not str:
-                yield _err(p82, _S50, _show(x174) + _M3)
-        if "description" in x:
-            x175 = x["description"]
-            p83 = (*p, "description")
-            if x175 is not None and type(x175) is not str:
-                yield _err(p83, _S51, _show(x175) + _M3)
-        if "type" in x:
-            x176 = x["type"]
-            p84 = (*p, "type")
-            if x176 is not None:
-                if not _v32(x176):
-                    yield from _e26(x176, p84)
-        if "breadcrumbs" in x:
-            x177 = x["breadcrumbs"]
-            p85 = (*p, "breadcrumbs")
-            if x177 is not None and type(x177) is not list:
-                yield _err(p85, _S52, _show(x177) + _M6)
-            if type(x177) is list:
-                for i21, x178 in enumerate(x177):
-                    p86 = (*p85, i21)
-                    if type(x178) is not str:
-                        yield _err(p86, _S53, _show(x178) + _M4)
-
-
-def _e25(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if type(x) is not dict:
         yield _err(p, _S57, _show(x) + _M1)
     if type(x) is dict:
-        for k12 in _K5:
-            if k12 not in x:
-                yield _err(p, _S58, _show(k12) + _M2)
+        for k11 in _K5:
+            if k11 not in x:
+                yield _err(p, _S58, _show(k11) + _M2)
         if "id" in x:
-            x179 = x["id"]
-            p87 = (*p, "id")
-            if type(x179) is not str:
-                yield _err(p87, _S59, _show(x179) + _M4)
+            x147 = x["id"]
+            p71 = (*p, "id")
+            if type(x147) is not str:
+                yield _err(p71, _S59, _show(x147) + _M4)
         if "type" in x:
-            x180 = x["type"]
-            p88 = (*p, "type")
-            if type(x180) is not str:
-                yield _err(p88, _S60, _show(x180) + _M4)
-            if type(x180) is not str or x180 not in _F7:
-                yield _err(p88, _S61, _show(x180) + _M19)
+            x148 = x["type"]
+            p72 = (*p, "type")
+            if type(x148) is not str:
+                yield _err(p72, _S60, _show(x148) + _M4)
+            if type(x148) is not str or x148 not in _F7:
+                yield _err(p72, _S61, _show(x148) + _M19)
         if "function" in x:
-            x181 = x["function"]
-            p89 = (*p, "function")
-            if type(x181) is not dict:
-                yield _err(p89, _S62, _show(x181) + _M1)
-            if type(x181) is dict:
-                for k13 in _K6:
-                    if k13 not in x181:
-                        yield _err(p89, _S63, _show(k13) + _M2)
-                if "name" in x181:
-                    x182 = x181["name"]
-                    p90 = (*p89, "name")
-                    if type(x182) is not str:
-                        yield _err(p90, _S64, _show(x182) + _M4)
-                if "arguments" in x181:
-                    x183 = x181["arguments"]
-                    p91 = (*p89, "arguments")
-                    if type(x183) is not str:
-                        yield _err(p91, _S65, _show(x183) + _M4)
+            x149 = x["function"]
+            p73 = (*p, "function")
+            if type(x149) is not dict:
+                yield _err(p73, _S62, _show(x149) + _M1)
+            if type(x149) is dict:
+                for k12 in _K6:
+                    if k12 not in x149:
+                        yield _err(p73, _S63, _show(k12) + _M2)
+                if "name" in x149:
+                    x150 = x149["name"]
+                    p74 = (*p73, "name")
+                    if type(x150) is not str:
+                        yield _err(p74, _S64, _show(x150) + _M4)
+                if "arguments" in x149:
+                    x151 = x149["arguments"]
+                    p75 = (*p73, "arguments")
+                    if type(x151) is not str:
+                        yield _err(p75, _S65, _show(x151) + _M4)
 
 
-def _v30(x: Any) -> bool:
+def _v29(x: Any) -> bool:
     if type(x) is not str:
         return False
     return True
 
 
-def _v31(x: Any) -> bool:
+def _v30(x: Any) -> bool:
     if type(x) is not list:
         return False
-    for x184 in x:
-        if not _v33(x184):
+    for x152 in x:
+        if not _v32(x152):
             return False
     return True
 
 
-def _v32(x: Any) -> bool:
-    if not (_v34(x) or _v35(x)):
+def _v31(x: Any) -> bool:
+    if not (_v33(x) or _v34(x)):
         return False
     return True
 
 
-def _e26(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if not (_v34(x) or _v35(x)):
+def _e25(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+    if not (_v33(x) or _v34(x)):
         yield _err(p, _S54, _show(x) + _M11)
 
 
-def _v33(x: Any) -> bool:
+def _v32(x: Any) -> bool:
     if type(x) is not dict:
         return False
     if "type" not in x:
         return False
     if "type" in x:
-        x185 = x["type"]
-        if type(x185) is not str:
+        x153 = x["type"]
+        if type(x153) is not str:
             return False
-        if x185 not in _F4:
+        if x153 not in _F4:
             return False
     if "text" in x:
-        x186 = x["text"]
-        if x186 is not None and type(x186) is not str:
+        x154 = x["text"]
+        if x154 is not None and type(x154) is not str:
             return False
     if "image_url" in x:
-        x187 = x["image_url"]
-        if x187 is not None:
-            if not _v36(x187):
+        x155 = x["image_url"]
+        if x155 is not None:
+            if not _v35(x155):
                 return False
     return True
 
 
-def _v34(x: Any) -> bool:
+def _v33(x: Any) -> bool:
     if type(x) is not str:
         return False
     if x not in _F6:
@@ -1689,26 +1511,26 @@ def _v34(x: Any) -> bool:
     return True
 
 
-def _v35(x: Any) -> bool:
+def _v34(x: Any) -> bool:
     if type(x) is not str:
         return False
     return True
 
 
-def _v36(x: Any) -> bool:
+def _v35(x: Any) -> bool:
     if type(x) is not dict:
         return False
     if "url" not in x:
         return False
     if "url" in x:
-        x188 = x["url"]
-        if type(x188) is not str:
+        x156 = x["url"]
+        if type(x156) is not str:
             return False
     if "detail" in x:
-        x189 = x["detail"]
-        if type(x189) is not str:
+        x157 = x["detail"]
+        if type(x157) is not str:
             return False
-        if x189 not in _F5:
+        if x157 not in _F5:
             return False
     return True
 
@@ -1755,7 +1577,7 @@ def is_valid_create_open_ai_conversation(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v2(instance)
+        return _v1(instance)
     except RecursionError:
         return False
 
@@ -1766,9 +1588,9 @@ def iter_errors_create_open_ai_conversation(instance: Any) -> Iterator[SchemaVal
     Validates against definition ``create_open_ai_conversation``.
     """
     try:
-        if _v2(instance):
+        if _v1(instance):
             return
-        yield from _e2(instance, ())
+        yield from _e1(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -1790,7 +1612,7 @@ def is_valid_type(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v3(instance)
+        return _v2(instance)
     except RecursionError:
         return False
 
@@ -1801,9 +1623,9 @@ def iter_errors_type(instance: Any) -> Iterator[SchemaValidationError]:
     Validates against definition ``type``.
     """
     try:
-        if _v3(instance):
+        if _v2(instance):
             return
-        yield from _e3(instance, ())
+        yield from _e2(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -1825,7 +1647,7 @@ def is_valid_properties(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v4(instance)
+        return _v3(instance)
     except RecursionError:
         return False
 
@@ -1836,9 +1658,9 @@ def iter_errors_properties(instance: Any) -> Iterator[SchemaValidationError]:
     Validates against definition ``properties``.
     """
     try:
-        if _v4(instance):
+        if _v3(instance):
             return
-        yield from _e4(instance, ())
+        yield from _e3(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -1860,7 +1682,7 @@ def is_valid_user_properties(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v5(instance)
+        return _v4(instance)
     except RecursionError:
         return False
 
@@ -1871,9 +1693,9 @@ def iter_errors_user_properties(instance: Any) -> Iterator[SchemaValidationError
     Validates against definition ``user_properties``.
     """
     try:
-        if _v5(instance):
+        if _v4(instance):
             return
-        yield from _e5(instance, ())
+        yield from _e4(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -1895,7 +1717,7 @@ def is_valid_visibility(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v6(instance)
+        return _v5(instance)
     except RecursionError:
         return False
 
@@ -1906,9 +1728,9 @@ def iter_errors_visibility(instance: Any) -> Iterator[SchemaValidationError]:
     Validates against definition ``visibility``.
     """
     try:
-        if _v6(instance):
+        if _v5(instance):
             return
-        yield from _e6(instance, ())
+        yield from _e5(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -1930,7 +1752,7 @@ def is_valid_messages(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v7(instance)
+        return _v6(instance)
     except RecursionError:
         return False
 
@@ -1941,9 +1763,9 @@ def iter_errors_messages(instance: Any) -> Iterator[SchemaValidationError]:
     Validates against definition ``messages``.
     """
     try:
-        if _v7(instance):
+        if _v6(instance):
             return
-        yield from _e7(instance, ())
+        yield from _e6(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -1965,7 +1787,7 @@ def is_valid_create_open_ai_conversation_role(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v8(instance)
+        return _v7(instance)
     except RecursionError:
         return False
 
@@ -1976,9 +1798,9 @@ def iter_errors_create_open_ai_conversation_role(instance: Any) -> Iterator[Sche
     Validates against definition ``create_open_ai_conversation_role``.
     """
     try:
-        if _v8(instance):
+        if _v7(instance):
             return
-        yield from _e8(instance, ())
+        yield from _e7(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -2000,7 +1822,7 @@ def is_valid_create_open_ai_conversation_content(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v9(instance)
+        return _v8(instance)
     except RecursionError:
         return False
 
@@ -2013,9 +1835,9 @@ def iter_errors_create_open_ai_conversation_content(
     Validates against definition ``create_open_ai_conversation_content``.
     """
     try:
-        if _v9(instance):
+        if _v8(instance):
             return
-        yield from _e9(instance, ())
+        yield from _e8(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -2037,7 +1859,7 @@ def is_valid_open_ai_content_item(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v10(instance)
+        return _v9(instance)
     except RecursionError:
         return False
 
@@ -2048,9 +1870,9 @@ def iter_errors_open_ai_content_item(instance: Any) -> Iterator[SchemaValidation
     Validates against definition ``open_ai_content_item``.
     """
     try:
-        if _v10(instance):
+        if _v9(instance):
             return
-        yield from _e10(instance, ())
+        yield from _e9(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -2072,7 +1894,7 @@ def is_valid_open_ai_content_item_type(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v11(instance)
+        return _v10(instance)
     except RecursionError:
         return False
 
@@ -2083,9 +1905,9 @@ def iter_errors_open_ai_content_item_type(instance: Any) -> Iterator[SchemaValid
     Validates against definition ``open_ai_content_item_type``.
     """
     try:
-        if _v11(instance):
+        if _v10(instance):
             return
-        yield from _e11(instance, ())
+        yield from _e10(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -2107,7 +1929,7 @@ def is_valid_open_ai_image_url_object(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v12(instance)
+        return _v11(instance)
     except RecursionError:
         return False
 
@@ -2118,9 +1940,9 @@ def iter_errors_open_ai_image_url_object(instance: Any) -> Iterator[SchemaValida
     Validates against definition ``open_ai_image_url_object``.
     """
     try:
-        if _v12(instance):
+        if _v11(instance):
             return
-        yield from _e12(instance, ())
+        yield from _e11(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -2142,7 +1964,7 @@ def is_valid_detail(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v13(instance)
+        return _v12(instance)
     except RecursionError:
         return False
 
@@ -2153,9 +1975,9 @@ def iter_errors_detail(instance: Any) -> Iterator[SchemaValidationError]:
     Validates against definition ``detail``.
     """
     try:
-        if _v13(instance):
+        if _v12(instance):
             return
-        yield from _e13(instance, ())
+        yield from _e12(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -2177,7 +1999,7 @@ def is_valid_create_open_ai_conversation_links(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v14(instance)
+        return _v13(instance)
     except RecursionError:
         return False
 
@@ -2188,9 +2010,9 @@ def iter_errors_create_open_ai_conversation_links(instance: Any) -> Iterator[Sch
     Validates against definition ``create_open_ai_conversation_links``.
     """
     try:
-        if _v14(instance):
+        if _v13(instance):
             return
-        yield from _e14(instance, ())
+        yield from _e13(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -2212,7 +2034,7 @@ def is_valid_create_open_ai_conversation_type(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v15(instance)
+        return _v14(instance)
     except RecursionError:
         return False
 
@@ -2223,9 +2045,9 @@ def iter_errors_create_open_ai_conversation_type(instance: Any) -> Iterator[Sche
     Validates against definition ``create_open_ai_conversation_type``.
     """
     try:
-        if _v15(instance):
+        if _v14(instance):
             return
-        yield from _e15(instance, ())
+        yield from _e14(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -2247,7 +2069,7 @@ def is_valid_create_open_ai_conversation_type1(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v16(instance)
+        return _v15(instance)
     except RecursionError:
         return False
 
@@ -2258,9 +2080,9 @@ def iter_errors_create_open_ai_conversation_type1(instance: Any) -> Iterator[Sch
     Validates against definition ``create_open_ai_conversation_type1``.
     """
     try:
-        if _v16(instance):
+        if _v15(instance):
             return
-        yield from _e16(instance, ())
+        yield from _e15(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -2282,7 +2104,7 @@ def is_valid_create_open_ai_conversation_properties(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v17(instance)
+        return _v16(instance)
     except RecursionError:
         return False
 
@@ -2295,9 +2117,9 @@ def iter_errors_create_open_ai_conversation_properties(
     Validates against definition ``create_open_ai_conversation_properties``.
     """
     try:
-        if _v17(instance):
+        if _v16(instance):
             return
-        yield from _e17(instance, ())
+        yield from _e16(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -2319,7 +2141,7 @@ def is_valid_create_open_ai_conversation_user_properties(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v18(instance)
+        return _v17(instance)
     except RecursionError:
         return False
 
@@ -2332,9 +2154,9 @@ def iter_errors_create_open_ai_conversation_user_properties(
     Validates against definition ``create_open_ai_conversation_user_properties``.
     """
     try:
-        if _v18(instance):
+        if _v17(instance):
             return
-        yield from _e18(instance, ())
+        yield from _e17(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -2356,7 +2178,7 @@ def is_valid_open_ai_tool_call(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v19(instance)
+        return _v18(instance)
     except RecursionError:
         return False
 
@@ -2367,9 +2189,9 @@ def iter_errors_open_ai_tool_call(instance: Any) -> Iterator[SchemaValidationErr
     Validates against definition ``open_ai_tool_call``.
     """
     try:
-        if _v19(instance):
+        if _v18(instance):
             return
-        yield from _e19(instance, ())
+        yield from _e18(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -2391,7 +2213,7 @@ def is_valid_open_ai_tool_call_type(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v20(instance)
+        return _v19(instance)
     except RecursionError:
         return False
 
@@ -2402,9 +2224,9 @@ def iter_errors_open_ai_tool_call_type(instance: Any) -> Iterator[SchemaValidati
     Validates against definition ``open_ai_tool_call_type``.
     """
     try:
-        if _v20(instance):
+        if _v19(instance):
             return
-        yield from _e20(instance, ())
+        yield from _e19(instance, ())
     except RecursionError:
         yield _too_deep()
 
@@ -2426,7 +2248,7 @@ def is_valid_open_ai_tool_call_function(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
-        return _v21(instance)
+        return _v20(instance)
     except RecursionError:
         return False
 
@@ -2437,9 +2259,9 @@ def iter_errors_open_ai_tool_call_function(instance: Any) -> Iterator[SchemaVali
     Validates against definition ``open_ai_tool_call_function``.
     """
     try:
-        if _v21(instance):
+        if _v20(instance):
             return
-        yield from _e21(instance, ())
+        yield from _e20(instance, ())
     except RecursionError:
         yield _too_deep()
 
