@@ -27,7 +27,12 @@ from generator.ir import (
     TypeExpr,
     UnionType,
 )
-from generator.targets.models.annotations import Annotations, Function
+from generator.targets.models.annotations import (
+    CONTAINER_EXPRS,
+    PLAIN_EXPRS,
+    Annotations,
+    Function,
+)
 from generator.targets.models.layout import STEP, statement, wrap_def, wrap_operands
 from generator.targets.models.literals import py_str, tupled
 
@@ -77,7 +82,7 @@ class Conversions(Annotations):
     def load_body(self, expr: TypeExpr, indent: str) -> list[str]:
         """Statements that ``return`` ``v`` loaded as ``expr`` or raise."""
         inner = indent + STEP
-        if isinstance(expr, ArrayType | MapType):
+        if isinstance(expr, CONTAINER_EXPRS):
             kind = "list" if isinstance(expr, ArrayType) else "dict"
             sub = expr.items if isinstance(expr, ArrayType) else expr.values
             lines = [f"{indent}if not isinstance(v, {kind}):", f"{inner}raise _Invalid"]
@@ -226,11 +231,11 @@ class Conversions(Annotations):
         Only for values a generated validator has accepted. Unions whose members cannot be
         told apart by their JSON type alone use the checked loader.
         """
-        if isinstance(expr, Primitive | AnyType | ConstType) or not self.needs_build(expr):
+        if isinstance(expr, PLAIN_EXPRS) or not self.needs_build(expr):
             return var
-        if isinstance(expr, ArrayType | MapType):
+        if isinstance(expr, CONTAINER_EXPRS):
             sub = expr.items if isinstance(expr, ArrayType) else expr.values
-            if isinstance(sub, ArrayType | MapType) and self.needs_build(sub):
+            if isinstance(sub, CONTAINER_EXPRS) and self.needs_build(sub):
                 inner = f"{self.build_helper(sub)}(x)"
             else:
                 inner = self.build(sub, "x")
@@ -253,9 +258,9 @@ class Conversions(Annotations):
 
     def needs_build(self, expr: TypeExpr, seen: frozenset[str] = frozenset()) -> bool:
         """Whether a valid value of ``expr`` must be converted (or copied) to be loaded."""
-        if isinstance(expr, Primitive | AnyType | ConstType):
+        if isinstance(expr, PLAIN_EXPRS):
             return False
-        if isinstance(expr, ArrayType | MapType):
+        if isinstance(expr, CONTAINER_EXPRS):
             return True
         if isinstance(expr, InlineUnion):
             return any(self.needs_build(m, seen) for m in expr.members)

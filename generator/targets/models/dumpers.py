@@ -8,18 +8,21 @@ from generator.ir import (
     AliasType,
     AnyType,
     ArrayType,
-    ConstType,
     EnumType,
     InlineUnion,
     MapType,
     ObjectType,
-    Primitive,
     Ref,
     SchemaIR,
     TypeExpr,
     UnionType,
 )
-from generator.targets.models.annotations import Annotations, Function
+from generator.targets.models.annotations import (
+    CONTAINER_EXPRS,
+    PLAIN_EXPRS,
+    Annotations,
+    Function,
+)
 from generator.targets.models.layout import STEP, wrap_def
 
 
@@ -35,9 +38,9 @@ class Dumpers(Annotations):
 
     def dump(self, expr: TypeExpr, var: str) -> str:
         """An expression for ``var`` (a loaded ``expr``) as JSON data."""
-        if isinstance(expr, Primitive | AnyType | ConstType):
+        if isinstance(expr, PLAIN_EXPRS):
             return var
-        if isinstance(expr, ArrayType | MapType):
+        if isinstance(expr, CONTAINER_EXPRS):
             sub = expr.items if isinstance(expr, ArrayType) else expr.values
             inner = self.dump(sub, "x")
             if isinstance(expr, ArrayType):
