@@ -21,6 +21,17 @@ TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
 @cache
+def bytecode_cache() -> jinja2.BytecodeCache:
+    """Jinja's own cache of compiled templates, shared by every run (as ``.pyc`` files are).
+
+    It lives in a per-user folder of the temporary directory that Jinja creates private to the
+    user, and is keyed by each template's source checksum: an edited template is compiled
+    afresh. Compiling the templates was about a fifth of a run on a small schema.
+    """
+    return jinja2.FileSystemBytecodeCache()
+
+
+@cache
 def environment(target: str) -> jinja2.Environment:
     """The Jinja environment for ``templates/<target>/``."""
     folder = TEMPLATES_DIR / target
@@ -36,6 +47,7 @@ def environment(target: str) -> jinja2.Environment:
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=bytecode_cache(),
     )
     env.filters["pyrepr"] = repr
     # Templates see only what a target passes them: no Jinja globals (range, lipsum, ...),

@@ -27,6 +27,7 @@ from generator.compiler.dialects import DRAFT2020, known_dialect
 from generator.compiler.formats import FORMAT_IMPORTS, URI_HELPERS, helpers_for
 from generator.compiler.scope import Resolver
 from generator.errors import SchemaError
+from generator.render import bytecode_cache
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "validators"
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,47}")
@@ -43,6 +44,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=bytecode_cache(),
     )
 
 
