@@ -3,8 +3,8 @@
 The targets are independent functions of one frozen IR, so after the IR is built they can run
 side by side. On Linux, with more than one CPU and a schema of at least ``PARALLEL_MIN_TYPES``
 named types, the targets are split by their expected cost into one bucket per process (largest
-first): the calling process renders one bucket, and each other bucket runs in a child forked
-from it, which inherits the IR instead of receiving a copy, and sends back only its
+first): the calling process renders the lightest bucket (and stages its files for writing
+while it waits), and each other bucket runs in a child forked from it, which inherits the IR instead of receiving a copy, and sends back only its
 ``{path: text}``.
 
 The output is the same whichever way it is produced (tested), so parallelism is only a matter
@@ -79,8 +79,13 @@ def render_targets(
     *,
     jobs: int | None = None,
     progress: Callable[[str], None] | None = None,
+    while_waiting: Callable[[Files], None] | None = None,
 ) -> dict[str, Files]:
-    """``{target: {path: text}}`` for every target, using up to ``jobs`` processes."""
+    """``{target: {path: text}}`` for every target, using up to ``jobs`` processes.
+
+    ``while_waiting`` is called with this process's own files when they are rendered and other
+    processes are still at work (the pipeline stages them for writing meanwhile).
+    """
     for name in targets:
         renderer(name)  # unknown names fail here, and every target is imported before a fork
     wanted = default_jobs(job) if jobs is None else jobs
@@ -92,7 +97,7 @@ def render_targets(
         return _render(job, targets)
     context = multiprocessing.get_context("fork")
     children: list[tuple[list[str], Connection, multiprocessing.process.BaseProcess]] = []
-    for group in groups[1:]:
+    for group in groups[:-1]:
         receive, send = context.Pipe(duplex=False)
         child = context.Process(target=_child, args=(job, group, send), daemon=True)
         child.start()
@@ -101,7 +106,11 @@ def render_targets(
     if progress is not None:
         progress(f"rendering {', '.join(targets)} in {len(groups)} processes")
     try:
-        results = _render(job, groups[0])
+        results = _render(job, groups[-1])
+        if while_waiting is not None:
+            while_waiting(
+                {path: text for files in results.values() for path, text in files.items()}
+            )
         for group, receive, _ in children:
             try:
                 received = receive.recv()

@@ -1,9 +1,9 @@
 """The writer: put rendered files on disk atomically, deterministically, and tidily.
 
-* Nothing is written until every file has been rendered (the caller renders in memory).
-* Changed files are first written next to their destination as temporary files; only when all
-  of them exist are they renamed into place. A failure while staging removes the temporaries
-  and leaves the output folder as it was.
+* Changed files are first written next to their destination as temporary files (possibly in
+  batches, while other targets are still rendering: :class:`Staging`); only when every file
+  has been rendered and staged are they renamed into place. A failure before that removes the
+  temporaries and leaves the output folder as it was.
 * Files whose bytes did not change are not touched, so their mtimes stay (``make`` stays a
   no-op on an unchanged schema).
 * New files get the usual permissions (``0o666`` less the umask); a regenerated file keeps the
@@ -170,40 +170,104 @@ def _stage(target: str, data: bytes) -> str:
     return temporary
 
 
-def write(out: Path, files: Mapping[str, str]) -> Changes:
-    """Write ``files`` under ``out`` atomically; see the module docstring."""
-    folder = _Folder(out)
-    changes, targets = _compare(folder, files, out)
-    contents = [
-        (_manifest_text(files) if name == MANIFEST else files[name]).encode("utf-8")
-        for name in changes.written
-    ]
-    staged: list[tuple[str, str]] = []
-    made: set[str] = set()
-    try:
-        for target, data in zip(targets, contents, strict=True):
-            parent = os.path.dirname(target)
-            if parent not in made:
-                os.makedirs(parent, exist_ok=True)
-                made.add(parent)
-            staged.append((_stage(target, data), target))
-    except BaseException:
-        for temporary, _ in staged:
+class Staging:
+    """One atomic write of the output folder, which may be staged in several batches.
+
+    :meth:`stage` compares a batch of files with the folder and writes a temporary file beside
+    each one that changed; :meth:`commit` stages the rest, then renames every temporary into
+    place and removes what the manifest lists but this run no longer produces; :meth:`abort`
+    removes the temporaries (and any folder it created that is left empty). Until
+    :meth:`commit` renames, the output folder's files are as they were. Staging in batches
+    lets the pipeline write the files it has while other processes still render theirs.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self._folder = _Folder(out)
+        self._staged: dict[str, tuple[str, str]] = {}  # name -> (temporary, destination)
+        self._unchanged: set[str] = set()
+        self._made: list[str] = []  # folders created, parents first
+        self._known_folders: set[str] = set()
+
+    def stage(self, files: Mapping[str, str]) -> None:
+        for name in sorted(files):
+            if name in self._staged or name in self._unchanged:
+                continue
+            self._stage_one(name, files[name].encode("utf-8"))
+
+    def _stage_one(self, name: str, data: bytes) -> None:
+        target = self._folder.destination(name)
+        if _read(target) == data:
+            self._unchanged.add(name)
+            return
+        self._make_folder(os.path.dirname(target))
+        self._staged[name] = (_stage(target, data), target)
+
+    def _make_folder(self, folder: str) -> None:
+        if folder in self._known_folders:
+            return
+        missing = []
+        current = folder
+        while current and not os.path.isdir(current):
+            missing.append(current)
+            current = os.path.dirname(current)
+        os.makedirs(folder, exist_ok=True)
+        self._made.extend(reversed(missing))
+        self._known_folders.add(folder)
+
+    def commit(self, files: Mapping[str, str]) -> Changes:
+        """Stage what is left of ``files``, then put everything in place."""
+        self.stage(files)
+        for name in self._staged:
+            if name not in files:
+                raise GeneratorError(f"staged {name!r}, which the run did not produce")
+        changes = Changes(
+            written=sorted(self._staged), unchanged=sorted(self._unchanged), removed=[]
+        )
+        for name in read_manifest(self.out):
+            if name not in files and os.path.isfile(self._folder.destination(name)):
+                changes.removed.append(name)
+        manifest = _manifest_text(files).encode("utf-8")
+        current = _read(self._folder.destination(MANIFEST))
+        if current != manifest and (files or current is not None):
+            self._stage_one(MANIFEST, manifest)
+            changes.written.append(MANIFEST)
+        for temporary, target in self._staged.values():
+            os.replace(temporary, target)
+        self._staged.clear()
+        for name in changes.removed:
+            stale = self._folder.destination(name)
+            try:
+                os.unlink(stale)
+            except FileNotFoundError:
+                pass
+            _remove_empty_parents(Path(stale).parent, self.out)
+        return changes
+
+    def abort(self) -> None:
+        """Remove every temporary file, and the folders staging created that are now empty."""
+        for temporary, _ in self._staged.values():
             try:
                 os.unlink(temporary)
             except FileNotFoundError:
                 pass
+        self._staged.clear()
+        for folder in reversed(self._made):
+            try:
+                os.rmdir(folder)
+            except OSError:
+                pass
+        self._made.clear()
+
+
+def write(out: Path, files: Mapping[str, str]) -> Changes:
+    """Write ``files`` under ``out`` atomically; see the module docstring."""
+    staging = Staging(out)
+    try:
+        return staging.commit(files)
+    except BaseException:
+        staging.abort()
         raise
-    for temporary, target in staged:
-        os.replace(temporary, target)
-    for name in changes.removed:
-        stale = folder.destination(name)
-        try:
-            os.unlink(stale)
-        except FileNotFoundError:
-            pass
-        _remove_empty_parents(Path(stale).parent, out)
-    return changes
 
 
 def _remove_empty_parents(folder: Path, stop: Path) -> None:

@@ -132,3 +132,21 @@ def test_cli_refuses_a_zero_job_count(capsys: pytest.CaptureFixture[str]) -> Non
         main(["generate", str(SCHEMA), "--jobs", "0"])
     assert exit_info.value.code == 2
     assert "--jobs: expected a whole number of at least 1, got '0'" in capsys.readouterr().err
+
+
+def test_a_failing_target_leaves_the_output_folder_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generate(SCHEMA, tmp_path, TARGETS, jobs=1)
+
+    def refuse(job: object) -> dict[str, str]:
+        raise GeneratorError("validators refused")
+
+    monkeypatch.setattr(validators_target, "render", refuse)
+    (tmp_path / "docs").rename(tmp_path / "docs-moved")  # docs must be staged anew
+    before = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    with pytest.raises(GeneratorError, match="validators refused"):
+        generate(SCHEMA, tmp_path, TARGETS, jobs=2)
+    after = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after == before, "the docs staged while validators rendered were removed"
+    assert not (tmp_path / "docs").exists()

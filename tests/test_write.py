@@ -130,3 +130,27 @@ def test_many_files_in_nested_folders_then_a_symlinked_folder_is_refused(tmp_pat
     with pytest.raises(GeneratorError, match="symbolic link"):
         writer.write(tmp_path, {**files, "docs/3/page3.md": "changed"})
     assert list(outside.iterdir()) == []
+
+
+def test_staging_in_batches_commits_like_one_write(tmp_path: Path) -> None:
+    files = {"a.py": "A", "docs/b.md": "B", "docs/deep/c.md": "C"}
+    staging = writer.Staging(tmp_path / "batched")
+    staging.stage({"docs/b.md": "B", "docs/deep/c.md": "C"})
+    assert not (tmp_path / "batched/docs/b.md").exists(), "nothing is in place before commit"
+    batched = staging.commit(files)
+    whole = writer.write(tmp_path / "whole", files)
+    assert batched == whole
+    for name in files:
+        assert (tmp_path / "batched" / name).read_text() == files[name]
+    assert not list((tmp_path / "batched").rglob("*.tmp"))
+
+
+def test_aborted_staging_leaves_no_trace(tmp_path: Path) -> None:
+    writer.write(tmp_path, {"a.py": "old"})
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    staging = writer.Staging(tmp_path)
+    staging.stage({"a.py": "new", "docs/deep/page.md": "x"})
+    staging.abort()
+    after = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    assert after == before, "temporaries and the folders staging created are gone"
+    assert (tmp_path / "a.py").read_text() == "old"
