@@ -2,10 +2,10 @@
 
 The targets are independent functions of one frozen IR, so after the IR is built they can run
 side by side. On Linux, with more than one CPU and a schema of at least ``PARALLEL_MIN_TYPES``
-named types, the targets are split by their expected cost into one bucket per process (largest
-first): the calling process renders the lightest bucket (and stages its files for writing
-while it waits), and each other bucket runs in a child forked from it, which inherits the IR instead of receiving a copy, and sends back only its
-``{path: text}``.
+named types, the targets are split by their expected cost into one bucket per process. Each
+bucket but the lightest runs in a child forked from this process (it inherits the IR instead
+of receiving a copy, and sends back only its ``{path: text}``); this process renders the
+lightest one, then stages its files for writing while it waits for the others.
 
 The output is the same whichever way it is produced (tested), so parallelism is only a matter
 of time. Any failure in a child (an exception, a crash, a lost pipe) is not reported from the
