@@ -518,16 +518,6 @@ def to_pointer(tokens: Any) -> str:
     return "".join(f"/{escape(str(token))}" for token in tokens)
 
 
-def resolve_pointer(document: Any, pointer: str) -> Any:
-    node = document
-    if not pointer:
-        return node
-    for raw in pointer.lstrip("/").split("/"):
-        token = raw.replace("~1", "/").replace("~0", "~")
-        node = node[int(token)] if isinstance(node, list) else node[token]
-    return node
-
-
 def _json_type(value: Any) -> str:
     if value is None:
         return "null"
