@@ -1,7 +1,7 @@
 """`make bench`: every benchmark, one after the other, each printing its own ratios.
 
-Results land in ``bench/results/*.json`` (and the generation plot ``generation.png``);
-``BENCHMARKS.md`` records the figures of the last run that was written up.
+Results land in ``bench/results/*.json`` (and the generation plot ``generation.png``); the
+README's Benchmarks section records the figures of the last run that was written up.
 """
 
 from __future__ import annotations
