@@ -110,31 +110,32 @@ def _read(path: str) -> bytes | None:
         return None
 
 
-def _compare(folder: _Folder, files: Mapping[str, str], out: Path) -> tuple[Changes, list[str]]:
-    """The changes, and the destination of each name in ``changes.written`` (same order)."""
-    changes = Changes()
-    targets: list[str] = []
-    for name in sorted(files):
-        target = folder.destination(name)
-        if _read(target) == files[name].encode("utf-8"):
-            changes.unchanged.append(name)
-        else:
-            changes.written.append(name)
-            targets.append(target)
-    for name in read_manifest(out):
-        if name not in files and os.path.isfile(folder.destination(name)):
-            changes.removed.append(name)
-    manifest = folder.destination(MANIFEST)
-    current = _read(manifest)
-    if current != _manifest_text(files).encode("utf-8") and (files or current is not None):
-        changes.written.append(MANIFEST)
-        targets.append(manifest)
-    return changes, targets
+def _removed(folder: _Folder, files: Mapping[str, str], out: Path) -> list[str]:
+    """Files the manifest lists that this run no longer produces (and that still exist)."""
+    return [
+        name
+        for name in read_manifest(out)
+        if name not in files and os.path.isfile(folder.destination(name))
+    ]
+
+
+def _new_manifest(folder: _Folder, files: Mapping[str, str]) -> bytes | None:
+    """The manifest's new bytes, or ``None`` if it is current (or nothing needs one)."""
+    manifest = _manifest_text(files).encode("utf-8")
+    current = _read(folder.destination(MANIFEST))
+    return manifest if current != manifest and (files or current is not None) else None
 
 
 def plan(out: Path, files: Mapping[str, str]) -> Changes:
     """Compare rendered ``files`` with the output folder, without writing."""
-    changes, _ = _compare(_Folder(out), files, out)
+    folder = _Folder(out)
+    changes = Changes()
+    for name in sorted(files):
+        same = _read(folder.destination(name)) == files[name].encode("utf-8")
+        (changes.unchanged if same else changes.written).append(name)
+    changes.removed = _removed(folder, files, out)
+    if _new_manifest(folder, files) is not None:
+        changes.written.append(MANIFEST)
     return changes
 
 
@@ -222,14 +223,12 @@ class Staging:
             if name not in files:
                 raise GeneratorError(f"staged {name!r}, which the run did not produce")
         changes = Changes(
-            written=sorted(self._staged), unchanged=sorted(self._unchanged), removed=[]
+            written=sorted(self._staged),
+            unchanged=sorted(self._unchanged),
+            removed=_removed(self._folder, files, self.out),
         )
-        for name in read_manifest(self.out):
-            if name not in files and os.path.isfile(self._folder.destination(name)):
-                changes.removed.append(name)
-        manifest = _manifest_text(files).encode("utf-8")
-        current = _read(self._folder.destination(MANIFEST))
-        if current != manifest and (files or current is not None):
+        manifest = _new_manifest(self._folder, files)
+        if manifest is not None:
             self._stage_one(MANIFEST, manifest)
             changes.written.append(MANIFEST)
         for temporary, target in self._staged.values():
