@@ -411,10 +411,7 @@ def check_references(loaded: LoadedSchema) -> None:
             if base not in in_base:
                 in_base[base] = _fragment_base(loaded, base)
             local = in_base[base]
-        if local is not None:
-            uri = base + target if target != "#" else base  # what urljoin() would say
-        else:
-            uri = join_reference(base, target)
+        uri = join_reference(base, target)
         if uri in resolved:
             continue
         try:
@@ -471,7 +468,7 @@ def join_reference(base: str, reference: str) -> str:
     joins schemes it knows to be hierarchical, and drops the base of ``urn:`` URIs.
     """
     if reference.startswith("#"):
-        return urldefrag(base)[0] + reference
+        return base.partition("#")[0] + reference
     return urljoin(base, reference)
 
 
