@@ -117,9 +117,6 @@ class Code:
         self.lines.append(self.indent + header)
         return Block(self)
 
-    def width_left(self) -> int:
-        return LINE_LENGTH - len(INDENT) * self.level
-
     def text(self) -> str:
         return "\n".join(self.lines) + "\n"
 

@@ -132,9 +132,6 @@ class Cx:
         """Failure in v/a mode (a called function already said why)."""
         return "return False" if self.mode == "v" else "return None"
 
-    def fail_silently(self) -> None:
-        self.line(self.silent_failure())
-
     def var(self, prefix: str) -> str:
         return self.comp.var(prefix)
 
