@@ -27,6 +27,7 @@ import referencing.exceptions
 import referencing.jsonschema
 import yaml
 
+from generator.compiler.check import check_numbers
 from generator.compiler.scope import specification_for
 from generator.errors import SchemaError, UnsupportedSchemaError
 from generator.openapi import normalise_30
@@ -167,6 +168,7 @@ def load_contents(
             file=file,
             pointer="",
         )
+    check_numbers(contents, file=file)  # (YAML's .inf, JSON's 1e400: not JSON numbers)
     mapping = {prefix: Path(folder) for prefix, folder in (ref_map or {}).items()}
     kind = "jsonschema"
     openapi_version: str | None = None

@@ -143,7 +143,7 @@ def _render(
     dialect = known_dialect(default_dialect)
     if dialect is None:
         raise SchemaError(f"unknown default dialect {default_dialect!r}")
-    resolver = Resolver(schema, registry, dialect, base_uri)
+    resolver = Resolver(schema, registry, dialect, base_uri, root_is_schema=root)
     comp = Compiler(resolver, format_assertion=format_assertion)
     root_scope = resolver.root_scope
     apis = []

@@ -20,6 +20,12 @@ import referencing
 import referencing.exceptions
 import referencing.jsonschema
 
+from generator.compiler.check import (
+    check_numbers,
+    check_schema,
+    checked_retrieve,
+    specification_dialect,
+)
 from generator.compiler.dialects import (
     DRAFT4,
     DRAFT6,
@@ -37,19 +43,32 @@ from generator.errors import SchemaError
 
 
 def _tolerant(spec: referencing.Specification[Any]) -> referencing.Specification[Any]:
-    """``spec`` made to accept boolean subschemas (draft 4 proper has none; users do)."""
+    """``spec`` made to accept boolean subschemas (draft 4 proper has none; users do), and to
+    walk only schemas: :mod:`referencing` also yields the arrays of ``dependencies`` (draft 4-7)
+    as subresources, and would read the members of anything else it meets."""
     id_of = spec.id_of
     anchors_in = spec._anchors_in
     subresources_of = spec.subresources_of
 
     def tolerant_subresources_of(contents: Any) -> Any:
-        return [] if isinstance(contents, bool) else subresources_of(contents)
+        if not isinstance(contents, dict):
+            return []
+        try:
+            found = list(subresources_of(contents))
+        except (AttributeError, TypeError):
+            # a keyword's value of another type than the draft says (``properties: 4``):
+            # referencing reads it as if it were right; our walk looks at types
+            found = [child for _, child in subschemas(contents)]
+        return [each for each in found if isinstance(each, (dict, bool))]
 
     def tolerant_id_of(contents: Any) -> str | None:
-        return None if isinstance(contents, bool) else id_of(contents)
+        found = id_of(contents) if isinstance(contents, dict) else None
+        return found if isinstance(found, str) else None
 
     def tolerant_anchors_in(specification: referencing.Specification[Any], contents: Any) -> Any:
-        return [] if isinstance(contents, bool) else anchors_in(specification, contents)
+        if not isinstance(contents, dict):
+            return []
+        return [a for a in anchors_in(specification, contents) if isinstance(a.name, str)]
 
     return attrs.evolve(  # type: ignore[misc]  # Specification is an attrs class
         spec,
@@ -69,6 +88,36 @@ def specification_for(dialect_uri: str) -> referencing.Specification[Any]:
     """The :mod:`referencing` specification for a dialect (tolerating boolean subschemas)."""
     known = known_dialect(dialect_uri)
     return _SPECS[known.uri if known is not None else DRAFT2020]
+
+
+def _tolerant_registry(registry: referencing.Registry[Any]) -> referencing.Registry[Any]:
+    """``registry`` with every JSON Schema resource read by our tolerant specifications (its
+    crawl then walks schemas only, whatever the resources hold: they are checked when a
+    reference reaches them) and every retrieved document checked against its metaschema."""
+    retrieve = checked_retrieve(registry._retrieve)
+
+    def tolerant_retrieve(uri: str) -> referencing.Resource[Any]:
+        return _tolerant_resource(retrieve(uri))
+
+    replaced = []
+    for uri in registry:
+        resource = registry[uri]
+        tolerant = _tolerant_resource(resource)
+        if tolerant is not resource:
+            replaced.append((uri, tolerant))
+    if replaced:
+        registry = registry.with_resources(replaced)
+    return attrs.evolve(registry, retrieve=tolerant_retrieve)  # type: ignore[misc]
+
+
+def _tolerant_resource(resource: referencing.Resource[Any]) -> referencing.Resource[Any]:
+    dialect = specification_dialect(resource)
+    if dialect is None:
+        return resource
+    specification = _SPECS[dialect]
+    if resource._specification is specification:  # noqa: SLF001
+        return resource
+    return specification.create_resource(resource.contents)
 
 
 _MISSING = object()
@@ -100,14 +149,26 @@ class Resolver:
         registry: referencing.Registry[Any] | None,
         default_dialect: Dialect,
         base_uri: str = "",
+        *,
+        root_is_schema: bool = True,
     ) -> None:
         from jsonschema_specifications import REGISTRY as SPECIFICATIONS
 
         self.default_dialect = default_dialect
         self.root = root
         registry = registry if registry is not None else referencing.Registry()
+        # Nothing below may meet what is not a schema: the root, every resource the registry
+        # holds and every one it retrieves later are checked first, ``$ref`` targets on arrival.
+        registry = _tolerant_registry(registry)
         registry = registry.combine(SPECIFICATIONS)
         root_dialect = self.dialect_of(root, default_dialect, registry)
+        #: ids of the documents and subschemas checked so far (see :meth:`_check`)
+        self._checked: set[int] = set()
+        if root_is_schema:
+            check_schema(root, root_dialect.uri)
+            self._checked.add(id(root))
+        else:
+            check_numbers(root)
         resource = specification_for(root_dialect.uri).create_resource(root)
         root_id = resource.id()
         base_uri = urldefrag(base_uri)[0]
@@ -311,9 +372,19 @@ class Resolver:
                     return found, base
         try:
             resolved = self.registry.resolver(base).lookup(ref)
-        except referencing.exceptions.Unresolvable as exc:
+        except (LookupError, TypeError, ValueError, AttributeError):
+            # a JSON Pointer walking into data that is no container (``#/enum/0/x``)
             raise SchemaError(
-                f"cannot resolve {keyword} {ref!r}: {exc}", pointer=scope.schema_path(keyword)
+                f"cannot resolve {keyword} {_short(ref)}: the JSON Pointer points to nothing",
+                pointer=scope.schema_path(keyword),
+            ) from None
+        except referencing.exceptions.Unresolvable as exc:
+            cause = _schema_error(exc)
+            if cause is not None:
+                raise cause from None  # the referenced document is not a valid schema
+            raise SchemaError(
+                f"cannot resolve {keyword} {_short(ref)}: {unresolvable_reason(exc)}",
+                pointer=scope.schema_path(keyword),
             ) from None
         target_base = str(getattr(resolved.resolver, "_base_uri", base))
         contents = resolved.contents
@@ -357,6 +428,11 @@ class Resolver:
             doc, ptr, dialect = base, "", self.dialect_of(contents, scope.dialect)
         else:
             doc, ptr, dialect = info
+        if id(contents) not in self._checked:
+            # (a reference may lead where the metaschema does not look: into a keyword it
+            # does not know, or into another draft's keyword)
+            check_schema(contents, dialect.uri, file=self.shown_document(doc) or None, at=ptr)
+            self._checked.add(id(contents))
         target = Scope(base, dialect, scope.dyn, scope.rec, doc, ptr)
         if base == scope.base:
             return target
@@ -403,3 +479,30 @@ class Resolver:
             if scope.rec is not None and ref == "#":
                 contents, base = self._lookup(scope.rec, "", scope, "$recursiveRef")
         return contents, self._target_scope(scope, contents, base, "")
+
+
+def _schema_error(exc: BaseException) -> SchemaError | None:
+    """The :class:`SchemaError` behind ``exc`` (raised while retrieving a document), if any."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, SchemaError):
+            return cause
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+def unresolvable_reason(exc: referencing.exceptions.Unresolvable) -> str:
+    """Why a reference did not resolve, in a few words (never the document's text)."""
+    if isinstance(exc, referencing.exceptions.PointerToNowhere):
+        return "the JSON Pointer points to nothing"
+    if isinstance(exc, referencing.exceptions.NoSuchAnchor):
+        return "no such anchor"
+    if isinstance(exc, referencing.exceptions.InvalidAnchor):
+        return "not a valid anchor reference (use a JSON Pointer: '#/...')"
+    cause = _schema_error(exc)
+    return cause.detail if cause is not None else "no such resource"
+
+
+def _short(text: str, limit: int = 100) -> str:
+    shown = repr(text)
+    return shown if len(shown) <= limit else shown[: limit - 4] + "...'"

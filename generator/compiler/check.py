@@ -1,0 +1,181 @@
+"""The compiler's gate: every schema is checked before anything walks it.
+
+The compiler and :mod:`referencing` read schemas by their keywords (``properties`` is an
+object of schemas, ``$id`` a string, ...); handed anything else they would fail in their own
+code. So each document they see is first checked here, and refused with a
+:class:`~generator.errors.SchemaError` naming the JSON Pointer and what was expected:
+
+* against the metaschema of its draft (the validators precompiled in
+  :mod:`generator.metaschemas`, so the check costs one fast pass);
+* for numbers JSON cannot spell (``inf``, ``nan``: a YAML ``.inf`` or a JSON ``1e400``),
+  anywhere, annotations included;
+* for integers too long to print as Python source (more than Python's digit limit).
+
+:func:`check_schema` checks one document (or subschema): the root, each document retrieved
+(:func:`checked_retrieve`) and each ``$ref`` target (by :mod:`generator.compiler.scope`).
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import referencing
+
+from generator.compiler.dialects import DRAFT4, DRAFT6, DRAFT7, DRAFT2019, DRAFT2020, subschemas
+from generator.errors import SchemaError
+
+#: :mod:`referencing` specification names → the dialect whose metaschema checks them.
+SPECIFICATION_DIALECTS = {
+    "draft-04": DRAFT4,
+    "draft-06": DRAFT6,
+    "draft-07": DRAFT7,
+    "draft2019-09": DRAFT2019,
+    "draft2020-12": DRAFT2020,
+}
+#: Decimal digits an integer in a schema may have: Python refuses to parse (and to print)
+#: longer integer literals (``sys.int_info.default_max_str_digits``, 4,300).
+MAX_INTEGER_DIGITS = sys.int_info.default_max_str_digits or 4300
+_MAX_INTEGER = 10**MAX_INTEGER_DIGITS
+
+
+def check_schema(contents: Any, dialect_uri: str, *, file: str | None = None, at: str = "") -> None:
+    """Refuse ``contents`` (at JSON Pointer ``at`` of ``file``) unless it is a valid schema of
+    the dialect ``dialect_uri`` (a base draft URI) holding only numbers JSON can spell."""
+    from generator.metaschemas import validator
+
+    check_numbers(contents, file=file, at=at)
+    metaschema = validator(dialect_uri)
+    if metaschema.is_valid(contents):
+        return
+    errors = list(metaschema.iter_errors(contents))
+    if any(error.keyword == "$depth" for error in errors):
+        # deeper than the metaschema validator's recursion can go: checked in slices
+        errors = []
+        for pointer, piece in _slices(contents, at):
+            if not metaschema.is_valid(piece):
+                errors = [_Moved(e, pointer) for e in metaschema.iter_errors(piece)]
+                break
+    else:
+        errors = [_Moved(e, at) for e in errors]
+    if not errors:  # pragma: no cover - is_valid and iter_errors agree (tested)
+        return
+    error = max(errors, key=lambda e: len(e.path))  # the most specific
+    raise SchemaError(
+        f"not a valid schema: {error.message} (keyword {error.keyword!r})",
+        file=file,
+        pointer=error.path,
+    )
+
+
+class _Moved:
+    """A metaschema error with its path made absolute (``at`` + the piece's path)."""
+
+    def __init__(self, error: Any, at: str) -> None:
+        self.path: str = at + error.path
+        self.message: str = error.message
+        self.keyword: str = error.keyword
+
+
+#: Levels of subschemas in one slice of a deep schema (each level takes a few Python frames
+#: of the metaschema validator, which recurses; the recursion limit is 1,000 frames).
+SLICE_LEVELS = 40
+
+
+def _slices(contents: Any, at: str) -> Iterator[tuple[str, Any]]:
+    """``(pointer, piece)`` covering ``contents``: each piece a copy of ``SLICE_LEVELS`` levels
+    of subschemas, those further down replaced by ``{}`` (any draft's empty schema) and
+    yielded as pieces of their own. Every subschema position is cut, whatever the draft; a
+    value there that is not a schema is then refused (deep schemas only)."""
+    queue: list[tuple[Any, str]] = [(contents, at)]
+    while queue:
+        top, pointer = queue.pop()
+        yield pointer, _cut(top, pointer, 0, queue)
+
+
+def _cut(node: Any, pointer: str, level: int, queue: list[tuple[Any, str]]) -> Any:
+    if not isinstance(node, dict):
+        return node
+    if level == SLICE_LEVELS:
+        queue.append((node, pointer))
+        return {}
+    out = dict(node)
+    copied: set[str] = set()
+    for segments, child in subschemas(node):
+        below = pointer + "".join("/" + _escape(segment) for segment in segments)
+        piece = _cut(child, below, level + 1, queue)
+        key = segments[0]
+        if len(segments) == 1:
+            out[key] = piece
+            continue
+        if key not in copied:
+            out[key] = list(node[key]) if isinstance(node[key], list) else dict(node[key])
+            copied.add(key)
+        container = out[key]
+        if isinstance(container, list):
+            container[int(segments[1])] = piece
+        else:
+            container[segments[1]] = piece
+    return out
+
+
+def check_numbers(contents: Any, *, file: str | None = None, at: str = "") -> None:
+    """Refuse a non-finite float or an over-long integer anywhere in ``contents``."""
+    stack: list[tuple[Any, str]] = [(contents, at)]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(value, (dict, list, float, int)):
+                    stack.append((value, f"{pointer}/{_escape(key)}"))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                if isinstance(value, (dict, list, float, int)):
+                    stack.append((value, f"{pointer}/{index}"))
+        elif isinstance(node, float):
+            if not math.isfinite(node):
+                raise SchemaError(
+                    f"{node!r} is not a JSON number (schemas may hold finite numbers only)",
+                    file=file,
+                    pointer=pointer,
+                )
+        elif type(node) is int and not -_MAX_INTEGER < node < _MAX_INTEGER:
+            raise SchemaError(
+                f"an integer of more than {MAX_INTEGER_DIGITS:,} digits is not supported",
+                file=file,
+                pointer=pointer,
+            )
+
+
+def checked_retrieve(
+    retrieve: Callable[[str], referencing.Resource[Any]],
+) -> Callable[[str], referencing.Resource[Any]]:
+    """``retrieve`` whose resources are checked on arrival (by the metaschema of the draft
+    their specification names)."""
+
+    seen: set[int] = set()
+
+    def checked(uri: str) -> referencing.Resource[Any]:
+        resource = retrieve(uri)
+        if id(resource.contents) in seen:
+            return resource
+        dialect = specification_dialect(resource)
+        if dialect is not None:
+            check_schema(resource.contents, dialect, file=uri)
+        seen.add(id(resource.contents))
+        return resource
+
+    return checked
+
+
+def specification_dialect(resource: referencing.Resource[Any]) -> str | None:
+    """The dialect URI of the JSON Schema specification ``resource`` is read with, if any."""
+    specification = getattr(resource, "_specification", None)
+    return SPECIFICATION_DIALECTS.get(getattr(specification, "name", ""))
+
+
+def _escape(token: Any) -> str:
+    text = str(token)
+    return text.replace("~", "~0").replace("/", "~1")
