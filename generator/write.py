@@ -2,8 +2,13 @@
 
 * Changed files are first written next to their destination as temporary files (possibly in
   batches, while other targets are still rendering: :class:`Staging`); only when every file
-  has been rendered and staged are they renamed into place. A failure before that removes the
-  temporaries and leaves the output folder as it was.
+  has been rendered and staged are they renamed into place. Staging checks every destination
+  (a folder where a file goes, a file where a folder goes, text UTF-8 cannot encode) and a
+  failure there removes the temporaries. Each file replaced is first linked to a backup
+  name, each stale file renamed to one, so a failure while renaming (a full disk, a
+  permission, anything) puts every replaced and removed file back: whatever fails, and
+  whenever, the output folder is as it was, byte for byte. Every failure is a
+  :class:`~generator.errors.GeneratorError` naming the path.
 * Files whose bytes did not change are not touched, so their mtimes stay (``make`` stays a
   no-op on an unchanged schema).
 * New files get the usual permissions (``0o666`` less the umask); a regenerated file keeps the
@@ -21,6 +26,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import shutil
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -108,6 +114,24 @@ def _read(path: str) -> bytes | None:
             return stream.read()
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         return None
+    except OSError as exc:
+        raise _failure("cannot read", path, exc) from None
+
+
+def _failure(what: str, path: str, exc: OSError) -> GeneratorError:
+    return GeneratorError(f"{what} {path}: {exc.strerror or exc}")
+
+
+def _encoded(name: str, text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(text[exc.start])
+        line = text.count("\n", 0, exc.start) + 1
+        raise GeneratorError(
+            f"cannot write {name}: line {line} holds U+{code:04X}, a lone surrogate that "
+            "UTF-8 cannot encode (it came from the schema's text)"
+        ) from None
 
 
 def _removed(folder: _Folder, files: Mapping[str, str], out: Path) -> list[str]:
@@ -131,7 +155,7 @@ def plan(out: Path, files: Mapping[str, str]) -> Changes:
     folder = _Folder(out)
     changes = Changes()
     for name in sorted(files):
-        same = _read(folder.destination(name)) == files[name].encode("utf-8")
+        same = _read(folder.destination(name)) == _encoded(name, files[name])
         (changes.unchanged if same else changes.written).append(name)
     changes.removed = _removed(folder, files, out)
     if _new_manifest(folder, files) is not None:
@@ -184,6 +208,7 @@ class Staging:
 
     def __init__(self, out: Path) -> None:
         self.out = out
+        self.root_name = os.fspath(out)
         self._folder = _Folder(out)
         self._staged: dict[str, tuple[str, str]] = {}  # name -> (temporary, destination)
         self._unchanged: set[str] = set()
@@ -194,15 +219,20 @@ class Staging:
         for name in sorted(files):
             if name in self._staged or name in self._unchanged:
                 continue
-            self._stage_one(name, files[name].encode("utf-8"))
+            self._stage_one(name, _encoded(name, files[name]))
 
     def _stage_one(self, name: str, data: bytes) -> None:
         target = self._folder.destination(name)
+        self._make_folder(os.path.dirname(target))
+        if os.path.lexists(target) and not os.path.isfile(target):
+            raise GeneratorError(f"cannot write {target}: something other than a file is there")
         if _read(target) == data:
             self._unchanged.add(name)
             return
-        self._make_folder(os.path.dirname(target))
-        self._staged[name] = (_stage(target, data), target)
+        try:
+            self._staged[name] = (_stage(target, data), target)
+        except OSError as exc:
+            raise _failure("cannot write", target, exc) from None
 
     def _make_folder(self, folder: str) -> None:
         if folder in self._known_folders:
@@ -210,10 +240,16 @@ class Staging:
         missing = []
         current = folder
         while current and not os.path.isdir(current):
+            if os.path.lexists(current):
+                raise GeneratorError(f"cannot make the folder {current}: a file is in the way")
             missing.append(current)
             current = os.path.dirname(current)
-        os.makedirs(folder, exist_ok=True)
-        self._made.extend(reversed(missing))
+        for made in reversed(missing):
+            try:
+                os.mkdir(made)
+            except OSError as exc:
+                raise _failure("cannot make the folder", made, exc) from None
+            self._made.append(made)
         self._known_folders.add(folder)
 
     def commit(self, files: Mapping[str, str]) -> Changes:
@@ -231,17 +267,59 @@ class Staging:
         if manifest is not None:
             self._stage_one(MANIFEST, manifest)
             changes.written.append(MANIFEST)
-        for temporary, target in self._staged.values():
-            os.replace(temporary, target)
-        self._staged.clear()
-        for name in changes.removed:
-            stale = self._folder.destination(name)
-            try:
-                os.unlink(stale)
-            except FileNotFoundError:
-                pass
-            _remove_empty_parents(Path(stale).parent, self.out)
+        stale = [self._folder.destination(name) for name in changes.removed]
+        self._replace(stale)
+        for path in stale:
+            _remove_empty_parents(Path(path).parent, self.out)
         return changes
+
+    def _replace(self, stale: list[str]) -> None:
+        """Rename every staged file into place and remove ``stale``, or, failing anywhere,
+        put back everything replaced or removed (then raise)."""
+        replaced: list[tuple[str, str | None]] = []  # (target, its backup; None: was new)
+        removed: list[tuple[str, str]] = []  # (stale file, its backup)
+        current = self.root_name
+        try:
+            for temporary, target in self._staged.values():
+                current = target
+                backup = _backup(target, keep=True)
+                try:
+                    os.replace(temporary, target)
+                except BaseException:
+                    if backup is not None:
+                        _discard(backup)
+                    raise
+                replaced.append((target, backup))
+            for path in stale:
+                current = path
+                backup = _backup(path, keep=False)
+                if backup is not None:
+                    removed.append((path, backup))
+        except BaseException as exc:
+            undo = [(backup, path) for path, backup in reversed(removed)]
+            undo += [(old, target) for target, old in reversed(replaced)]
+            for old, path in undo:
+                try:
+                    if old is None:
+                        os.unlink(path)
+                    else:
+                        os.replace(old, path)
+                except OSError:  # pragma: no cover - nothing better to do than go on
+                    pass
+            if isinstance(exc, OSError):
+                raise _failure("cannot write", current, exc) from None
+            raise
+        finally:
+            # (the temporaries not renamed yet; :meth:`abort` then removes the folders)
+            for temporary, _ in self._staged.values():
+                if os.path.lexists(temporary):
+                    _discard(temporary)
+            self._staged.clear()
+        for _, backup in replaced:
+            if backup is not None:
+                _discard(backup)
+        for _, backup in removed:
+            _discard(backup)
 
     def abort(self) -> None:
         """Remove every temporary file, and the folders staging created that are now empty."""
@@ -257,6 +335,33 @@ class Staging:
             except OSError:
                 pass
         self._made.clear()
+
+
+def _backup(path: str, *, keep: bool) -> str | None:
+    """A second name for the file at ``path`` (a hard link when ``keep``, else the file moved
+    there), in its folder; ``None`` when there is no file."""
+    if not os.path.lexists(path):
+        return None
+    folder, name = os.path.split(path)
+    while True:
+        backup = os.path.join(folder, f".{name}.{os.getpid()}.{next(_temporary_names)}.old")
+        if not os.path.lexists(backup):
+            break
+    if not keep:
+        os.replace(path, backup)
+        return backup
+    try:
+        os.link(path, backup)
+    except OSError:  # no hard links here: a copy (same bytes and mode)
+        shutil.copy2(path, backup)
+    return backup
+
+
+def _discard(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def write(out: Path, files: Mapping[str, str]) -> Changes:

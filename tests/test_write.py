@@ -49,7 +49,7 @@ def test_failure_while_staging_leaves_the_folder_untouched(
         return real_write(fd, data)
 
     monkeypatch.setattr(writer.os, "write", failing_write)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(GeneratorError, match="b.py: No space left"):
         writer.write(tmp_path, {"a.py": "new A", "b.py": "new B"})
     after = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     assert after == before, "no file changed and no temporary file left behind"
