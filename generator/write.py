@@ -296,7 +296,7 @@ class Staging:
                 if backup is not None:
                     removed.append((path, backup))
         except BaseException as exc:
-            undo = [(backup, path) for path, backup in reversed(removed)]
+            undo: list[tuple[str | None, str]] = [(b, path) for path, b in reversed(removed)]
             undo += [(old, target) for target, old in reversed(replaced)]
             for old, path in undo:
                 try:
