@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.config import Config, load_config
-from generator.errors import GeneratorError
+from generator.errors import GeneratorError, one_line
 from generator.pipeline import generate, stderr_progress
 
 
@@ -114,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             jobs=args.jobs,
         )
     except GeneratorError as exc:
-        print(f"schemagen: error: {exc}", file=sys.stderr)
+        print(one_line(f"schemagen: error: {exc}"), file=sys.stderr)
         return 2
     except RecursionError:
         where = f"{args.schema}: " if getattr(args, "schema", None) else ""

@@ -1,10 +1,22 @@
 """The generator's own exception types: every failure a user can cause ends in one of these.
 
-The CLI turns a :class:`GeneratorError` into one readable line on stderr and exit code 2;
-nothing a schema author does should ever surface as a traceback.
+The CLI turns a :class:`GeneratorError` into one readable line on stderr (:func:`one_line`)
+and exit code 2; nothing a schema author does should ever surface as a traceback.
 """
 
 from __future__ import annotations
+
+import re
+
+#: Characters that would end or garble a line of text output (C0 and C1 controls, DEL, the
+#: Unicode line and paragraph separators), and lone surrogates, which cannot be encoded.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with every control character escaped (``\\n``, ``\\x1b``, ``\\u2028``): a
+    key or value holding a newline cannot forge a second line of output."""
+    return _UNSAFE.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 class GeneratorError(Exception):

@@ -68,7 +68,7 @@ def parse_document(text: str, *, file: str, yaml_ok: bool) -> Any:
         text = text[1:]
     if not yaml_ok:
         try:
-            return json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
+            return loads_json(text)
         except json.JSONDecodeError as exc:
             raise SchemaError(
                 f"invalid JSON: {exc.msg}", file=file, line=exc.lineno, column=exc.colno
@@ -104,6 +104,12 @@ def _parse_int(text: str) -> int:
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
+
+
+def loads_json(text: str) -> Any:
+    """JSON as schemagen reads it, schemas and ``validate``'s instances alike: integers of
+    any length, ``NaN``/``Infinity`` refused (``ValueError``, ``json.JSONDecodeError``)."""
+    return json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
 
 
 def read_document(path: Path) -> Any:

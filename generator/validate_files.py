@@ -5,8 +5,9 @@ object per line). ``.json`` (and any other) files are one document; ``.jsonl``/`
 are read line by line in constant memory; ``-`` is standard input (JSONL with ``--jsonl``).
 Unreadable inputs and malformed JSON are reported and the run goes on.
 
-Exit status: 0 everything valid, 1 some input invalid or unreadable, 2 bad usage or a schema
-that cannot be loaded or compiled.
+Exit status: 0 everything valid, 1 some input invalid, 2 bad usage (an input that cannot be
+read: missing, a directory, no permission) or a schema that cannot be loaded or compiled.
+Text output escapes control characters, so every finding stays on one line.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import IO, Any
 
-from generator.errors import GeneratorError, SchemaError
+from generator.errors import GeneratorError, SchemaError, one_line
+from generator.load import loads_json
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 CHUNK_LINES = 2000
@@ -119,10 +121,6 @@ def build_checker(
 # -- parsing -------------------------------------------------------------------------------------
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
-
-
 def _parse(data: bytes, line: int) -> tuple[Any, Finding | None]:
     """Decode one document; a parse problem becomes a finding (value is then None)."""
     try:
@@ -135,7 +133,7 @@ def _parse(data: bytes, line: int) -> tuple[Any, Finding | None]:
     if not text.strip():
         return None, (line, 1, None, "", "", "invalid JSON: empty document")
     try:
-        return json.loads(text, parse_constant=_reject_constant), None
+        return loads_json(text), None
     except json.JSONDecodeError as exc:
         return None, (line + exc.lineno - 1, exc.colno, None, "", "", f"invalid JSON: {exc.msg}")
     except ValueError as exc:
@@ -208,6 +206,7 @@ class Reporter:
         self.out = out
         self.err = err
         self.failed = False
+        self.unreadable = False
         self.records = 0
         self.started = time.monotonic()
         self.last_progress = 0.0
@@ -226,18 +225,19 @@ class Reporter:
                 self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
             elif pointer is None:
                 where = f"{name}:{line}:{column}" if column is not None else f"{name}:{line}"
-                self.out.write(f"{where}: {message}\n")
+                self.out.write(one_line(f"{where}: {message}") + "\n")
             else:
-                self.out.write(f"{name}:{line}: {pointer or '(root)'}: {message}\n")
+                self.out.write(one_line(f"{name}:{line}: {pointer or '(root)'}: {message}") + "\n")
 
     def problem(self, name: str, message: str) -> None:
-        """An input that could not be read at all."""
+        """An input that could not be read at all (exit status 2, as for bad usage)."""
         self.failed = True
+        self.unreadable = True
         if self.output_format == "json":
             self.out.write(json.dumps({"file": name, "message": message}, ensure_ascii=False))
             self.out.write("\n")
         else:
-            self.out.write(f"{name}: {message}\n")
+            self.out.write(one_line(f"{name}: {message}") + "\n")
 
     def counted(self, records: int) -> None:
         self.records += records
@@ -343,7 +343,8 @@ def run(
     stdout: IO[str] | None = None,
     stderr: IO[str] | None = None,
 ) -> int:
-    """Run ``schemagen validate``; returns the exit status (0 valid, 1 invalid, 2 usage)."""
+    """Run ``schemagen validate``; returns the exit status (0 valid, 1 invalid, 2 usage or an
+    unreadable input)."""
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
     source = stdin if stdin is not None else sys.stdin.buffer
@@ -353,7 +354,7 @@ def run(
     try:
         checker = build_checker(args.schema, args.definition, args.assert_formats)
     except GeneratorError as exc:
-        err.write(f"schemagen: error: {exc}\n")
+        err.write(one_line(f"schemagen: error: {exc}") + "\n")
         return 2
     reporter = Reporter(args.output_format, out, err)
     pool: Pool | None = None
@@ -380,4 +381,4 @@ def run(
         if pool is not None:
             pool.close()
             pool.join()
-    return 1 if reporter.failed else 0
+    return 2 if reporter.unreadable else 1 if reporter.failed else 0

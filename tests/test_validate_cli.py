@@ -155,7 +155,7 @@ def test_missing_file_directory_and_duplicates(tmp_path: Path, schema: Path) -> 
     bad = write(tmp_path, "bad.json", b'{"role": 1}')
     missing = str(tmp_path / "nope.json")
     code, out, _ = run(["--schema", str(schema), missing, str(tmp_path), good, bad, bad])
-    assert code == 1
+    assert code == 2  # an unreadable input is bad usage; the others are still checked
     message = f"{bad}:1: /role: 1 is not one of 'system', 'user', 'assistant'"
     assert out.splitlines() == [
         f"{missing}: no such file",
@@ -165,9 +165,11 @@ def test_missing_file_directory_and_duplicates(tmp_path: Path, schema: Path) -> 
     ]
 
 
-def test_missing_file_alone_exits_1(tmp_path: Path, schema: Path) -> None:
+def test_missing_file_or_directory_alone_exits_2(tmp_path: Path, schema: Path) -> None:
     code, out, _ = run(["--schema", str(schema), str(tmp_path / "absent.json")])
-    assert code == 1 and "no such file" in out
+    assert code == 2 and "no such file" in out
+    code, out, _ = run(["--schema", str(schema), str(tmp_path)])
+    assert code == 2 and "is a directory" in out
 
 
 def test_stdin_document_and_jsonl(schema: Path) -> None:
@@ -281,7 +283,7 @@ def test_cli_valid_invalid_and_exit_codes(tmp_path: Path, schema: Path) -> None:
     ok = _cli(["--schema", str(schema), good])
     assert (ok.returncode, ok.stdout, ok.stderr) == (0, b"", b"")
     result = _cli(["--schema", str(schema), good, bad, str(tmp_path / "missing.json")])
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stdout.decode().splitlines() == [
         f"{bad}:2: /role: 'x' is not one of 'system', 'user', 'assistant'",
         f"{tmp_path / 'missing.json'}: no such file",
@@ -307,3 +309,22 @@ def test_cli_bad_schema_exits_2(tmp_path: Path) -> None:
     result = _cli(["--schema", broken, doc])
     assert result.returncode == 2
     assert b"Traceback" not in result.stderr and result.stderr.startswith(b"schemagen: error:")
+
+
+def test_integers_of_any_length_are_read_as_the_loader_reads_them(tmp_path: Path) -> None:
+    schema = write(tmp_path, "s.json", b'{"properties": {"n": {"type": "integer", "maximum": 10}}}')
+    digits = "9" * 5000
+    fine = write(tmp_path, "fine.json", b'{"n": -' + digits.encode() + b"}")
+    big = write(tmp_path, "big.jsonl", b'{"n": ' + digits.encode() + b"}\n")
+    assert run(["--schema", schema, fine]) == (0, "", "")
+    code, out, _ = run(["--schema", schema, big])
+    assert (code, out) == (1, f"{big}:1: /n: a very long integer is greater than 10\n")
+
+
+def test_control_characters_cannot_forge_output_lines(tmp_path: Path) -> None:
+    schema = write(tmp_path, "s.json", b'{"additionalProperties": false}')
+    doc = write(tmp_path, "d.json", b'{"x\\nd.json:1: forged\\u2028\\u001b[2J": 1}')
+    code, out, _ = run(["--schema", schema, doc])
+    assert code == 1
+    assert out.count("\n") == 1 and "\u2028" not in out and "\x1b" not in out
+    assert "x\\nd.json:1: forged\\u2028\\x1b[2J" in out

@@ -85,14 +85,17 @@ def _err(path: _Path, loc: tuple[str, str], message: str) -> SchemaValidationErr
 
 
 def _show(value: Any) -> str:
-    if type(value) is str:
-        text = repr(value)
-    elif value is None or type(value) is bool:
-        text = json.dumps(value)
-    elif type(value) is int or type(value) is float:
-        text = repr(value)
-    else:
-        text = json.dumps(value, ensure_ascii=False, default=repr)
+    try:
+        if type(value) is str:
+            text = repr(value)
+        elif value is None or type(value) is bool:
+            text = json.dumps(value)
+        elif type(value) is int or type(value) is float:
+            text = repr(value)
+        else:
+            text = json.dumps(value, ensure_ascii=False, default=repr)
+    except ValueError:  # an integer longer than Python prints (4,300 digits)
+        text = "a very long integer" if type(value) is int else "a value with a very long integer"
     return text if len(text) <= 120 else text[:117] + "..."
 
 
