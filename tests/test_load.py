@@ -243,3 +243,23 @@ def test_fragment_references_under_a_urn_id(tmp_path: Path) -> None:
     exec(compile(files["validators.py"], "validators.py", "exec"), namespace)  # noqa: S102
     errors = list(namespace["iter_errors"]({"a": {"n": "x"}, "b": {"n": 1}}))  # type: ignore[operator]
     assert [(e.path, e.keyword) for e in errors] == [("/a/n", "type")]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "pointer"),
+    [
+        ("s.json", '{"multipleOf": 1e400}', "/multipleOf"),
+        ("s.json", '{"properties": {"a": {"const": [-1e999]}}}', "/properties/a/const/0"),
+        ("s.yaml", "type: number\nmultipleOf: .inf\n", "/multipleOf"),
+        ("s.yaml", "default: .nan\n", "/default"),
+    ],
+)
+def test_non_finite_numbers_are_refused_at_load(
+    tmp_path: Path, name: str, text: str, pointer: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(SchemaError) as caught:
+        load_schema(path)
+    assert caught.value.file == str(path) and caught.value.pointer == pointer
+    assert str(caught.value).endswith("is not a JSON number (schemas may hold finite numbers only)")
