@@ -174,7 +174,7 @@ def load_contents(
             file=file,
             pointer="",
         )
-    check_numbers(contents, file=file)  # (YAML's .inf, JSON's 1e400: not JSON numbers)
+    check_numbers(contents, file=file, integers=False)  # (YAML's .inf, JSON's 1e400)
     mapping = {prefix: Path(folder) for prefix, folder in (ref_map or {}).items()}
     kind = "jsonschema"
     openapi_version: str | None = None

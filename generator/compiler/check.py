@@ -9,7 +9,8 @@ code. So each document they see is first checked here, and refused with a
   :mod:`generator.metaschemas`, so the check costs one fast pass);
 * for numbers JSON cannot spell (``inf``, ``nan``: a YAML ``.inf`` or a JSON ``1e400``),
   anywhere, annotations included;
-* for integers too long to print as Python source (more than Python's digit limit).
+* for integers too long to print as Python source (more than Python's digit limit): the
+  compiler writes every number as a literal.
 
 :func:`check_schema` checks one document (or subschema): the root, each document retrieved
 (:func:`checked_retrieve`) and each ``$ref`` target (by :mod:`generator.compiler.scope`).
@@ -121,8 +122,11 @@ def _cut(node: Any, pointer: str, level: int, queue: list[tuple[Any, str]]) -> A
     return out
 
 
-def check_numbers(contents: Any, *, file: str | None = None, at: str = "") -> None:
-    """Refuse a non-finite float or an over-long integer anywhere in ``contents``."""
+def check_numbers(
+    contents: Any, *, file: str | None = None, at: str = "", integers: bool = True
+) -> None:
+    """Refuse a non-finite float anywhere in ``contents``, and (``integers``) an integer too
+    long for the compiler to write (the models target writes them; the loader lets them by)."""
     stack: list[tuple[Any, str]] = [(contents, at)]
     while stack:
         node, pointer = stack.pop()
@@ -141,7 +145,7 @@ def check_numbers(contents: Any, *, file: str | None = None, at: str = "") -> No
                     file=file,
                     pointer=pointer,
                 )
-        elif type(node) is int and not -_MAX_INTEGER < node < _MAX_INTEGER:
+        elif integers and type(node) is int and not -_MAX_INTEGER < node < _MAX_INTEGER:
             raise SchemaError(
                 f"an integer of more than {MAX_INTEGER_DIGITS:,} digits is not supported",
                 file=file,
