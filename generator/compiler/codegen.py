@@ -54,11 +54,8 @@ def number_literal(value: int | float) -> str:
         raise TypeError("booleans are not numbers")
     if isinstance(value, float) and not math.isfinite(value):
         return f'float("{value!r}")'
-    text = repr(value)
-    if isinstance(value, float) and "e" in text and "." not in text.split("e")[0]:
-        # ruff format leaves 1e+308 alone; keep repr's spelling
-        return text
-    return text
+    # as ruff format spells it: no "+" in an exponent (repr writes 1e+308)
+    return repr(value).replace("e+", "e")
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=True, sort_keys=False, separators=(", ", ": "))

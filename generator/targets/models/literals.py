@@ -8,10 +8,10 @@ moves long strings and huge integers into module constants).
 from __future__ import annotations
 
 import json
-import math
 import sys
 from typing import Any
 
+from generator.compiler.codegen import number_literal
 from generator.errors import GeneratorError
 from generator.targets.models.layout import STEP, WIDTH
 
@@ -204,8 +204,7 @@ class Literals:
         elif isinstance(value, int):
             text = repr(value) if is_short_int(value) else self.integer(value)
         elif isinstance(value, float):
-            # 1e400 parses as inf; a dict handed to the API may hold nan: never a bare name
-            text = repr(value) if math.isfinite(value) else f'float("{value!r}")'
+            text = number_literal(value)
         else:
             raise GeneratorError(f"cannot write {type(value).__name__} as a literal")
         return text if len(text) <= room else None
