@@ -202,14 +202,15 @@ _GROUP_OF = {"object": "dict", "array": "list", "string": "str", "number": "num"
 
 
 def _known_group(schema: dict[str, Any], scope: Scope) -> str | None:
-    """The type group an instance must be in once the ``type`` check passed (v/a paths)."""
+    """The type group an instance must be in once the ``type`` check passed (v/a paths):
+    ``""`` when it is in none (``boolean``, ``null``: no group's keywords apply, and a test
+    such as ``type(x) is str`` after ``x is None`` would be one mypy calls impossible),
+    ``None`` when it may be in several."""
     value = schema["type"]
-    if isinstance(value, str):
-        return _GROUP_OF.get(value)  # None when the type is boolean/null (or unknown)
     names = value if isinstance(value, list) else [value]
-    groups = {_GROUP_OF.get(name) if isinstance(name, str) else None for name in names}
+    groups = {_GROUP_OF.get(name, "") if isinstance(name, str) else None for name in names}
     if len(groups) == 1:
-        return groups.pop()  # None when the one type is boolean/null (or unknown)
+        return groups.pop()
     return None
 
 

@@ -64,6 +64,12 @@ _PRIMITIVE_CHECK = {
     "null": "{var} is None",
 }
 
+#: Bounds on annotations, beyond which a type widens (honestly: the validator, which
+#: ``from_dict`` runs first, still checks the full schema). A union of thousands of members
+#: is a chain of ``|`` that overflows ruff's stack; a ``Literal`` of a megabyte is no help.
+MAX_UNION_MEMBERS = 256
+MAX_LITERAL_CHARS = 200
+
 #: Kinds of type expression, as tuples for isinstance: a ``A | B`` union is built anew at
 #: each call and makes the test several times slower, in the builder's hottest paths.
 PLAIN_EXPRS = (Primitive, AnyType, ConstType)
@@ -88,6 +94,9 @@ class Annotations:
     def __init__(self, ir: SchemaIR, *, with_validators: bool) -> None:
         self.ir = ir
         self.with_validators = with_validators
+        #: Whether generated code calls the validators module (set as the code is written:
+        #: then ``from . import validators`` and its helpers are needed).
+        self.validators_used = False
         #: The IR's types, with aliases caught in a class-less cycle widened to ``Any``.
         self.types: tuple[NamedType, ...] = break_alias_cycles(ir.types)
         self.by_name: dict[str, NamedType] = {t.names.schema: t for t in self.types}
@@ -227,6 +236,8 @@ class Annotations:
                 for part in self.annotation_parts(member, shadow):
                     if part not in parts:
                         parts.append(part)
+            if len(parts) > MAX_UNION_MEMBERS:
+                return [self.t("Any")]  # (the validator still says which members are valid)
             if "None" in parts:
                 parts.remove("None")
                 parts.append("None")
@@ -239,6 +250,8 @@ class Annotations:
     def const_annotation(self, value: Any, shadow: frozenset[str]) -> str:
         if value is None:
             return "None"
+        if isinstance(value, str) and len(value) > MAX_LITERAL_CHARS:
+            return self.builtin("str", shadow)
         if isinstance(value, str | bool) or is_short_int(value):
             return f"{self.t('Literal')}[{self.lit.flat(value)}]"
         if isinstance(value, int):

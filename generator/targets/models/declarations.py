@@ -118,7 +118,10 @@ class Declarations(Loaders):
             extra_ann = f"{self.builtin('dict', shadow)}[{self.builtin('str', shadow)}, {value}]"
             lines.append(f"{STEP}extra: {extra_ann} = _dc.field(default_factory=dict)")
             lines += doc_lines("Members the schema does not declare, kept as they came.", STEP)
+        members = len(lines)
         lines += self.methods(obj, shadow)
+        if lines[members - 1 : members + 1] == ["", ""]:
+            del lines[members]  # (a class of no fields: one blank line after its docstring)
         return lines
 
     def field_lines(self, f: Field, shadow: frozenset[str]) -> list[str]:

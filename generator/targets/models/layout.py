@@ -7,6 +7,7 @@ annotations, assignments and ``return`` statements, comprehensions and import li
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Sequence
 
 WIDTH = 100
@@ -85,6 +86,23 @@ def split_union(text: str) -> list[str]:
 
 def paren(check: str) -> str:
     return check if check.startswith(("isinstance(", "_", "(")) else f"({check})"
+
+
+_IS_NONE = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*) is None")
+
+
+def negation(check: str) -> str:
+    """``not check``, as ruff wants it: ``x is not None``, never ``not x is None`` (E714)."""
+    found = _IS_NONE.fullmatch(check)
+    return f"{found.group(1)} is not None" if found else f"not {paren(check)}"
+
+
+def if_not(indent: str, check: str) -> list[str]:
+    """The ``if`` line that tests ``not check`` (wrapped as ruff format wraps it)."""
+    found = _IS_NONE.fullmatch(check)
+    if found:
+        return [f"{indent}if {found.group(1)} is not None:"]
+    return wrap_operands(indent, "if not ", [check], "and", ":")
 
 
 def assign(indent: str, target: str, value: str) -> list[str]:

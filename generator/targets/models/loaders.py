@@ -11,7 +11,8 @@ from generator.targets.models.layout import (
     STEP,
     WIDTH,
     assign,
-    paren,
+    if_not,
+    negation,
     wrap_call,
     wrap_def,
     wrap_operands,
@@ -63,7 +64,9 @@ class Loaders(Conversions, Dumpers):
             if not named.closed:
                 return []
             values = self.lit.lines(
-                tuple(tupled(v) for v in named.values), "", f"_VALUES_{snake} = "
+                tuple(tupled(v) for v in named.values),
+                "",
+                f"_VALUES_{snake}: tuple[{self.t('Any')}, ...] = ",  # (mypy cannot infer ({},))
             )
             return [
                 *values,
@@ -122,7 +125,7 @@ class Loaders(Conversions, Dumpers):
             check = self.check(Ref(named.names.schema), "v")
             lines += wrap_def("", loader, ["v: " + self.t("Any")], cls)
             if check is not None and check != "True":
-                lines += wrap_operands(STEP, "if not ", [check], "and", ":")
+                lines += if_not(STEP, check)
                 lines += [f"{STEP}{STEP}raise _Invalid"]
                 returned = self.narrowed(named.target)
                 if named.nullable and returned != "v":
@@ -216,6 +219,7 @@ class Loaders(Conversions, Dumpers):
         checked loader below runs and reports it as a ValidationError, never a KeyError.
         """
         inner, body = indent + STEP, indent + STEP * 2
+        self.validators_used = True
         return [
             f"{indent}if validate:",
             *wrap_operands(inner, "if not ", [f"_validators.is_valid_{snake}(data)"], "and", ":"),
@@ -295,7 +299,7 @@ class Loaders(Conversions, Dumpers):
             if check == "True":
                 pass
             elif check is not None:
-                lines += wrap_operands(indent, "if ", [*guards, f"not {paren(check)}"], "and", ":")
+                lines += wrap_operands(indent, "if ", [*guards, negation(check)], "and", ":")
                 lines.append(f"{inner}raise _Invalid")
             else:
                 expr = self.convert(f.type, var)
@@ -312,7 +316,9 @@ class Loaders(Conversions, Dumpers):
             args.append(f"{f.py_name}={var}")
         keys = f"_KEYS_{obj.names.snake}"
         if obj.additional is None:
-            lines += [f"{indent}if not {keys}.issuperset(data):", f"{inner}raise _Invalid"]
+            # (no fields: no key table either, and any member is one too many)
+            test = f"not {keys}.issuperset(data)" if obj.fields else "data"
+            lines += [f"{indent}if {test}:", f"{inner}raise _Invalid"]
         else:
             check = self.check(obj.additional, "x")
             if not obj.fields:
@@ -332,7 +338,7 @@ class Loaders(Conversions, Dumpers):
                     lines.append(f"{inner}if k in {keys}:")
                     lines.append(f"{body}continue")
                 if check is not None:
-                    lines += wrap_operands(inner, "if not ", [check], "and", ":")
+                    lines += if_not(inner, check)
                     lines.append(f"{body}raise _Invalid")
                     lines.append(f"{inner}extra[k] = x")
                 else:

@@ -54,7 +54,7 @@ class Module(Declarations):
         builtin_aliases = [
             f"_{name}: {self.t('TypeAlias')} = {name}" for name in sorted(self.builtin_aliases)
         ]
-        no_return = self.t("NoReturn") if self.with_validators else ""
+        no_return = self.t("NoReturn") if self.validators_used else ""
         always = ("Any", "Final", "Literal", "TypeAlias", "TypeGuard", "TypeVar")
         wanted = [n for n in TYPING_NAMES if n in always or n in self.used_typing]
         plain = sorted((n for n in wanted if self.typing[n] == n), key=isort_key)
@@ -76,7 +76,7 @@ class Module(Declarations):
             module_doc=module_doc,
             typing_imports=import_lines("typing", plain)
             + [f"from typing import {name}" for name in aliased],
-            with_validators=self.with_validators,
+            uses_validators=self.validators_used,
             builtin_aliases=builtin_aliases,
             constants=_text(self.lit.constant_lines()),
             enum_blocks=enum_blocks,
