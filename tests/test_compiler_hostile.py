@@ -178,8 +178,33 @@ def test_dollar_ref_escapes() -> None:
 # -- references and recursion ---------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("schema", "pointer"),
+    [
+        ({"$ref": "#"}, "/$ref"),
+        ({"$ref": "#", "additionalProperties": False}, "/$ref"),
+        ({"allOf": [{"type": "number"}], "$ref": "#"}, "/$ref"),
+        ({"allOf": [{"allOf": [{"$ref": "#/$defs/a"}]}], "$defs": {"a": {"$ref": "#"}}}, "/$ref"),
+        (
+            {"$schema": "http://json-schema.org/draft-07/schema#", "allOf": [{"$ref": "#"}]},
+            "/allOf/0/$ref",
+        ),
+    ],
+)
+def test_a_schema_applying_itself_unconditionally_is_refused(schema: Any, pointer: str) -> None:
+    # no instance has an answer (every one would be an error): refused at compile time
+    with pytest.raises(SchemaError, match="applies itself to the same instance") as caught:
+        compile(schema)
+    assert caught.value.pointer in (pointer, "/$defs/a/$ref")
+
+
+def test_a_draft7_ref_overrides_its_looping_allof() -> None:
+    schema = {"$schema": "http://json-schema.org/draft-07/schema#", "allOf": [{"$ref": "#"}]}
+    assert compile({**schema, "$ref": "#/definitions/x", "definitions": {"x": {}}}).is_valid(1)
+
+
 def test_self_reference_loop_raises_when_reached() -> None:
-    validator = compile({"$ref": "#"})
+    validator = compile({"anyOf": [{"$ref": "#"}, {"type": "string"}]})
     with pytest.raises(validator.SchemaLoopError, match="infinite reference loop"):
         validator.is_valid(1)
     with pytest.raises(RuntimeError, match="^#: infinite reference loop"):

@@ -21,6 +21,7 @@ from urllib.parse import quote
 import jinja2
 import referencing
 
+from generator.compiler.check import check_self_application
 from generator.compiler.codegen import LINE_LENGTH
 from generator.compiler.core import Compiler
 from generator.compiler.dialects import DRAFT2020, known_dialect
@@ -146,8 +147,10 @@ def _render(
     resolver = Resolver(schema, registry, dialect, base_uri, root_is_schema=root)
     comp = Compiler(resolver, format_assertion=format_assertion)
     root_scope = resolver.root_scope
+    ending: set[int] = set()  # subschemas known not to apply themselves without end
     apis = []
     if root:
+        check_self_application(resolver, schema, root_scope, ending)
         v, e = comp.function("v", schema, root_scope), comp.function("e", schema, root_scope)
         apis.append(_Api("", "the schema", v, e))
     for name, location in (definitions or {}).items():
@@ -156,6 +159,7 @@ def _render(
                 f"definition name {name!r} is not a lower-case Python identifier (max. 48 chars)"
             )
         target, scope = resolver.ref(root_scope, _definition_ref(location))
+        check_self_application(resolver, target, scope, ending)
         apis.append(
             _Api(
                 "_" + name,

@@ -10,7 +10,9 @@ code. So each document they see is first checked here, and refused with a
 * for numbers JSON cannot spell (``inf``, ``nan``: a YAML ``.inf`` or a JSON ``1e400``),
   anywhere, annotations included;
 * for integers too long to print as Python source (more than Python's digit limit): the
-  compiler writes every number as a literal.
+  compiler writes every number as a literal;
+* for a schema that applies itself to the same instance without end through what must pass
+  (``$ref``, ``allOf``): it errors on every instance (:func:`check_self_application`).
 
 :func:`check_schema` checks one document (or subschema): the root, each document retrieved
 (:func:`checked_retrieve`) and each ``$ref`` target (by :mod:`generator.compiler.scope`).
@@ -183,3 +185,52 @@ def specification_dialect(resource: referencing.Resource[Any]) -> str | None:
 def _escape(token: Any) -> str:
     text = str(token)
     return text.replace("~", "~0").replace("/", "~1")
+
+
+def check_self_application(resolver: Any, schema: Any, scope: Any, safe: set[int]) -> None:
+    """Refuse ``schema`` if applying it means applying it again to the same instance through
+    ``$ref`` and ``allOf`` alone (``{"$ref": "#", ...}``, ``a -> b -> a``): no instance has an
+    answer then. Loops through conditional keywords (``anyOf``, ``not``, ...) are the
+    validator's to report when an instance reaches them. ``resolver`` is the compiler's
+    :class:`~generator.compiler.scope.Resolver`; ``safe`` collects the subschemas known to
+    end, so checking many entry points costs one walk."""
+    path: set[int] = set()
+    work: list[tuple[Any, Any, Iterator[tuple[Any, Any, str]] | None]] = [(schema, scope, None)]
+    while work:
+        node, where, children = work[-1]
+        if children is None:
+            if id(node) in safe or not isinstance(node, dict):
+                work.pop()
+                continue
+            path.add(id(node))
+            children = _must_pass(resolver, node, where)
+            work[-1] = (node, where, children)
+        child = next(children, None)
+        if child is None:
+            work.pop()
+            path.discard(id(node))
+            safe.add(id(node))
+            continue
+        target, target_scope, keyword = child
+        if id(target) in path:
+            raise SchemaError(
+                "the schema applies itself to the same instance without end (through "
+                "$ref and allOf), so no instance could ever be valid",
+                pointer=where.schema_path(keyword),
+            )
+        work.append((target, target_scope, None))
+
+
+def _must_pass(resolver: Any, node: dict[str, Any], scope: Any) -> Iterator[tuple[Any, Any, str]]:
+    """``(subschema, its scope, keyword)`` for each subschema ``node`` applies to its own
+    instance unconditionally."""
+    dialect = scope.dialect
+    if "$ref" in node and "$ref" in dialect.keywords and isinstance(node["$ref"], str):
+        target, target_scope = resolver.ref(scope, node["$ref"])
+        yield target, target_scope, "$ref"
+        if dialect.ref_overrides_siblings:
+            return
+    members = node.get("allOf") if "allOf" in dialect.keywords else None
+    if isinstance(members, list):
+        for index, member in enumerate(members):
+            yield member, resolver.descend(scope, member, ("allOf", str(index))), "allOf"

@@ -45,6 +45,8 @@ from generator.compiler.scope import Resolver, Scope
 from generator.errors import SchemaError
 
 MAX_INLINE_LEVEL = 9
+#: Functions applied to one instance one inside the other, at most (see ``_check_chains``).
+MAX_CHAIN = 250
 MAX_INLINE_LOOPS = 5
 MAX_INLINE_DEPTH = 8
 SHORT_LITERAL = 40
@@ -652,6 +654,34 @@ class Compiler:
                         members.update(component)
         return members
 
+    def _check_chains(self, loops: set[str]) -> None:
+        """Refuse a chain of more than ``MAX_CHAIN`` functions applied to one instance (each
+        calls the next, through ``$ref``, ``allOf``, ``anyOf``, ...): validation would need
+        as many Python frames, and answer "nested too deeply" where it has an answer."""
+        edges = self._edges
+        depth: dict[str, int] = {}
+        for start in list(edges):
+            if start in depth or start in loops:
+                continue
+            work: list[tuple[str, Iterator[str]]] = [(start, iter(edges.get(start, ())))]
+            while work:
+                node, children = work[-1]
+                child = next(children, None)
+                if child is not None:
+                    if child not in depth and child not in loops:
+                        work.append((child, iter(edges.get(child, ()))))
+                    continue
+                work.pop()
+                below = [depth[c] for c in edges.get(node, ()) if c in depth]
+                depth[node] = 1 + max(below, default=0)
+                if depth[node] > MAX_CHAIN:
+                    raise SchemaError(
+                        f"more than {MAX_CHAIN} subschemas apply to one value in a chain "
+                        "(each through the next: $ref, allOf, anyOf, ...); schemagen compiles "
+                        "at most that many, as validation would need a Python frame for each",
+                        pointer=self._scopes[node].schema_path(),
+                    )
+
     def break_loops(self) -> None:
         """Make functions on an infinite in-place loop raise ``SchemaLoopError`` when reached.
 
@@ -660,6 +690,7 @@ class Compiler:
         clear error instead of exhausting the stack. Unreached loops cost nothing.
         """
         members = self.loop_members()
+        self._check_chains(members)
         if not members:
             return
         for position, lines in enumerate(self.functions):

@@ -238,12 +238,26 @@ def _ref(
     resolver = cx.comp.resolver
     if keyword == "$ref":
         target, target_scope = resolver.ref(scope, value)
+        # a chain of schemas that are only a $ref (``a -> b -> ... -> {"type": ...}``) is one
+        # call to its end, not one call per link (thousands of links would be as many frames)
+        seen = {id(schema)}
+        while id(target) not in seen and _only_ref(target, target_scope):
+            seen.add(id(target))
+            target, target_scope = resolver.ref(target_scope, target["$ref"])
     elif keyword == "$dynamicRef":
         target, target_scope = resolver.dynamic_ref(scope, value)
     else:
         target, target_scope = resolver.recursive_ref(scope, value)
     inline = cx.comp.small(target)
     cx.comp.apply(cx, target, target_scope, x, p, track, inline=inline)
+
+
+def _only_ref(schema: Any, scope: Scope) -> bool:
+    """Whether ``schema`` does nothing but apply its ``$ref`` (in ``scope``'s dialect)."""
+    if not isinstance(schema, dict) or not isinstance(schema.get("$ref"), str):
+        return False
+    dialect = scope.dialect
+    return dialect.ref_overrides_siblings or dialect.keywords.isdisjoint(schema.keys() - {"$ref"})
 
 
 # -- any type ----------------------------------------------------------------------------------

@@ -585,7 +585,9 @@ def _v4(x: Any) -> bool:
                 return False
         if "minLength" in x:
             x46 = x["minLength"]
-            if not _v13(x46):
+            if type(x46) is not int and not _intf(x46):
+                return False
+            if x46 < 0:
                 return False
         if "pattern" in x:
             x47 = x["pattern"]
@@ -599,7 +601,9 @@ def _v4(x: Any) -> bool:
                 return False
         if "minItems" in x:
             x49 = x["minItems"]
-            if not _v13(x49):
+            if type(x49) is not int and not _intf(x49):
+                return False
+            if x49 < 0:
                 return False
         if "uniqueItems" in x:
             x50 = x["uniqueItems"]
@@ -625,7 +629,9 @@ def _v4(x: Any) -> bool:
                 return False
         if "minProperties" in x:
             x54 = x["minProperties"]
-            if not _v13(x54):
+            if type(x54) is not int and not _intf(x54):
+                return False
+            if x54 < 0:
                 return False
         if "required" in x:
             x55 = x["required"]
@@ -654,7 +660,7 @@ def _v4(x: Any) -> bool:
                 return False
         if "type" in x:
             x62 = x["type"]
-            if not (_v14(x62) or _v15(x62)):
+            if not (_v13(x62) or _v14(x62)):
                 return False
     return True
 
@@ -956,8 +962,11 @@ def _e4(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "minLength" in x:
             x112 = x["minLength"]
             p42 = (*p, "minLength")
-            if not _v13(x112):
-                yield from _e9(x112, p42)
+            if type(x112) is not int and not _intf(x112):
+                yield _err(p42, _S31, _show(x112) + _M37)
+            if type(x112) in _NUMBER:
+                if x112 < 0:
+                    yield _err(p42, _S32, _show(x112) + _M39)
         if "pattern" in x:
             x113 = x["pattern"]
             p43 = (*p, "pattern")
@@ -974,8 +983,11 @@ def _e4(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "minItems" in x:
             x115 = x["minItems"]
             p45 = (*p, "minItems")
-            if not _v13(x115):
-                yield from _e9(x115, p45)
+            if type(x115) is not int and not _intf(x115):
+                yield _err(p45, _S31, _show(x115) + _M37)
+            if type(x115) in _NUMBER:
+                if x115 < 0:
+                    yield _err(p45, _S32, _show(x115) + _M39)
         if "uniqueItems" in x:
             x116 = x["uniqueItems"]
             p46 = (*p, "uniqueItems")
@@ -1008,8 +1020,11 @@ def _e4(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "minProperties" in x:
             x120 = x["minProperties"]
             p50 = (*p, "minProperties")
-            if not _v13(x120):
-                yield from _e9(x120, p50)
+            if type(x120) is not int and not _intf(x120):
+                yield _err(p50, _S31, _show(x120) + _M37)
+            if type(x120) in _NUMBER:
+                if x120 < 0:
+                    yield _err(p50, _S32, _show(x120) + _M39)
         if "required" in x:
             x121 = x["required"]
             p51 = (*p, "required")
@@ -1047,7 +1062,7 @@ def _e4(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "type" in x:
             x128 = x["type"]
             p58 = (*p, "type")
-            if not (_v14(x128) or _v15(x128)):
+            if not (_v13(x128) or _v14(x128)):
                 yield _err(p58, _S40, _show(x128) + _M3)
 
 
@@ -1143,20 +1158,12 @@ def _v12(x: Any) -> bool:
 
 
 def _v13(x: Any) -> bool:
-    if type(x) is not int and not _intf(x):
-        return False
-    if x < 0:
-        return False
-    return True
-
-
-def _v14(x: Any) -> bool:
     if type(x) is not str or x not in _F1:
         return False
     return True
 
 
-def _v15(x: Any) -> bool:
+def _v14(x: Any) -> bool:
     if type(x) is not list:
         return False
     if len(x) < 1:
@@ -1179,14 +1186,6 @@ def _e8(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
             p70 = (*p, i8)
             if not _v1(x142):
                 yield from _e1(x142, p70)
-
-
-def _e9(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if type(x) is not int and not _intf(x):
-        yield _err(p, _S31, _show(x) + _M37)
-    if type(x) in _NUMBER:
-        if x < 0:
-            yield _err(p, _S32, _show(x) + _M39)
 
 
 def is_valid(instance: Any) -> bool:

@@ -620,7 +620,9 @@ def _v5(x: Any) -> bool:
                 return False
         if "minLength" in x:
             x53 = x["minLength"]
-            if not _v14(x53):
+            if type(x53) is not int and not _intf(x53):
+                return False
+            if x53 < 0:
                 return False
         if "pattern" in x:
             x54 = x["pattern"]
@@ -634,7 +636,9 @@ def _v5(x: Any) -> bool:
                 return False
         if "minItems" in x:
             x56 = x["minItems"]
-            if not _v14(x56):
+            if type(x56) is not int and not _intf(x56):
+                return False
+            if x56 < 0:
                 return False
         if "uniqueItems" in x:
             x57 = x["uniqueItems"]
@@ -660,7 +664,9 @@ def _v5(x: Any) -> bool:
                 return False
         if "minProperties" in x:
             x61 = x["minProperties"]
-            if not _v14(x61):
+            if type(x61) is not int and not _intf(x61):
+                return False
+            if x61 < 0:
                 return False
         if "required" in x:
             x62 = x["required"]
@@ -1002,8 +1008,11 @@ def _e5(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "minLength" in x:
             x119 = x["minLength"]
             p47 = (*p, "minLength")
-            if not _v14(x119):
-                yield from _e10(x119, p47)
+            if type(x119) is not int and not _intf(x119):
+                yield _err(p47, _S29, _show(x119) + _M36)
+            if type(x119) in _NUMBER:
+                if x119 < 0:
+                    yield _err(p47, _S30, _show(x119) + _M38)
         if "pattern" in x:
             x120 = x["pattern"]
             p48 = (*p, "pattern")
@@ -1020,8 +1029,11 @@ def _e5(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "minItems" in x:
             x122 = x["minItems"]
             p50 = (*p, "minItems")
-            if not _v14(x122):
-                yield from _e10(x122, p50)
+            if type(x122) is not int and not _intf(x122):
+                yield _err(p50, _S29, _show(x122) + _M36)
+            if type(x122) in _NUMBER:
+                if x122 < 0:
+                    yield _err(p50, _S30, _show(x122) + _M38)
         if "uniqueItems" in x:
             x123 = x["uniqueItems"]
             p51 = (*p, "uniqueItems")
@@ -1054,8 +1066,11 @@ def _e5(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "minProperties" in x:
             x127 = x["minProperties"]
             p55 = (*p, "minProperties")
-            if not _v14(x127):
-                yield from _e10(x127, p55)
+            if type(x127) is not int and not _intf(x127):
+                yield _err(p55, _S29, _show(x127) + _M36)
+            if type(x127) in _NUMBER:
+                if x127 < 0:
+                    yield _err(p55, _S30, _show(x127) + _M38)
         if "required" in x:
             x128 = x["required"]
             p56 = (*p, "required")
@@ -1185,14 +1200,6 @@ def _v13(x: Any) -> bool:
     return True
 
 
-def _v14(x: Any) -> bool:
-    if type(x) is not int and not _intf(x):
-        return False
-    if x < 0:
-        return False
-    return True
-
-
 def _e9(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is not list:
         yield _err(p, _S49, _show(x) + _M26)
@@ -1203,14 +1210,6 @@ def _e9(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
             p72 = (*p, i8)
             if not _v1(x146):
                 yield from _e1(x146, p72)
-
-
-def _e10(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if type(x) is not int and not _intf(x):
-        yield _err(p, _S29, _show(x) + _M36)
-    if type(x) in _NUMBER:
-        if x < 0:
-            yield _err(p, _S30, _show(x) + _M38)
 
 
 def is_valid(instance: Any) -> bool:

@@ -12,18 +12,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from generator.compiler import render_module
+from generator.errors import SchemaError
 from generator.targets import RenderJob
 
 
 def render(job: RenderJob) -> Mapping[str, str]:
     loaded = job.loaded
     definitions = {named.names.snake: named.location for named in job.ir.types}
-    source = render_module(
-        loaded.contents,
-        registry=loaded.registry,
-        base_uri=loaded.uri,
-        definitions=definitions,
-        root=loaded.kind != "openapi",
-        default_dialect=loaded.dialect,
-    )
+    try:
+        source = render_module(
+            loaded.contents,
+            registry=loaded.registry,
+            base_uri=loaded.uri,
+            definitions=definitions,
+            root=loaded.kind != "openapi",
+            default_dialect=loaded.dialect,
+        )
+    except SchemaError as exc:
+        if exc.file is not None:
+            raise
+        # (the compiler knows pointers, not files: a pointer of its own is in this one)
+        raise SchemaError(exc.detail, file=loaded.display_name, pointer=exc.pointer) from None
     return {"validators.py": source}
