@@ -502,3 +502,45 @@ def test_unknown_keywords_and_dialects() -> None:
         compile({"type": "strnig"})
     with pytest.raises(SchemaError):
         compile({"minLength": "3"})
+
+
+def test_draft7_content_keywords_are_annotations() -> None:
+    schema = {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "contentMediaType": "application/json",
+        "contentEncoding": "base64",
+    }
+    validator = compile(schema)
+    assert validator.is_valid("not base64, not JSON")
+    assert list(validator.iter_errors("!!")) == []
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "https://json-schema.org/draft/2019-09/schema",
+        "https://json-schema.org/draft/2020-12/schema",
+    ],
+)
+def test_dependencies_is_not_a_2019_or_2020_keyword(draft: str) -> None:
+    validator = compile({"$schema": draft, "dependencies": {"a": ["b"], "c": {"type": "null"}}})
+    assert validator.is_valid({"a": 1}) and validator.is_valid({"c": 1})
+
+
+def test_a_chain_of_thousands_of_refs_gets_the_right_answer() -> None:
+    links = 3000
+    defs: dict[str, Any] = {f"d{i}": {"$ref": f"#/$defs/d{i + 1}"} for i in range(links)}
+    defs[f"d{links}"] = {"type": "string"}
+    validator = compile({"$defs": defs, "$ref": "#/$defs/d0"})
+    assert_consistent(validator, "x", True)
+    assert_consistent(validator, 1, False)
+
+
+def test_a_chain_of_thousands_of_applications_is_refused() -> None:
+    links = 3000
+    defs: dict[str, Any] = {
+        f"d{i}": {"$ref": f"#/$defs/d{i + 1}", "minLength": 0} for i in range(links)
+    }
+    defs[f"d{links}"] = {"type": "string"}
+    with pytest.raises(SchemaError, match="more than 250 subschemas apply to one value"):
+        compile({"$defs": defs, "$ref": "#/$defs/d0"})

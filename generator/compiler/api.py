@@ -173,8 +173,6 @@ def _render(
     stdlib = {"json", "math"}
     if comp.needs_re or format_helpers:
         stdlib.add("re")
-    if comp.uses_content:
-        stdlib |= {"base64", "binascii"}
     for helper in format_helpers:
         stdlib |= FORMAT_IMPORTS.get(helper, frozenset())
     imports = [f"import {name}" for name in sorted(stdlib)] + [
@@ -196,7 +194,6 @@ def _render(
         exports=exports,
         needs_re=comp.needs_re,
         needs_regex=comp.needs_regex,
-        uses_content=comp.uses_content,
         format_helpers=format_helpers,
         uri_helpers=bool(URI_HELPERS & set(format_helpers)),
         # (joined here: thousands of lines are cheaper to join than to loop over in Jinja)

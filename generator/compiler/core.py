@@ -158,7 +158,6 @@ class Compiler:
         self._queue: deque[tuple[str, str, Any, Scope]] = deque()
         self.needs_re = False
         self.needs_regex = False
-        self.uses_content = False
         self.formats_used: set[str] = set()
         self._edges: dict[str, set[str]] = {}
         self._small: dict[int, bool] = {}

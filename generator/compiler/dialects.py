@@ -158,14 +158,15 @@ class Dialect:
 _D4_KEYWORDS = _COMMON_VALIDATION | _COMMON_APPLICATOR | {"$ref", "id", "dependencies", "format"}
 _D6_KEYWORDS = (_D4_KEYWORDS - {"id"}) | {"$id", "const", "contains", "propertyNames"}
 _D7_KEYWORDS = _D6_KEYWORDS | {"if", "then", "else"}
-# ``dependencies`` was split into dependentRequired/dependentSchemas in 2019-09; it is still
-# honoured there for compatibility (the test suite's optional dependencies-compatibility).
+# ``dependencies`` was split into dependentRequired/dependentSchemas in 2019-09: from there on
+# it is an unknown keyword, as python-jsonschema reads it (the suite's optional
+# dependencies-compatibility, which honours it, is not followed).
 _D2019_KEYWORDS = frozenset().union(
     *(v for k, v in VOCABULARIES.items() if k.startswith(_VOCAB_2019))
-) | {"dependencies"}
+)
 _D2020_KEYWORDS = frozenset().union(
     *(v for k, v in VOCABULARIES.items() if k.startswith(_VOCAB_2020))
-) | {"dependencies"}
+)
 
 _INTERNED: dict[tuple[Any, ...], Dialect] = {}  # fields -> the one dialect with them
 

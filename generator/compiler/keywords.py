@@ -191,9 +191,7 @@ _GROUP_KEYWORDS = {
             "unevaluatedItems",
         }
     ),
-    "str": frozenset(
-        {"minLength", "maxLength", "pattern", "contentEncoding", "contentMediaType", "format"}
-    ),
+    "str": frozenset({"minLength", "maxLength", "pattern", "format"}),
     "num": frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}),
 }
 
@@ -931,18 +929,6 @@ def _string(
             x,
             p,
         )
-    if scope.dialect.name == "draft7" and (
-        isinstance(schema.get("contentEncoding"), str)
-        or isinstance(schema.get("contentMediaType"), str)
-    ):
-        # draft 7 (only) lets implementations assert content; base64 and JSON are checked
-        encoding = schema.get("contentEncoding")
-        media = schema.get("contentMediaType")
-        comp.uses_content = True
-        args = f"{comp.literal(encoding)}, {comp.literal(media)}"
-        with cx.block(f"if not _content({x}, {args}):"):
-            keyword = "contentMediaType" if isinstance(media, str) else "contentEncoding"
-            cx.fail(scope, keyword, " is not valid encoded content", x, p)
     if has("format") and (comp.format_assertion or scope.dialect.format_asserts):
         name = schema["format"]
         checker = FORMATS.get(name) if isinstance(name, str) else None
