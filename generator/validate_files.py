@@ -24,6 +24,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import IO, Any
 
+from generator.compiler.api import PATTERN_TIMEOUT
 from generator.errors import GeneratorError, SchemaError, one_line
 from generator.load import loads_json
 
@@ -57,10 +58,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--jsonl", action="store_true", help="read standard input (-) as JSONL, not one document"
     )
     parser.add_argument(
+        "--pattern-timeout",
+        type=_seconds,
+        default=PATTERN_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time one pattern match may take before it counts as an error "
+        f"(default {PATTERN_TIMEOUT:g}; 0: no limit)",
+    )
+    parser.add_argument(
         "--assert-formats",
         action="store_true",
         help="treat 'format' as an assertion (date-time, email, uri, ...), not an annotation",
     )
+
+
+def _seconds(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds (0: none), got {text!r}")
+    return value or None
 
 
 @dataclass(frozen=True)
@@ -88,7 +107,10 @@ def _definition_pointer(contents: Any, name: str, kind: str) -> str:
 
 
 def build_checker(
-    schema_path: Path, definition: str | None, assert_formats: bool = False
+    schema_path: Path,
+    definition: str | None,
+    assert_formats: bool = False,
+    pattern_timeout: float | None = PATTERN_TIMEOUT,
 ) -> Checker:
     """Load and compile the schema; raises :class:`GeneratorError` with a user-facing message."""
     from generator.compiler import compile
@@ -110,6 +132,7 @@ def build_checker(
         default_dialect=loaded.dialect,
         definitions=definitions,
         format_assertion=assert_formats,
+        pattern_timeout=pattern_timeout,
     )
     if definitions:
         return Checker(
@@ -185,9 +208,11 @@ def check_lines(checker: Checker, lines: Iterable[tuple[int, bytes]]) -> list[Fi
 _worker_checker: Checker | None = None
 
 
-def _init_worker(schema_path: Path, definition: str | None, assert_formats: bool) -> None:
+def _init_worker(
+    schema_path: Path, definition: str | None, assert_formats: bool, timeout: float | None
+) -> None:
     global _worker_checker
-    _worker_checker = build_checker(schema_path, definition, assert_formats)
+    _worker_checker = build_checker(schema_path, definition, assert_formats, timeout)
 
 
 def _work(chunk: list[tuple[int, bytes]]) -> tuple[int, list[Finding]]:
@@ -352,14 +377,16 @@ def run(
         err.write("schemagen: error: --workers must be at least 1\n")
         return 2
     try:
-        checker = build_checker(args.schema, args.definition, args.assert_formats)
+        checker = build_checker(
+            args.schema, args.definition, args.assert_formats, args.pattern_timeout
+        )
     except GeneratorError as exc:
         err.write(one_line(f"schemagen: error: {exc}") + "\n")
         return 2
     reporter = Reporter(args.output_format, out, err)
     pool: Pool | None = None
     if args.workers > 1:
-        init_args = (args.schema, args.definition, args.assert_formats)
+        init_args = (args.schema, args.definition, args.assert_formats, args.pattern_timeout)
         pool = Pool(args.workers, _init_worker, init_args)
     try:
         for name in args.files:

@@ -91,10 +91,12 @@ def assert_consistent(validator: Any, instance: Any, valid: bool) -> None:
     ],
 )
 def test_ecma_regex_semantics(pattern: str, instance: str, valid: bool) -> None:
-    validator = compile({"pattern": pattern})
-    assert_consistent(validator, instance, valid)
+    for timeout in (1.0, None):  # on the regex module (bounded), and on re
+        validator = compile({"pattern": pattern}, pattern_timeout=timeout)
+        assert_consistent(validator, instance, valid)
     if "\\p" not in pattern and "\\P" not in pattern:
-        assert "import regex" not in validator.source  # stdlib re suffices
+        # unbounded (as generated modules are), the standard library's re suffices
+        assert "import regex" not in render_module({"pattern": pattern})
 
 
 @pytest.mark.parametrize("pattern", ["(unclosed", "a{2,1}", "\\", "[z-a]", "(?i)x", "\\q"])
@@ -544,3 +546,36 @@ def test_a_chain_of_thousands_of_applications_is_refused() -> None:
     defs[f"d{links}"] = {"type": "string"}
     with pytest.raises(SchemaError, match="more than 250 subschemas apply to one value"):
         compile({"$defs": defs, "$ref": "#/$defs/d0"})
+
+
+CATASTROPHIC = "^(a|a)*$"  # exponential backtracking on the regex module too
+SLOW = "a" * 30 + "!"
+
+
+def test_a_pattern_match_that_runs_out_of_time_is_an_error_at_its_pointer() -> None:
+    schema = {"properties": {"a": {"pattern": CATASTROPHIC}}}
+    validator = compile(schema, pattern_timeout=0.05)
+    assert validator.is_valid({"a": "aaa"}) and not validator.is_valid({"a": "b"})
+    assert not validator.is_valid({"a": SLOW})
+    errors = list(validator.iter_errors({"a": SLOW}))
+    assert [(e.path, e.keyword) for e in errors] == [("/a", "pattern")]
+    assert "ran out of time" in errors[0].message
+    assert [e.message for e in validator.iter_errors({"a": "b"})] == [
+        f"'b' does not match {CATASTROPHIC!r}"
+    ]
+
+
+def test_a_pattern_property_match_that_runs_out_of_time_is_an_error() -> None:
+    schema = {"patternProperties": {CATASTROPHIC: {"type": "string"}}}
+    validator = compile(schema, pattern_timeout=0.05)
+    assert validator.is_valid({"aa": "x"}) and not validator.is_valid({"aa": 1})
+    assert validator.is_valid({"b": 1})  # no match: not constrained
+    assert not validator.is_valid({SLOW: "x"})
+    errors = list(validator.iter_errors({SLOW: "x"}))
+    assert [(e.path, e.keyword) for e in errors] == [(f"/{SLOW}", "patternProperties")]
+
+
+def test_pattern_timeout_must_be_positive() -> None:
+    for bad in (0, -1.0, float("nan")):
+        with pytest.raises(ValueError, match="pattern_timeout"):
+            compile({"pattern": "a"}, pattern_timeout=bad)

@@ -328,3 +328,20 @@ def test_control_characters_cannot_forge_output_lines(tmp_path: Path) -> None:
     assert code == 1
     assert out.count("\n") == 1 and "\u2028" not in out and "\x1b" not in out
     assert "x\\nd.json:1: forged\\u2028\\x1b[2J" in out
+
+
+def test_a_pattern_that_runs_out_of_time_is_reported_not_waited_for(tmp_path: Path) -> None:
+    schema = write(tmp_path, "s.json", b'{"properties": {"a": {"pattern": "^(a|a)*$"}}}')
+    doc = write(tmp_path, "d.json", b'{"a": "' + b"a" * 30 + b'!"}')
+    code, out, _ = run(["--schema", schema, "--pattern-timeout", "0.05", doc])
+    assert code == 1
+    assert out.startswith(f"{doc}:1: /a: ") and "ran out of time" in out
+    assert run(
+        [
+            "--schema",
+            schema,
+            "--pattern-timeout",
+            "0.05",
+            write(tmp_path, "ok.json", b'{"a": "aa"}'),
+        ]
+    ) == (0, "", "")

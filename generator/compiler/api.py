@@ -33,6 +33,10 @@ from generator.render import bytecode_cache
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "validators"
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,47}")
 _counter = itertools.count(1)
+#: Seconds one pattern match may take in :func:`compile` (and ``schemagen validate``): ample for
+#: any sane pattern (matches take microseconds), short enough that a catastrophic one (such as
+#: ``^(a|a)*$`` on a long non-match) cannot hang a pipeline.
+PATTERN_TIMEOUT = 1.0
 
 
 @functools.cache
@@ -98,6 +102,7 @@ def render_module(
     default_dialect: str = DRAFT2020,
     base_uri: str = "",
     root: bool = True,
+    pattern_timeout: float | None = None,
 ) -> str:
     """Source of a standalone validator module for ``schema``.
 
@@ -106,7 +111,9 @@ def render_module(
     ``iter_errors_<name>`` and ``validate_<name>``. ``root=False`` leaves out the root's own
     three functions (for documents without a root schema, such as OpenAPI descriptions).
     ``registry`` holds the resources ``$ref`` may name; ``base_uri`` is the document's own URI
-    (relative references and ``$id`` resolve against it).
+    (relative references and ``$id`` resolve against it). ``pattern_timeout`` bounds each
+    pattern match (seconds, on the ``regex`` module, which the module then imports); a match
+    that runs out of time is an error at its pointer. ``None``: unbounded, standard library only.
     Raises :class:`~generator.errors.SchemaError` for schemas that cannot be compiled.
     """
     # The compiler allocates many small objects and creates no garbage cycles: collections
@@ -123,6 +130,7 @@ def render_module(
             default_dialect=default_dialect,
             base_uri=base_uri,
             root=root,
+            pattern_timeout=pattern_timeout,
         )
     except RecursionError:
         raise SchemaError("the schema is nested too deeply to compile") from None
@@ -140,12 +148,15 @@ def _render(
     default_dialect: str,
     base_uri: str,
     root: bool,
+    pattern_timeout: float | None,
 ) -> str:
+    if pattern_timeout is not None and not pattern_timeout > 0:
+        raise ValueError("pattern_timeout must be a positive number of seconds or None")
     dialect = known_dialect(default_dialect)
     if dialect is None:
         raise SchemaError(f"unknown default dialect {default_dialect!r}")
     resolver = Resolver(schema, registry, dialect, base_uri, root_is_schema=root)
-    comp = Compiler(resolver, format_assertion=format_assertion)
+    comp = Compiler(resolver, format_assertion=format_assertion, pattern_timeout=pattern_timeout)
     root_scope = resolver.root_scope
     ending: set[int] = set()  # subschemas known not to apply themselves without end
     apis = []
@@ -194,6 +205,7 @@ def _render(
         exports=exports,
         needs_re=comp.needs_re,
         needs_regex=comp.needs_regex,
+        pattern_timeout=None if pattern_timeout is None else repr(float(pattern_timeout)),
         format_helpers=format_helpers,
         uri_helpers=bool(URI_HELPERS & set(format_helpers)),
         # (joined here: thousands of lines are cheaper to join than to loop over in Jinja)
@@ -248,8 +260,13 @@ def compile(  # noqa: A001 - the natural name for this API
     default_dialect: str = DRAFT2020,
     definitions: Mapping[str, str] | None = None,
     base_uri: str = "",
+    pattern_timeout: float | None = PATTERN_TIMEOUT,
 ) -> Validator:
-    """Compile ``schema`` to a :class:`Validator` (generated Python, executed in-process)."""
+    """Compile ``schema`` to a :class:`Validator` (generated Python, executed in-process).
+
+    Each pattern match may take ``pattern_timeout`` seconds (``None``: no bound); one that runs
+    out of time is an error at its pointer (``is_valid`` says False), never a hang.
+    """
     source = render_module(
         schema,
         registry=registry,
@@ -257,6 +274,7 @@ def compile(  # noqa: A001 - the natural name for this API
         format_assertion=format_assertion,
         default_dialect=default_dialect,
         base_uri=base_uri,
+        pattern_timeout=pattern_timeout,
     )
     number = next(_counter)
     return Validator(source, f"<schemagen-validator-{number}>", f"_schemagen_validator_{number}")

@@ -144,9 +144,12 @@ class Compiler:
         resolver: Resolver,
         *,
         format_assertion: bool,
+        pattern_timeout: float | None = None,
     ) -> None:
         self.resolver = resolver
         self.format_assertion = format_assertion
+        #: seconds a pattern match may take (``None``: unbounded, and no regex import)
+        self.pattern_timeout = pattern_timeout
         self.namer = Namer()
         self.constants: list[str] = []
         self.late_constants: list[str] = []
@@ -301,8 +304,10 @@ class Compiler:
             translated = translate(pattern)
         except PatternError as exc:
             raise SchemaError(str(exc), pointer=scope.schema_path(*segments)) from None
-        func = "_regex_compile" if translated.needs_regex_module else "_re_compile"
-        if translated.needs_regex_module:
+        # (with a time limit, every pattern runs on the regex module: re has no timeout)
+        bounded = translated.needs_regex_module or self.pattern_timeout is not None
+        func = "_regex_compile" if bounded else "_re_compile"
+        if bounded:
             self.needs_regex = True
         else:
             self.needs_re = True

@@ -250,6 +250,10 @@ def _ref(
     cx.comp.apply(cx, target, target_scope, x, p, track, inline=inline)
 
 
+#: The error of a pattern match that ran out of time (``pattern_timeout``).
+_TIMED_OUT = ": the pattern match ran out of time (pattern_timeout): treated as invalid"
+
+
 def _only_ref(schema: Any, scope: Scope) -> bool:
     """Whether ``schema`` does nothing but apply its ``$ref`` (in ``scope``'s dialect)."""
     if not isinstance(schema, dict) or not isinstance(schema.get("$ref"), str):
@@ -654,7 +658,16 @@ def _properties(
         if track is not None:
             body.line(f"{track}.add({key})")
         comp.child(body, sub, scope, ("patternProperties", pattern), value, pvar, None)
-        loop.emit_block(f"if {compiled}.search({key}) is not None:", body)
+        if comp.pattern_timeout is None:
+            loop.emit_block(f"if {compiled}.search({key}) is not None:", body)
+            continue
+        found = cx.var("found")
+        loop.line(f"{found} = _found({compiled}, {key})")
+        if loop.mode == "e":
+            loop.fail_if(f"if {found} is None:", scope, "patternProperties", _TIMED_OUT, key, pvar)
+        else:
+            loop.guard(f"if {found} is None:", loop.silent_failure())
+        loop.emit_block(f"if {found}:", body)
     if additional is not True:
         conds = []
         if matched is not None:
@@ -921,14 +934,16 @@ def _string(
             )
     if has("pattern"):
         compiled = comp.pattern(scope, ("pattern",), schema["pattern"])
-        cx.fail_if(
-            f"if {compiled}.search({x}) is None:",
-            scope,
-            "pattern",
-            f" does not match {schema['pattern']!r}",
-            x,
-            p,
-        )
+        mismatch = f" does not match {schema['pattern']!r}"
+        if comp.pattern_timeout is None:
+            cx.fail_if(f"if {compiled}.search({x}) is None:", scope, "pattern", mismatch, x, p)
+        elif cx.mode != "e":
+            cx.guard(f"if _found({compiled}, {x}) is not True:", cx.silent_failure())
+        else:
+            found = cx.var("found")
+            cx.line(f"{found} = _found({compiled}, {x})")
+            cx.fail_if(f"if {found} is False:", scope, "pattern", mismatch, x, p)
+            cx.fail_if(f"if {found} is None:", scope, "pattern", _TIMED_OUT, x, p)
     if has("format") and (comp.format_assertion or scope.dialect.format_asserts):
         name = schema["format"]
         checker = FORMATS.get(name) if isinstance(name, str) else None
