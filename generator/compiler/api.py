@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import functools
 import gc
 import itertools
 import keyword
@@ -14,11 +13,9 @@ import types
 import weakref
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, cast
 from urllib.parse import quote
 
-import jinja2
 import referencing
 
 from generator.compiler.codegen import LINE_LENGTH
@@ -27,25 +24,10 @@ from generator.compiler.dialects import DRAFT2020, known_dialect
 from generator.compiler.formats import FORMAT_IMPORTS, URI_HELPERS, helpers_for
 from generator.compiler.scope import Resolver
 from generator.errors import SchemaError
-from generator.render import bytecode_cache
+from generator.render import render as render_template
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "validators"
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,47}")
 _counter = itertools.count(1)
-
-
-@functools.cache
-def _environment() -> jinja2.Environment:
-    """The templates' environment (one per process: it caches the compiled templates)."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=False,  # noqa: S701 - the output is Python source, not HTML
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        bytecode_cache=bytecode_cache(),
-    )
 
 
 @dataclass(frozen=True)
@@ -185,8 +167,9 @@ def _render(
     exports = ["SchemaValidationError", "Error", "ValidationError", "SchemaLoopError"]
     for api in apis:
         exports += [f"is_valid{api.suffix}", f"iter_errors{api.suffix}", f"validate{api.suffix}"]
-    template = _environment().get_template("module.py.j2")
-    return template.render(
+    return render_template(
+        "validators",
+        "module.py.j2",
         imports=imports,
         third_party=third_party,
         exports=exports,
