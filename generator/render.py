@@ -80,7 +80,8 @@ def check_user_templates(folder: Path) -> None:
 @contextmanager
 def user_templates(folder: Path | None) -> Iterator[None]:
     """Within this block, files in ``folder/<target>/`` replace ours of the same name."""
-    token = _USER_FOLDER.set(folder)
+    # Absolute, since compiled templates are cached per folder for the whole process.
+    token = _USER_FOLDER.set(folder.resolve() if folder is not None else None)
     try:
         yield
     finally:
