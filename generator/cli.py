@@ -169,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if check:
         changes = result.changes
         if changes.stale:
-            print(f"schemagen: {out} is stale; run `make generate`:", file=sys.stderr)
+            print(f"schemagen: {out} is stale; run `schemagen generate`:", file=sys.stderr)
             for name in changes.written:
                 print(f"  changed: {name}", file=sys.stderr)
             for name in changes.removed:
