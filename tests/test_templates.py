@@ -207,3 +207,27 @@ def test_generate_help_lists_the_targets_and_where_defaults_come_from(
     assert "[tool.schemagen]" in text
     assert f"here: {project.resolve() / 'pyproject.toml'}" in text
     assert "--templates DIR" in text
+
+
+def test_user_templates_apply_in_forked_workers_and_nowhere_else(tmp_path: Path) -> None:
+    import generator
+    from generator.load import load_contents
+    from generator.pipeline import render_all
+
+    for target, name, header in (
+        ("docs", "enum.md.jinja", "<!-- enum -->\n"),
+        ("models", "module.py.jinja", "# models header\n"),
+        ("validators", "module.py.j2", "# validators header\n"),
+    ):
+        override(tmp_path, target, name, header + ours(target, name))
+    loaded = load_contents(SCHEMA)
+    targets = ["docs", "models", "validators"]
+    forked = render_all(loaded, targets, jobs=3, templates=tmp_path)
+    assert forked == render_all(loaded, targets, jobs=1, templates=tmp_path)
+    assert forked["docs/models/components/status.md"].startswith("<!-- enum -->\n")
+    assert not forked["docs/models/components/order.md"].startswith("<!--")
+    assert forked["models.py"].startswith("# models header\n")
+    assert forked["validators.py"].startswith("# validators header\n")
+    # Outside a target's rendering, our templates only: the in-memory compiler, a plain run.
+    assert not generator.compile(SCHEMA).source.startswith("#")
+    assert not render_all(loaded, ["validators"], jobs=1)["validators.py"].startswith("#")
