@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import functools
 import gc
 import itertools
 import keyword
@@ -14,11 +13,9 @@ import types
 import weakref
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, cast
 from urllib.parse import quote
 
-import jinja2
 import referencing
 
 from generator.compiler.codegen import LINE_LENGTH
@@ -28,25 +25,10 @@ from generator.compiler.formats import FORMAT_IMPORTS, URI_HELPERS, helpers_for
 from generator.compiler.scope import Resolver
 from generator.errors import SchemaError
 from generator.pylayout import finish, mark
-from generator.render import bytecode_cache
+from generator.render import render as render_template
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "validators"
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,47}")
 _counter = itertools.count(1)
-
-
-@functools.cache
-def _environment() -> jinja2.Environment:
-    """The templates' environment (one per process: it caches the compiled templates)."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=False,  # noqa: S701 - the output is Python source, not HTML
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        bytecode_cache=bytecode_cache(),
-    )
 
 
 @dataclass(frozen=True)
@@ -190,9 +172,10 @@ def _render(
     exports = ["SchemaValidationError", "Error", "ValidationError", "SchemaLoopError"]
     for api in apis:
         exports += [f"is_valid{api.suffix}", f"iter_errors{api.suffix}", f"validate{api.suffix}"]
-    template = _environment().get_template("module.py.j2")
     join = mark if layout else "\n".join
-    source = template.render(
+    source = render_template(
+        "validators",
+        "module.py.j2",
         imports=imports,
         third_party=third_party,
         exports=exports,
