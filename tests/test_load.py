@@ -261,5 +261,6 @@ def test_non_finite_numbers_are_refused_at_load(
     path.write_text(text)
     with pytest.raises(SchemaError) as caught:
         load_schema(path)
+    # (the YAML reader refuses them itself, with line and column too)
     assert caught.value.file == str(path) and caught.value.pointer == pointer
-    assert str(caught.value).endswith("is not a JSON number (schemas may hold finite numbers only)")
+    assert "finite number" in str(caught.value)

@@ -27,6 +27,7 @@ def render(job: RenderJob) -> Mapping[str, str]:
             definitions=definitions,
             root=loaded.kind != "openapi",
             default_dialect=loaded.dialect,
+            layout=True,
         )
     except SchemaError as exc:
         if exc.file is not None:

@@ -33,7 +33,7 @@ from generator.targets.models.annotations import (
     Annotations,
     Function,
 )
-from generator.targets.models.layout import STEP, if_not, statement, wrap_def, wrap_operands
+from generator.targets.models.layout import STEP, negated, statement, wrap_def, wrap_operands
 from generator.targets.models.literals import py_str, tupled
 
 
@@ -94,7 +94,7 @@ class Conversions(Annotations):
                 return [
                     *lines,
                     f"{indent}{loop}",
-                    *if_not(inner, check),
+                    *wrap_operands(inner, "if ", [negated(check)], "and", ":"),
                     f"{inner}{STEP}raise _Invalid",
                     f"{indent}return {kind}(v)",
                 ]

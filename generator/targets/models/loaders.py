@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from generator.ir import AliasType, AnyType, EnumType, ObjectType, Ref, UnionType
 from generator.targets.models.conversions import Conversions
 from generator.targets.models.dumpers import Dumpers
@@ -11,18 +13,18 @@ from generator.targets.models.layout import (
     STEP,
     WIDTH,
     assign,
-    if_not,
-    negation,
+    negated,
     wrap_call,
     wrap_def,
     wrap_operands,
 )
 from generator.targets.models.literals import doc_lines, py_str, tupled
 
-#: Local names used by the generated methods; a field's local variable avoids them.
+#: Local names used by the generated methods, and the builtins (``object.__new__``,
+#: ``isinstance``, ``str``...): a field's local variable avoids them all.
 _LOCALS = frozenset(
     {"cls", "data", "self", "obj", "out", "extra", "x", "k", "v", "value", "validate"}
-)
+) | frozenset(dir(builtins))
 #: Attribute names longer than this get a short local variable (``m3``) in generated methods.
 _MAX_LOCAL = 32
 
@@ -125,7 +127,7 @@ class Loaders(Conversions, Dumpers):
             check = self.check(Ref(named.names.schema), "v")
             lines += wrap_def("", loader, ["v: " + self.t("Any")], cls)
             if check is not None and check != "True":
-                lines += if_not(STEP, check)
+                lines += wrap_operands(STEP, "if ", [negated(check)], "and", ":")
                 lines += [f"{STEP}{STEP}raise _Invalid"]
                 returned = self.narrowed(named.target)
                 if named.nullable and returned != "v":
@@ -299,7 +301,7 @@ class Loaders(Conversions, Dumpers):
             if check == "True":
                 pass
             elif check is not None:
-                lines += wrap_operands(indent, "if ", [*guards, negation(check)], "and", ":")
+                lines += wrap_operands(indent, "if ", [*guards, negated(check)], "and", ":")
                 lines.append(f"{inner}raise _Invalid")
             else:
                 expr = self.convert(f.type, var)
@@ -338,7 +340,7 @@ class Loaders(Conversions, Dumpers):
                     lines.append(f"{inner}if k in {keys}:")
                     lines.append(f"{body}continue")
                 if check is not None:
-                    lines += if_not(inner, check)
+                    lines += wrap_operands(inner, "if ", [negated(check)], "and", ":")
                     lines.append(f"{body}raise _Invalid")
                     lines.append(f"{inner}extra[k] = x")
                 else:
