@@ -8,7 +8,7 @@ SCHEMA := $(wildcard schema/*.json schema/*.yaml)
 SOURCES := $(shell find generator templates -type f \( -name '*.py' -o -name '*.jinja' -o -name '*.j2' \) 2>/dev/null)
 GENERATED_STAMP := $(VENV)/.generated
 
-.PHONY: install generate check lint test bench clean regen-goldens
+.PHONY: install generate check lint test fuzz bench clean regen-goldens
 
 install: $(STAMP)
 
@@ -39,6 +39,11 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 	$(MAKE) --no-print-directory check
 	$(MAKE) --no-print-directory lint
+
+# The fuzz tests of `make test`, long: thousands of schemas drawn from each draft's metaschema
+# and mutated, through compile() and the whole pipeline; prints the counts of each outcome.
+fuzz: $(STAMP)
+	SCHEMAGEN_FUZZ_EXAMPLES=2000 SCHEMAGEN_FUZZ_PIPELINE=100 $(BIN)/python -m pytest -q -s tests/test_fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

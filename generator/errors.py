@@ -54,7 +54,7 @@ class SchemaError(GeneratorError):
                 where += f":{self.column}"
         if self.pointer is not None:
             where += f"#{self.pointer}"
-        return f"{where}: {self.detail}"
+        return one_line(f"{where}: {self.detail}")  # (a key may hold a newline)
 
 
 class UnsupportedSchemaError(GeneratorError):
@@ -65,4 +65,4 @@ class UnsupportedSchemaError(GeneratorError):
         self.pointer = pointer
         self.file = file
         where = f"{file or '<schema>'}#{pointer}"
-        super().__init__(f"{where}: unsupported {keyword!r}: {why}")
+        super().__init__(one_line(f"{where}: unsupported {keyword!r}: {why}"))
