@@ -26,7 +26,7 @@ import referencing._core
 import referencing.exceptions
 import referencing.jsonschema
 
-from generator.compiler.check import check_numbers
+from generator.compiler.check import check_numbers, check_schema
 from generator.compiler.scope import specification_for
 from generator.errors import SchemaError, UnsupportedSchemaError
 from generator.openapi import normalise_30
@@ -275,8 +275,12 @@ def _check_against_metaschema(
     from jsonschema.validators import validator_for
 
     cls = validator_for({"$schema": default})
-    errors = list(cls(cls.META_SCHEMA).iter_errors(contents))
-    if not errors:
+    try:
+        errors = list(cls(cls.META_SCHEMA).iter_errors(contents))
+    except (ValueError, RecursionError):  # (it cannot print a 5,000-digit integer, or recurse)
+        errors = []
+    if not errors:  # no words from python-jsonschema: our compiled metaschema's
+        check_schema(contents, default, file=file, at=prefix)
         return
     error = best_match(errors)
     pointer = prefix + to_pointer(error.absolute_path)

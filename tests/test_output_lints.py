@@ -34,6 +34,21 @@ CASES: dict[str, Any] = {
         "properties": {"a": {"anyOf": [{"const": f"v{i}"} for i in range(3000)]}}
     },
     "huge_floats": {"properties": {"a": {"enum": [1e308, -1e-308, 2.5e-8]}}},
+    # found by make fuzz: keywords of other types after a type check, in inlined subschemas
+    "dependent_schema_of_other_types": {
+        "type": "object",
+        "dependentSchemas": {"a": {"exclusiveMinimum": 2.0, "unevaluatedProperties": {}}},
+    },
+    "string_with_unevaluated": {
+        "type": "string",
+        "unevaluatedProperties": False,
+        "unevaluatedItems": False,
+        "allOf": [{"properties": {"a": {}}}],
+    },
+    "string_with_object_keywords_in_allof": {
+        "type": "string",
+        "allOf": [{"properties": {"a": {"type": "string"}}, "minimum": 3, "minLength": 2}],
+    },
 }
 
 

@@ -63,10 +63,17 @@ _REFERENCING = frozenset({"$ref", "$dynamicRef", "$recursiveRef", "$id", "id"})
 class Cx:
     """Where code is being emitted: the function kind's failure style and nesting."""
 
-    __slots__ = ("comp", "code", "mode", "func", "loops", "depth")
+    __slots__ = ("comp", "code", "mode", "func", "loops", "depth", "known")
 
     def __init__(
-        self, comp: Compiler, code: Code, mode: str, func: str, loops: int = 0, depth: int = 0
+        self,
+        comp: Compiler,
+        code: Code,
+        mode: str,
+        func: str,
+        loops: int = 0,
+        depth: int = 0,
+        known: tuple[str, str] | None = None,
     ) -> None:
         self.comp = comp
         self.code = code
@@ -74,13 +81,26 @@ class Cx:
         self.func = func  # the generated function being written
         self.loops = loops
         self.depth = depth
+        #: (variable, type group) once a type check returned for the variable's other types:
+        #: code after it (inlined subschemas included) is for that group only (mypy narrows)
+        self.known = known
 
     def sub(self, level_delta: int = 1, loops_delta: int = 0) -> Cx:
         code = Code(self.code.level + level_delta)
-        return Cx(self.comp, code, self.mode, self.func, self.loops + loops_delta, self.depth)
+        return Cx(
+            self.comp,
+            code,
+            self.mode,
+            self.func,
+            self.loops + loops_delta,
+            self.depth,
+            self.known,
+        )
 
     def deeper(self) -> Cx:
-        return Cx(self.comp, self.code, self.mode, self.func, self.loops, self.depth + 1)
+        return Cx(
+            self.comp, self.code, self.mode, self.func, self.loops, self.depth + 1, self.known
+        )
 
     def line(self, text: str) -> None:
         code = self.code
@@ -439,7 +459,7 @@ class Compiler:
         if self._recording is None and not skip_unevaluated:
             text = self.key_text(schema)
             if text is not None:
-                key = (text, *self.emission_key(cx, scope, p, track))
+                key = (text, *self.emission_key(cx, scope, p, track, x))
                 self.memoised(
                     key,
                     cx,
@@ -477,9 +497,21 @@ class Compiler:
         return text
 
     @staticmethod
-    def emission_key(cx: Cx, scope: Scope, p: str | None, track: str | None) -> tuple[Any, ...]:
+    def emission_key(
+        cx: Cx, scope: Scope, p: str | None, track: str | None, x: str = ""
+    ) -> tuple[Any, ...]:
         """The rest of a memo key: what, besides the schema, the emitted code depends on."""
-        return (cx.mode, cx.code.level, cx.loops, cx.depth, p is None, track is None, scope.dialect)
+        known = cx.known[1] if cx.known is not None and cx.known[0] == x else None
+        return (
+            cx.mode,
+            cx.code.level,
+            cx.loops,
+            cx.depth,
+            p is None,
+            track is None,
+            scope.dialect,
+            known,
+        )
 
     def memoised(
         self,
@@ -524,7 +556,8 @@ class Compiler:
     ) -> None:
         """``emit`` with placeholders for the names, keeping the recording."""
         recording = self._recording = replay.Recording(scope, x, p, track)
-        body = Cx(self, Code(cx.code.level), cx.mode, cx.func, cx.loops, cx.depth)
+        known = (replay.X, cx.known[1]) if cx.known is not None and cx.known[0] == x else None
+        body = Cx(self, Code(cx.code.level), cx.mode, cx.func, cx.loops, cx.depth, known)
         try:
             emit(
                 body,

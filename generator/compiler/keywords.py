@@ -94,6 +94,14 @@ def emit_schema(
         _ref(cx, schema, scope, x, p, track, "$ref")
         return
     unevaluated = plan.unevaluated and not skip_unevaluated
+    if unevaluated and "type" in active and cx.mode != "e":
+        # the type check returns for other types: an unevaluated* keyword of another type's
+        # group is never reached (nor its set of evaluated names, unused, emitted)
+        group = _known_group(schema, scope)
+        if group is not None and not any(
+            group == _UNEVALUATED_GROUP[keyword] for keyword in _UNEVALUATED & active
+        ):
+            unevaluated = False
     inner = track
     local: str | None = None
     if unevaluated and cx.mode != "e":
@@ -103,7 +111,7 @@ def emit_schema(
     if cx.mode == "e":
         inner = None
 
-    known: str | None = None
+    known: str | None = cx.known[1] if cx.known is not None and cx.known[0] == x else None
     if plan.in_place:
         for ref_kw in ("$ref", "$dynamicRef", "$recursiveRef"):
             if ref_kw in active:
@@ -111,7 +119,9 @@ def emit_schema(
         if "type" in active:
             _type(cx, schema["type"], scope, x, p)
             if cx.mode != "e":
-                known = _known_group(schema, scope)
+                known = _known_group(schema, scope) if known is None else known
+                if known is not None:
+                    cx.known = (x, known)
         if "enum" in active:
             _enum(cx, schema["enum"], scope, x, p, known)
         if "const" in active:
@@ -161,6 +171,7 @@ class _Plan:
 
 
 _UNEVALUATED = frozenset({"unevaluatedProperties", "unevaluatedItems"})
+_UNEVALUATED_GROUP = {"unevaluatedProperties": "dict", "unevaluatedItems": "list"}
 
 # Every keyword each type group's emitter reads (its output is empty when none is present).
 _GROUP_KEYWORDS = {
@@ -582,8 +593,13 @@ def _dependent_schema(
     keyword: str,
 ) -> None:
     body = cx.sub()
-    cx.comp.child(body, sub, scope, (keyword, name), x, p, track)
-    cx.emit_block(f"if {cx.comp.literal(name)} in {x}:", body)
+    # A call, never inlined: here the instance is known to be an object, and the subschema's
+    # keywords for other types, inlined, would be tests mypy calls impossible.
+    comp = cx.comp
+    comp.apply(
+        body, sub, comp.resolver.descend(scope, sub, (keyword, name)), x, p, track, inline=False
+    )
+    cx.emit_block(f"if {comp.literal(name)} in {x}:", body)
 
 
 def _property(
