@@ -29,13 +29,15 @@ import yaml
 
 from generator.compiler.scope import specification_for
 from generator.errors import SchemaError, UnsupportedSchemaError
-from generator.openapi import normalise_30
+from generator.openapi import OAS30_SCHEMA_OBJECT, normalise_30
 
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 DRAFT_04 = "http://json-schema.org/draft-04/schema"
 #: Base URI of a schema given in memory: hierarchical, so relative references join to it,
 #: and never fetched (``.invalid`` is reserved), so a relative file reference fails clearly.
 DEFAULT_URI = "https://schemagen.invalid/schema.json"
+#: Where :data:`~generator.openapi.OAS30_SCHEMA_OBJECT` is filed for the metaschema check.
+OAS30_SCHEMA_URI = "https://spec.openapis.org/oas/3.0/schema/2021-09-28#/definitions/Schema"
 
 #: Keywords whose values are data, not schemas: never looked into for ``$ref``.
 _DATA_KEYWORDS = frozenset({"enum", "const", "examples", "default", "example"})
@@ -55,6 +57,13 @@ class LoadedSchema:
     kind: str = "jsonschema"
     openapi_version: str | None = None
     ref_map: Mapping[str, Path] = field(default_factory=dict)
+    #: The document as read, before OpenAPI 3.0 schemas were rewritten to draft 4 (the docs
+    #: target follows its raw shape); ``contents`` itself for every other document.
+    source: Any = None
+
+    @property
+    def raw(self) -> Any:
+        return self.contents if self.source is None else self.source
 
     @property
     def display_name(self) -> str:
@@ -157,8 +166,8 @@ def load_contents(
 ) -> LoadedSchema:
     """Build a :class:`LoadedSchema` from an already-parsed document.
 
-    ``owned`` says the caller hands ``contents`` over: an OpenAPI 3.0 document is then
-    rewritten in place rather than copied first.
+    ``owned`` is accepted for older callers and changes nothing: an OpenAPI 3.0 document is
+    never modified (its rewrite is copy-on-write, :func:`~generator.openapi.normalise_30`).
     """
     file = str(path) if path is not None else uri
     if not isinstance(contents, (dict, bool)):
@@ -168,6 +177,7 @@ def load_contents(
             pointer="",
         )
     mapping = {prefix: Path(folder) for prefix, folder in (ref_map or {}).items()}
+    source = contents
     kind = "jsonschema"
     openapi_version: str | None = None
     dialect = DRAFT_2020_12
@@ -175,17 +185,20 @@ def load_contents(
         kind = "openapi"
         openapi_version = str(contents["openapi"])
         _check_openapi(contents, file=file, version=openapi_version)
-        if openapi_version.startswith("3.0"):
-            contents = normalise_30(contents, copy=not owned)
-            dialect = DRAFT_04
+        # 3.0 schemas are checked by the rules of OpenAPI 3.0's Schema Object, as read; 3.1
+        # schemas are 2020-12 (its dialect adds only annotations).
+        is_30 = openapi_version.startswith("3.0")
         if check_metaschema:
             for name, sub in contents["components"]["schemas"].items():
                 _check_against_metaschema(
                     sub,
                     file=file,
-                    default=dialect,
+                    default=OAS30_SCHEMA_URI if is_30 else dialect,
                     prefix=f"/components/schemas/{escape(name)}",
                 )
+        if is_30:
+            contents = normalise_30(contents)
+            dialect = DRAFT_04
     elif isinstance(contents, dict):
         declared = contents.get("$schema", DRAFT_2020_12)
         if not isinstance(declared, str):
@@ -224,6 +237,7 @@ def load_contents(
         kind=kind,
         openapi_version=openapi_version,
         ref_map=mapping,
+        source=source if source is not contents else None,
     )
     check_references(loaded)
     return loaded
@@ -283,10 +297,13 @@ def _check_against_metaschema(
     if _compiled_metaschema(default).is_valid(contents):
         return
     from jsonschema.exceptions import best_match
-    from jsonschema.validators import validator_for
+    from jsonschema.validators import Draft4Validator, validator_for
 
-    cls = validator_for({"$schema": default})
-    errors = list(cls(cls.META_SCHEMA).iter_errors(contents))
+    if default == OAS30_SCHEMA_URI:
+        errors = list(Draft4Validator(OAS30_SCHEMA_OBJECT).iter_errors(contents))
+    else:
+        cls = validator_for({"$schema": default})
+        errors = list(cls(cls.META_SCHEMA).iter_errors(contents))
     if not errors:
         return
     error = best_match(errors)
@@ -304,6 +321,8 @@ def _compiled_metaschema(uri: str) -> Any:
 
     from generator.compiler import compile as compile_schema
 
+    if uri == OAS30_SCHEMA_URI:
+        return compile_schema(OAS30_SCHEMA_OBJECT)
     registry = jsonschema_specifications.REGISTRY
     return compile_schema(registry.contents(uri), registry=registry, base_uri=uri)
 
