@@ -41,6 +41,12 @@ def _parser() -> argparse.ArgumentParser:
             help="resolve $ref URLs starting with URL from the local folder DIR",
         )
         sub.add_argument(
+            "--docs-config",
+            type=Path,
+            metavar="GEN_YAML",
+            help="read the docs settings from a Speakeasy gen.yaml",
+        )
+        sub.add_argument(
             "--jobs",
             type=_positive,
             metavar="N",
@@ -103,12 +109,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config()
         schema, out, targets, ref_map = _settings(args, config)
         check = args.command == "check"
+        options = dict(config.options)
+        if args.docs_config is not None:
+            from generator.config import read_docs_config
+
+            options.update(read_docs_config(args.docs_config))
         result = generate(
             schema,
             out,
             targets,
             ref_map=ref_map,
-            options=config.options,
+            options=options,
             dry_run=check,
             progress=stderr_progress,
             jobs=args.jobs,

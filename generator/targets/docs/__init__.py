@@ -16,7 +16,7 @@ __all__ = ["cell", "render"]
 
 
 def render(job: RenderJob) -> Mapping[str, str]:
-    if job.loaded.kind == "openapi" and False:
+    if job.loaded.kind == "openapi":
         from generator.targets.docs import openapi
 
         return openapi.render(job)

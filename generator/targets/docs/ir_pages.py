@@ -107,9 +107,7 @@ class _Pages:
         )
 
     def usage(self, name: str, literal: str) -> str:
-        return (
-            f"import {{ {name} }} from {self.import_from};\n\nlet value: {name} = {literal};"
-        )
+        return f"import {{ {name} }} from {self.import_from};\n\nlet value: {name} = {literal};"
 
     def enum_page(self, enum: EnumType) -> str:
         values = " | ".join(json_scalar(v) for v in enum.values)

@@ -1,0 +1,735 @@
+"""The docs model of an OpenAPI document: which pages exist, what each holds, their names.
+
+Speakeasy's page rules follow the document's raw shape (siblings of ``$ref`` ignored,
+``allOf`` wrappers, nullable forms, ``example``/``examples``, discriminator mapping order, the
+path-walk order of naming), so this reads the document as written (``LoadedSchema.raw``),
+resolving local ``$ref`` by JSON Pointer and others through the loader's registry.
+
+The walk visits each component schema and each inline schema once: operations in path order,
+then schemas marked ``x-speakeasy-include``. A short name goes to the model met first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
+
+from generator.load import LoadedSchema, join_reference
+from generator.targets.docs import names
+from generator.targets.docs.settings import DocsSettings
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_COMPONENT = "#/components/schemas/"
+
+
+# -- types of Type cells -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prim:
+    """``string``, ``number``, ``boolean``, ``any``, ``Date``, ``RFCDate``, ``Uint8Array``,
+    ``File`` (a multipart file) or ``ReadableStream``."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Const:
+    value: Any
+
+
+@dataclass(frozen=True)
+class Arr:
+    items: Type
+
+
+@dataclass(frozen=True)
+class MapOf:
+    values: Type
+
+
+@dataclass(frozen=True, eq=False)
+class Ref:
+    model: Model
+
+
+Type = Prim | Const | Arr | MapOf | Ref
+ANY = Prim("any")
+STRING = Prim("string")
+
+
+@dataclass(eq=False)
+class Row:
+    wire: str
+    schema: Any
+    type: Type
+    required: bool
+    has_default: bool
+    description: str | None
+    #: The Example column's values (``None``: no example).
+    examples: list[Any] | None
+    deprecated: bool
+    ts_name: str = ""
+    #: The example a usage literal takes for this field, if any (``example``, ``examples[0]``,
+    #: ``const``, ``default``).
+    value: Any = None
+    has_value: bool = False
+
+
+@dataclass(eq=False)
+class Model:
+    kind: str  # "object", "enum" or "union"
+    name: str
+    schema: Any
+    description: str | None
+    component: str | None = None
+    deprecated: bool = False
+    rows: list[Row] = field(default_factory=list)
+    additional: Type | None = None
+    values: list[Any] = field(default_factory=list)
+    members: list[Type] = field(default_factory=list)
+    #: Schema-level example object (``example`` or ``examples[0]``), if any.
+    example: Any = None
+    has_example: bool = False
+    #: Discriminator property → value, for a model that is a member of discriminated unions.
+    discriminators: dict[str, Any] = field(default_factory=dict)
+    #: Used somewhere other than as a discriminated union's member.
+    plain_use: bool = False
+    #: An enum used as a member's discriminator property: no page, ``*string*`` elsewhere.
+    hidden: bool = False
+    open: bool = False
+    no_example: bool = False
+    children: list[Model] = field(default_factory=list)
+    #: Whether the model's subtree carries ``example``/``examples`` (for withExample usage).
+    carries_example: bool = False
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Where an inline schema sits: its short name and the nearest enclosing component."""
+
+    short: str
+    enclosing: str
+    multipart: bool = False
+
+
+# -- the walk --------------------------------------------------------------------------------
+
+
+class DocsModel:
+    def __init__(self, loaded: LoadedSchema, settings: DocsSettings) -> None:
+        self.loaded = loaded
+        self.doc = loaded.raw
+        self.settings = settings
+        components = self.doc.get("components") or {}
+        self.schemas: dict[str, Any] = components.get("schemas") or {}
+        self.models: list[Model] = []
+        self.taken: set[str] = set()
+        self.class_of: dict[str, str] = {}
+        for key, schema in self.schemas.items():
+            override = schema.get("x-speakeasy-name-override") if isinstance(schema, dict) else None
+            cls = names.class_name(override) if isinstance(override, str) else names.class_name(key)
+            self.class_of[key] = cls
+            self.taken.add(cls.lower())
+        self.types: dict[str, Type] = {}
+        self.in_progress: set[str] = set()
+        self.errors: set[str] = set()
+        self.response_roots: list[Model] = []
+        self.file_model: Model | None = None
+        self._walk()
+
+    # -- references ----------------------------------------------------------------------
+
+    def resolve(self, ref: str) -> tuple[str | None, Any]:
+        """The component key (if any) and the raw schema ``ref`` points to."""
+        if ref.startswith(_COMPONENT) and "/" not in ref[len(_COMPONENT) :]:
+            key = unquote(ref[len(_COMPONENT) :]).replace("~1", "/").replace("~0", "~")
+            if key in self.schemas:
+                return key, self.schemas[key]
+        if ref.startswith("#/"):
+            node: Any = self.doc
+            for token in unquote(ref[2:]).split("/"):
+                token = token.replace("~1", "/").replace("~0", "~")
+                if isinstance(node, dict) and token in node:
+                    node = node[token]
+                elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                    node = node[int(token)]
+                else:
+                    return None, {}
+            return None, node
+        uri = join_reference(self.loaded.uri, ref)
+        resolved = self.loaded.registry.resolver(self.loaded.uri).lookup(uri)
+        return None, resolved.contents
+
+    def deref(self, schema: Any) -> Any:
+        """``schema`` with ``$ref`` chains followed (siblings of ``$ref`` are ignored)."""
+        seen = 0
+        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and seen < 64:
+            schema = self.resolve(schema["$ref"])[1]
+            seen += 1
+        return schema
+
+    # -- operations ------------------------------------------------------------------------
+
+    def _walk(self) -> None:
+        paths = self.doc.get("paths") or {}
+        for item in paths.values():
+            item = self.deref(item)
+            if not isinstance(item, dict):
+                continue
+            shared = item.get("parameters") or []
+            for method in item:
+                operation = item[method]
+                if method not in METHODS or not isinstance(operation, dict):
+                    continue
+                for parameter in [*shared, *(operation.get("parameters") or [])]:
+                    parameter = self.deref(parameter)
+                    if isinstance(parameter, dict):
+                        self._operation_schema(parameter.get("schema"))
+                body = self.deref(operation.get("requestBody"))
+                if isinstance(body, dict):
+                    for media, content in (body.get("content") or {}).items():
+                        multipart = media.startswith("multipart/")
+                        if isinstance(content, dict):
+                            self._operation_schema(content.get("schema"), multipart=multipart)
+                for status, response in (operation.get("responses") or {}).items():
+                    response = self.deref(response)
+                    if not isinstance(response, dict):
+                        continue
+                    error = str(status)[:1] in ("4", "5")
+                    for content in (response.get("content") or {}).values():
+                        if isinstance(content, dict):
+                            self._operation_schema(
+                                content.get("schema"), error=error, response=not error
+                            )
+        for key, schema in self.schemas.items():
+            if isinstance(schema, dict) and schema.get("x-speakeasy-include") is True:
+                self.component(key)
+        self._security()
+
+    def _operation_schema(
+        self, schema: Any, *, multipart: bool = False, error: bool = False, response: bool = False
+    ) -> None:
+        """Walk a schema owned by an operation: its components get pages, it gets none."""
+        if not isinstance(schema, dict):
+            return
+        if isinstance(schema.get("$ref"), str):
+            key, _ = self.resolve(schema["$ref"])
+            if key is None:
+                return
+            if error:
+                self.errors.add(key)
+                self._scan(self.schemas[key], set())
+                return
+            typ = self.component(key, multipart=multipart)
+            model = _model_of(typ)
+            if model is not None:
+                model.plain_use = True
+            if response:
+                self._note_response(typ)
+            return
+        for sub in _subschemas(schema):
+            self._operation_schema(sub, multipart=multipart, error=error, response=response)
+
+    def _scan(self, schema: Any, seen: set[int]) -> None:
+        """Visit the components an error body refers to (the body itself has no page)."""
+        if not isinstance(schema, dict) or id(schema) in seen:
+            return
+        seen.add(id(schema))
+        if isinstance(schema.get("$ref"), str):
+            key, target = self.resolve(schema["$ref"])
+            if key is not None and key in self.errors:
+                self._scan(target, seen)
+            elif key is not None:
+                self._note_response(self.component(key))
+            return
+        for sub in _subschemas(schema):
+            self._scan(sub, seen)
+
+    def _note_response(self, typ: Type) -> None:
+        model = _model_of(typ)
+        if model is not None:
+            self.response_roots.append(model)
+
+    # -- components --------------------------------------------------------------------------
+
+    def component(self, key: str, *, multipart: bool = False) -> Type:
+        if key in self.types:
+            return self.types[key]
+        if key in self.in_progress:
+            return ANY  # a map or alias that contains itself
+        self.in_progress.add(key)
+        cls = self.class_of[key]
+        typ = self.type_of(
+            self.schemas[key], _Context(cls, cls, multipart=multipart), component=key
+        )
+        self.types[key] = typ
+        self.in_progress.discard(key)
+        return typ
+
+    def ref_type(self, ref: str, ctx: _Context) -> Type:
+        key, target = self.resolve(ref)
+        if key is None:
+            return self.type_of(target, ctx)
+        if key in self.errors and key not in self.types:
+            self.errors.discard(key)
+        typ = self.component(key, multipart=ctx.multipart)
+        model = _model_of(typ)
+        if model is not None:
+            model.plain_use = True
+        return typ
+
+    # -- naming --------------------------------------------------------------------------------
+
+    def new_model(
+        self, kind: str, schema: Any, ctx: _Context, component: str | None, description: Any
+    ) -> Model:
+        if component is not None:
+            name = self.class_of[component]
+        else:
+            name = self.free_name(ctx, kind)
+        model = Model(
+            kind=kind,
+            name=name,
+            schema=schema,
+            description=description if isinstance(description, str) and description else None,
+            component=component,
+            deprecated=isinstance(schema, dict) and schema.get("deprecated") is True,
+        )
+        if component is not None:
+            self.types[component] = Ref(model)
+        self.models.append(model)
+        return model
+
+    def free_name(self, ctx: _Context, kind: str) -> str:
+        short = names.class_name(ctx.short)
+        candidates = [
+            short,
+            ctx.enclosing + short if not short.startswith(ctx.enclosing) else short,
+        ]
+        suffix = {"enum": "Enum", "union": "Union"}.get(kind)
+        if suffix:
+            candidates.append(short + suffix)
+        for name in candidates:
+            if name.lower() not in self.taken:
+                self.taken.add(name.lower())
+                return name
+        base = candidates[1]
+        number = 2
+        while f"{base}{number}".lower() in self.taken:
+            number += 1
+        self.taken.add(f"{base}{number}".lower())
+        return f"{base}{number}"
+
+    # -- schemas ---------------------------------------------------------------------------------
+
+    def type_of(self, schema: Any, ctx: _Context, component: str | None = None) -> Type:
+        if not isinstance(schema, dict) or not schema:
+            return ANY
+        if isinstance(schema.get("$ref"), str):
+            return self.ref_type(schema["$ref"], ctx)
+        all_of = schema.get("allOf")
+        if (
+            isinstance(all_of, list)
+            and len(all_of) == 1
+            and isinstance(all_of[0], dict)
+            and "$ref" in all_of[0]
+            and set(schema) <= {"allOf", "description"}
+        ):
+            return self.ref_type(all_of[0]["$ref"], ctx)
+        union = schema.get("oneOf", schema.get("anyOf"))
+        if isinstance(union, list) and "properties" not in schema:
+            members = [m for m in union if not self.is_null(m)]
+            if not members:
+                return ANY
+            if len(members) == 1 and len(members) < len(union) and "discriminator" not in schema:
+                return self.type_of(members[0], ctx, component)
+            if all(self.is_string(m) for m in members):
+                return STRING
+            return self.union(schema, members, ctx, component)
+        if "const" in schema:
+            return Const(schema["const"])
+        enum = schema.get("enum")
+        if isinstance(enum, list):
+            values = [v for v in enum if v is not None]
+            if values and all(isinstance(v, bool) for v in values):
+                return Prim("boolean")
+            model = self.new_model("enum", schema, ctx, component, schema.get("description"))
+            model.values = values
+            model.open = schema.get("x-speakeasy-unknown-values") == "allow"
+            model.has_example, model.example = _schema_example(schema)
+            model.carries_example = model.has_example
+            return Ref(model)
+        types = _types(schema)
+        if (
+            isinstance(all_of, list)
+            or "properties" in schema
+            or ("object" in types and not _map_values(schema))
+        ):
+            if not types or "object" in types:
+                return self.object(schema, ctx, component)
+        if len(types) > 1:
+            return self.union(schema, [{**schema, "type": t} for t in types], ctx, component)
+        kind = types[0] if types else None
+        if kind is None and "items" in schema:
+            kind = "array"
+        if kind is None and _map_values(schema):
+            kind = "object"
+        if kind == "object":
+            values = _map_values(schema)
+            if values is True or values == {}:
+                return MapOf(ANY)
+            return MapOf(self.type_of(values, ctx))
+        if kind == "array":
+            items = schema.get("items")
+            short = names.singular(ctx.short) if self.settings.singular_items else ctx.short
+            return Arr(self.type_of(items, _Context(short, ctx.enclosing, ctx.multipart)))
+        if kind == "string":
+            fmt = schema.get("format")
+            if fmt == "date-time":
+                return Prim("Date")
+            if fmt == "date":
+                return Prim("RFCDate")
+            if fmt == "binary" and ctx.multipart:
+                self.ensure_file_model()
+                return Prim("File")
+            if fmt == "binary":
+                return Prim("Uint8Array")
+            return STRING
+        if kind in ("integer", "number"):
+            return Prim("number")
+        if kind == "boolean":
+            return Prim("boolean")
+        return ANY
+
+    def is_null(self, schema: Any) -> bool:
+        return isinstance(schema, dict) and (
+            schema.get("type") == "null" or (schema.get("enum") == [None])
+        )
+
+    def is_string(self, schema: Any) -> bool:
+        schema = self.deref(schema)
+        if not isinstance(schema, dict):
+            return False
+        if schema.get("type") == "string" and "enum" not in schema and "const" not in schema:
+            return schema.get("format") != "date-time"
+        return False
+
+    # -- objects --------------------------------------------------------------------------
+
+    def object(self, schema: dict[str, Any], ctx: _Context, component: str | None) -> Type:
+        description = schema.get("description")
+        if not description and isinstance(schema.get("allOf"), list):
+            for member in schema["allOf"]:
+                member_description = (
+                    self.deref(member).get("description")
+                    if isinstance(self.deref(member), dict)
+                    else None
+                )
+                if isinstance(member_description, str) and member_description:
+                    description = member_description
+                    break
+        model = self.new_model("object", schema, ctx, component, description)
+        model.has_example, model.example = _schema_example(schema)
+        model.no_example = ctx.multipart and component is not None
+        enclosing = self.class_of[component] if component is not None else ctx.enclosing
+        properties: dict[str, Any] = {}
+        required: set[str] = set()
+        additional: list[Any] = []
+        self._merge(schema, properties, required, additional, set())
+        carries = model.has_example
+        for wire, prop in properties.items():
+            row = self.row(wire, prop, wire in required, _Context("", enclosing, ctx.multipart))
+            model.rows.append(row)
+            sub = _model_of(row.type)
+            if sub is not None:
+                model.children.append(sub)
+            carries = carries or row.examples is not None or self.subtree_example(prop)
+        extra = additional[-1] if additional else None
+        if properties and extra is not None and extra is not False:
+            value = (
+                ANY
+                if extra is True or extra == {}
+                else self.type_of(extra, _Context("AdditionalProperties", enclosing, ctx.multipart))
+            )
+            model.additional = value
+        model.carries_example = carries
+        return Ref(model)
+
+    def _merge(
+        self,
+        schema: dict[str, Any],
+        properties: dict[str, Any],
+        required: set[str],
+        additional: list[Any],
+        seen: set[int],
+    ) -> None:
+        if id(schema) in seen:
+            return
+        seen.add(id(schema))
+        for member in schema.get("allOf") or []:
+            member = self.deref(member)
+            if isinstance(member, dict):
+                self._merge(member, properties, required, additional, seen)
+        for wire, prop in (schema.get("properties") or {}).items():
+            properties[wire] = prop
+        for wire in schema.get("required") or []:
+            if isinstance(wire, str):
+                required.add(wire)
+        if "additionalProperties" in schema:
+            additional.append(schema["additionalProperties"])
+
+    def row(self, wire: str, prop: Any, required: bool, ctx: _Context) -> Row:
+        prop_dict = prop if isinstance(prop, dict) else {}
+        override = prop_dict.get("x-speakeasy-name-override")
+        ts_name = names.camel(override if isinstance(override, str) else wire)
+        title = prop_dict.get("title") if "$ref" not in prop_dict else None
+        short = title if isinstance(title, str) and title else ts_name
+        typ = self.type_of(prop, _Context(short, ctx.enclosing, ctx.multipart))
+        has_value, value = self.field_value(prop_dict)
+        return Row(
+            wire=wire,
+            schema=prop,
+            type=typ,
+            required=required,
+            has_default="default" in prop_dict and "$ref" not in prop_dict,
+            description=self.row_description(prop_dict),
+            examples=self.row_examples(prop_dict),
+            deprecated=prop_dict.get("deprecated") is True,
+            ts_name=ts_name,
+            value=value,
+            has_value=has_value,
+        )
+
+    def row_description(self, prop: dict[str, Any]) -> str | None:
+        if isinstance(prop.get("$ref"), str):
+            target = self.deref(prop)
+            text = target.get("description") if isinstance(target, dict) else None
+        else:
+            text = prop.get("description")
+        return text if isinstance(text, str) and text else None
+
+    def row_examples(self, prop: dict[str, Any]) -> list[Any] | None:
+        if isinstance(prop.get("$ref"), str):
+            return _examples_of(self.deref(prop))
+        own = _examples_of(prop)
+        if own is not None:
+            return own
+        union = prop.get("anyOf", prop.get("oneOf"))
+        if isinstance(union, list) and len(union) == 2 and any(map(self.is_null, union)):
+            ref = next(m for m in union if not self.is_null(m))
+            if isinstance(ref, dict) and "$ref" in ref:
+                return _examples_of(self.deref(ref))
+        return None
+
+    def field_value(self, prop: dict[str, Any]) -> tuple[bool, Any]:
+        if "$ref" in prop:
+            target = self.deref(prop)
+            return _schema_example(target) if isinstance(target, dict) else (False, None)
+        found, value = _schema_example(prop)
+        if found:
+            return found, value
+        for key in ("const", "default"):
+            if key in prop:
+                return True, prop[key]
+        return False, None
+
+    def subtree_example(self, schema: Any) -> bool:
+        """Whether ``example``/``examples`` occurs anywhere below ``schema`` (memoised per
+        component, so the question costs a walk of each schema once)."""
+        stack = [schema]
+        seen: set[int] = set()
+        while stack:
+            node = stack.pop()
+            if not isinstance(node, dict) or id(node) in seen:
+                continue
+            seen.add(id(node))
+            if "example" in node or "examples" in node:
+                return True
+            if isinstance(node.get("$ref"), str):
+                key, target = self.resolve(node["$ref"])
+                if key is not None:
+                    typ = self.types.get(key)
+                    model = _model_of(typ) if typ is not None else None
+                    if model is not None and key not in self.in_progress:
+                        if model.carries_example:
+                            return True
+                        continue
+                stack.append(target)
+                continue
+            stack.extend(_subschemas(node))
+        return False
+
+    # -- unions ----------------------------------------------------------------------------
+
+    def union(
+        self, schema: dict[str, Any], members: list[Any], ctx: _Context, component: str | None
+    ) -> Type:
+        model = self.new_model("union", schema, ctx, component, schema.get("description"))
+        enclosing = self.class_of[component] if component is not None else ctx.enclosing
+        discriminator = schema.get("discriminator")
+        if isinstance(discriminator, dict) and isinstance(discriminator.get("mapping"), dict):
+            prop = discriminator.get("propertyName")
+            ordered: list[Any] = []
+            for value, ref in discriminator["mapping"].items():
+                typ = self.disc_member(ref, ctx)
+                sub = _model_of(typ)
+                if sub is not None and isinstance(prop, str):
+                    sub.discriminators.setdefault(prop, value)
+                if all(t is not typ for t in ordered):
+                    ordered.append(typ)
+            model.members = ordered
+        else:
+            for index, member in enumerate(members, 1):
+                model.members.append(self.member(member, index, model, ctx, enclosing))
+        for member_type in model.members:
+            sub = _model_of(member_type)
+            if sub is not None:
+                model.children.append(sub)
+        return Ref(model)
+
+    def disc_member(self, ref: str, ctx: _Context) -> Type:
+        key, target = self.resolve(ref)
+        if key is None:
+            return self.type_of(target, ctx)
+        return self.component(key, multipart=ctx.multipart)
+
+    def member(self, member: Any, index: int, union: Model, ctx: _Context, enclosing: str) -> Type:
+        if isinstance(member, dict) and ("$ref" in member or not _makes_model(member)):
+            return self.type_of(member, _Context(ctx.short, enclosing, ctx.multipart))
+        word = names.NUMBER_WORDS[index - 1] if index <= len(names.NUMBER_WORDS) else None
+        short_name = names.class_name(ctx.short)
+        for candidate in (word, f"{short_name}{index}", f"{union.name}{index}"):
+            if candidate is not None and candidate.lower() not in self.taken:
+                return self.type_of(member, _Context(candidate, candidate, ctx.multipart))
+        return self.type_of(member, _Context(f"{union.name}{index}", enclosing, ctx.multipart))
+
+    def ensure_file_model(self) -> Model:
+        """The model of a multipart file (``FileT``): its name and its content stream."""
+        if self.file_model is None:
+            model = self.new_model("object", {}, _Context("File", "File"), None, None)
+            model.no_example = True
+            for wire, typ in (("fileName", STRING), ("content", Prim("ReadableStream"))):
+                model.rows.append(Row(wire, {}, typ, True, False, None, None, False, ts_name=wire))
+            self.file_model = model
+        return self.file_model
+
+    # -- security --------------------------------------------------------------------------
+
+    def _security(self) -> None:
+        schemes = (self.doc.get("components") or {}).get("securitySchemes") or {}
+        if not isinstance(schemes, dict) or not schemes:
+            return
+        model = Model(kind="object", name="Security", schema={}, description=None)
+        for key, scheme in schemes.items():
+            scheme = self.deref(scheme)
+            if not isinstance(scheme, dict):
+                continue
+            example = scheme.get("x-speakeasy-example")
+            model.rows.append(
+                Row(
+                    wire=key,
+                    schema={},
+                    type=STRING,
+                    required=example is not None,
+                    has_default=False,
+                    description=None,
+                    examples=[example] if example is not None else None,
+                    deprecated=False,
+                    ts_name=names.camel(key),
+                    value=example,
+                    has_value=example is not None,
+                )
+            )
+        self.security = model
+
+    security: Model | None = None
+
+
+def shows_required(model: Model, row: Row) -> bool:
+    """The Required column: required without a default; discriminators of models used only
+    as discriminated union members always."""
+    if row.wire in model.discriminators and not model.plain_use:
+        return True
+    return row.required and not row.has_default
+
+
+def _model_of(typ: Type | None) -> Model | None:
+    while isinstance(typ, (Arr, MapOf)):
+        typ = typ.items if isinstance(typ, Arr) else typ.values
+    return typ.model if isinstance(typ, Ref) else None
+
+
+def _makes_model(schema: dict[str, Any]) -> bool:
+    """Whether an anonymous union member becomes a model (and so takes a member name)."""
+    types = _types(schema)
+    if "enum" in schema and not all(isinstance(v, bool) for v in schema["enum"] if v is not None):
+        return True
+    if "properties" in schema or "allOf" in schema or "oneOf" in schema or "anyOf" in schema:
+        return True
+    if types == ["object"] and not _map_values(schema):
+        return True
+    if types == ["array"] or "items" in schema:
+        items = schema.get("items")
+        return isinstance(items, dict) and "$ref" not in items and _makes_model(items)
+    return False
+
+
+def _types(schema: dict[str, Any]) -> list[str]:
+    declared = schema.get("type")
+    if isinstance(declared, str):
+        return [] if declared == "null" else [declared]
+    if isinstance(declared, list):
+        return [t for t in declared if isinstance(t, str) and t != "null"]
+    return []
+
+
+def _map_values(schema: dict[str, Any]) -> Any:
+    """``additionalProperties`` when it makes a map (``True``, ``{}`` or a schema), else None."""
+    value = schema.get("additionalProperties")
+    if value is None or value is False:
+        return None
+    return value
+
+
+def _schema_example(schema: Any) -> tuple[bool, Any]:
+    if not isinstance(schema, dict):
+        return False, None
+    if "example" in schema:
+        return True, schema["example"]
+    examples = schema.get("examples")
+    if isinstance(examples, list) and examples:
+        return True, examples[0]
+    return False, None
+
+
+def _examples_of(schema: Any) -> list[Any] | None:
+    if not isinstance(schema, dict):
+        return None
+    if "example" in schema:
+        return [schema["example"]]
+    examples = schema.get("examples")
+    if isinstance(examples, list) and examples:
+        return list(examples)
+    if isinstance(examples, dict) and examples:  # OpenAPI Example Objects
+        return [e.get("value") for e in examples.values() if isinstance(e, dict)] or None
+    return None
+
+
+_SUB_MAPS = ("properties", "patternProperties", "$defs", "definitions")
+_SUB_VALUES = ("items", "additionalProperties", "not", "allOf", "anyOf", "oneOf", "prefixItems")
+
+
+def _subschemas(schema: dict[str, Any]) -> Iterator[Any]:
+    for key in _SUB_MAPS:
+        value = schema.get(key)
+        if isinstance(value, dict):
+            yield from value.values()
+    for key in _SUB_VALUES:
+        value = schema.get(key)
+        if isinstance(value, list):
+            yield from value
+        elif isinstance(value, dict):
+            yield value
