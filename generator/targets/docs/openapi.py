@@ -102,7 +102,7 @@ class Pages:
         if self.model.security is not None:
             models.append(self.model.security)
         for model in models:
-            if model.hidden or (
+            if not model.page or model.hidden or (
                 model.component is not None and model.component in self.model.errors
             ):
                 continue

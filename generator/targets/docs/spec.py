@@ -12,7 +12,7 @@ then schemas marked ``x-speakeasy-include``. A short name goes to the model met 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import unquote
 
@@ -102,6 +102,8 @@ class Model:
     open: bool = False
     no_example: bool = False
     children: list[Model] = field(default_factory=list)
+    #: False for models of an operation's inline schemas (named, but documented elsewhere).
+    page: bool = True
     #: Whether the model's subtree carries ``example``/``examples`` (for withExample usage).
     carries_example: bool = False
 
@@ -113,6 +115,14 @@ class _Context:
     short: str
     enclosing: str
     multipart: bool = False
+    #: False inside an operation's own schemas: their models take names but get no page.
+    page: bool = True
+    #: The name a component that is an array gives its items' model (its own class name).
+    own_name: str | None = None
+
+    def sub(self, short: str, enclosing: str | None = None) -> _Context:
+        enclosing = self.enclosing if enclosing is None else enclosing
+        return replace(self, short=short, enclosing=enclosing, own_name=None)
 
 
 # -- the walk --------------------------------------------------------------------------------
@@ -126,13 +136,14 @@ class DocsModel:
         components = self.doc.get("components") or {}
         self.schemas: dict[str, Any] = components.get("schemas") or {}
         self.models: list[Model] = []
-        self.taken: set[str] = set()
+        #: Class names in use (lower-cased) → the kind of model holding them.
+        self.taken: dict[str, str] = {}
         self.class_of: dict[str, str] = {}
         for key, schema in self.schemas.items():
             override = schema.get("x-speakeasy-name-override") if isinstance(schema, dict) else None
             cls = names.class_name(override) if isinstance(override, str) else names.class_name(key)
             self.class_of[key] = cls
-            self.taken.add(cls.lower())
+            self.taken[cls.lower()] = _kind_guess(schema)
         self.types: dict[str, Type] = {}
         self.in_progress: set[str] = set()
         self.errors: set[str] = set()
@@ -184,33 +195,51 @@ class DocsModel:
                 operation = item[method]
                 if method not in METHODS or not isinstance(operation, dict):
                     continue
-                for parameter in [*shared, *(operation.get("parameters") or [])]:
-                    parameter = self.deref(parameter)
-                    if isinstance(parameter, dict):
-                        self._operation_schema(parameter.get("schema"))
-                body = self.deref(operation.get("requestBody"))
-                if isinstance(body, dict):
-                    for media, content in (body.get("content") or {}).items():
-                        multipart = media.startswith("multipart/")
-                        if isinstance(content, dict):
-                            self._operation_schema(content.get("schema"), multipart=multipart)
-                for status, response in (operation.get("responses") or {}).items():
-                    response = self.deref(response)
-                    if not isinstance(response, dict):
-                        continue
-                    error = str(status)[:1] in ("4", "5")
-                    for content in (response.get("content") or {}).values():
-                        if isinstance(content, dict):
-                            self._operation_schema(
-                                content.get("schema"), error=error, response=not error
-                            )
+                self._operation(operation, shared)
         for key, schema in self.schemas.items():
             if isinstance(schema, dict) and schema.get("x-speakeasy-include") is True:
                 self.component(key)
         self._security()
 
+    def _operation(self, operation: dict[str, Any], shared: list[Any]) -> None:
+        op_name = names.pascal(str(operation.get("operationId") or "")) or "Operation"
+        self._parameters(operation, shared, op_name)
+        self._body(operation, shared, op_name)
+        self._responses(operation, shared, op_name)
+
+    def _parameters(self, operation: dict[str, Any], shared: list[Any], op_name: str) -> None:
+        for parameter in [*shared, *(operation.get("parameters") or [])]:
+            parameter = self.deref(parameter)
+            if isinstance(parameter, dict):
+                short = names.pascal(str(parameter.get("name") or "")) or "Parameter"
+                ctx = _Context(short, f"{op_name}Request", page=False)
+                self._operation_schema(parameter.get("schema"), ctx)
+
+    def _body(self, operation: dict[str, Any], shared: list[Any], op_name: str) -> None:
+        body = self.deref(operation.get("requestBody"))
+        if isinstance(body, dict):
+            for media, content in (body.get("content") or {}).items():
+                if isinstance(content, dict):
+                    short = f"{op_name}RequestBody"
+                    ctx = _Context(short, short, media.startswith("multipart/"), page=False)
+                    self._operation_schema(content.get("schema"), ctx)
+
+    def _responses(self, operation: dict[str, Any], shared: list[Any], op_name: str) -> None:
+        for status, response in (operation.get("responses") or {}).items():
+            response = self.deref(response)
+            if not isinstance(response, dict):
+                continue
+            error = str(status)[:1] in ("4", "5")
+            for content in (response.get("content") or {}).values():
+                if isinstance(content, dict):
+                    short = f"{op_name}ResponseBody"
+                    ctx = _Context(short, short, page=False)
+                    self._operation_schema(
+                        content.get("schema"), ctx, error=error, response=not error
+                    )
+
     def _operation_schema(
-        self, schema: Any, *, multipart: bool = False, error: bool = False, response: bool = False
+        self, schema: Any, ctx: _Context, *, error: bool = False, response: bool = False
     ) -> None:
         """Walk a schema owned by an operation: its components get pages, it gets none."""
         if not isinstance(schema, dict):
@@ -223,15 +252,19 @@ class DocsModel:
                 self.errors.add(key)
                 self._scan(self.schemas[key], set())
                 return
-            typ = self.component(key, multipart=multipart)
+            typ = self.component(key, multipart=ctx.multipart)
             model = _model_of(typ)
             if model is not None:
                 model.plain_use = True
             if response:
                 self._note_response(typ)
             return
-        for sub in _subschemas(schema):
-            self._operation_schema(sub, multipart=multipart, error=error, response=response)
+        if error:  # inline error bodies are named in their own namespace
+            self._scan(schema, set())
+            return
+        typ = self.type_of(schema, ctx)
+        if response:
+            self._note_response(typ)
 
     def _scan(self, schema: Any, seen: set[int]) -> None:
         """Visit the components an error body refers to (the body itself has no page)."""
@@ -288,9 +321,14 @@ class DocsModel:
     ) -> Model:
         if component is not None:
             name = self.class_of[component]
+        elif ctx.own_name is not None:
+            name = ctx.own_name
+        elif not ctx.page:  # named in the operations' own namespace, after the components
+            name = ctx.short
         else:
             name = self.free_name(ctx, kind)
         model = Model(
+            page=ctx.page or component is not None,
             kind=kind,
             name=name,
             schema=schema,
@@ -304,24 +342,28 @@ class DocsModel:
         return model
 
     def free_name(self, ctx: _Context, kind: str) -> str:
+        """The first free name: the short name; for an enum or union clashing with another kind
+        of model, the short name with ``Enum``/``Union``; the enclosing component's name before
+        it (and then the suffix); else a number."""
         short = names.class_name(ctx.short)
-        candidates = [
-            short,
-            ctx.enclosing + short if not short.startswith(ctx.enclosing) else short,
-        ]
-        suffix = {"enum": "Enum", "union": "Union"}.get(kind)
-        if suffix:
+        prefixed = short if short.startswith(ctx.enclosing) else ctx.enclosing + short
+        suffix = {"enum": "Enum", "union": "Union"}.get(kind, "")
+        candidates = [short]
+        holder = self.taken.get(short.lower())
+        if suffix and holder is not None and holder != kind:
             candidates.append(short + suffix)
+        candidates.append(prefixed)
+        if suffix:
+            candidates.append(prefixed + suffix)
         for name in candidates:
             if name.lower() not in self.taken:
-                self.taken.add(name.lower())
+                self.taken[name.lower()] = kind
                 return name
-        base = candidates[1]
         number = 2
-        while f"{base}{number}".lower() in self.taken:
+        while f"{prefixed}{number}".lower() in self.taken:
             number += 1
-        self.taken.add(f"{base}{number}".lower())
-        return f"{base}{number}"
+        self.taken[f"{prefixed}{number}".lower()] = kind
+        return f"{prefixed}{number}"
 
     # -- schemas ---------------------------------------------------------------------------------
 
@@ -384,8 +426,10 @@ class DocsModel:
             return MapOf(self.type_of(values, ctx))
         if kind == "array":
             items = schema.get("items")
+            if component is not None:  # a component's items take its name
+                return Arr(self.type_of(items, replace(ctx, own_name=self.class_of[component])))
             short = names.singular(ctx.short) if self.settings.singular_items else ctx.short
-            return Arr(self.type_of(items, _Context(short, ctx.enclosing, ctx.multipart)))
+            return Arr(self.type_of(items, ctx.sub(short)))
         if kind == "string":
             fmt = schema.get("format")
             if fmt == "date-time":
@@ -441,7 +485,7 @@ class DocsModel:
         self._merge(schema, properties, required, additional, set())
         carries = model.has_example
         for wire, prop in properties.items():
-            row = self.row(wire, prop, wire in required, _Context("", enclosing, ctx.multipart))
+            row = self.row(wire, prop, wire in required, ctx.sub("", enclosing))
             model.rows.append(row)
             sub = _model_of(row.type)
             if sub is not None:
@@ -452,7 +496,7 @@ class DocsModel:
             value = (
                 ANY
                 if extra is True or extra == {}
-                else self.type_of(extra, _Context("AdditionalProperties", enclosing, ctx.multipart))
+                else self.type_of(extra, ctx.sub("AdditionalProperties", enclosing))
             )
             model.additional = value
         model.carries_example = carries
@@ -487,7 +531,7 @@ class DocsModel:
         ts_name = names.camel(override if isinstance(override, str) else wire)
         title = prop_dict.get("title") if "$ref" not in prop_dict else None
         short = title if isinstance(title, str) and title else ts_name
-        typ = self.type_of(prop, _Context(short, ctx.enclosing, ctx.multipart))
+        typ = self.type_of(prop, ctx.sub(short))
         has_value, value = self.field_value(prop_dict)
         return Row(
             wire=wire,
@@ -598,18 +642,21 @@ class DocsModel:
 
     def member(self, member: Any, index: int, union: Model, ctx: _Context, enclosing: str) -> Type:
         if isinstance(member, dict) and ("$ref" in member or not _makes_model(member)):
-            return self.type_of(member, _Context(ctx.short, enclosing, ctx.multipart))
+            return self.type_of(member, ctx.sub(ctx.short, enclosing))
         word = names.NUMBER_WORDS[index - 1] if index <= len(names.NUMBER_WORDS) else None
         short_name = names.class_name(ctx.short)
         for candidate in (word, f"{short_name}{index}", f"{union.name}{index}"):
             if candidate is not None and candidate.lower() not in self.taken:
-                return self.type_of(member, _Context(candidate, candidate, ctx.multipart))
-        return self.type_of(member, _Context(f"{union.name}{index}", enclosing, ctx.multipart))
+                return self.type_of(member, ctx.sub(candidate, enclosing))
+        return self.type_of(member, ctx.sub(f"{union.name}{index}", enclosing))
 
     def ensure_file_model(self) -> Model:
         """The model of a multipart file (``FileT``): its name and its content stream."""
         if self.file_model is None:
-            model = self.new_model("object", {}, _Context("File", "File"), None, None)
+            # Speakeasy's one model of a multipart file: FileT, whatever component it came from
+            model = Model(kind="object", name=names.class_name("File"), schema={}, description=None)
+            self.taken[model.name.lower()] = "object"
+            self.models.append(model)
             model.no_example = True
             for wire, typ in (("fileName", STRING), ("content", Prim("ReadableStream"))):
                 model.rows.append(Row(wire, {}, typ, True, False, None, None, False, ts_name=wire))
@@ -654,6 +701,17 @@ def shows_required(model: Model, row: Row) -> bool:
     if row.wire in model.discriminators and not model.plain_use:
         return True
     return row.required and not row.has_default
+
+
+def _kind_guess(schema: Any) -> str:
+    """The kind of page a component schema makes, judged from its top-level keywords."""
+    if not isinstance(schema, dict):
+        return "object"
+    if "enum" in schema:
+        return "enum"
+    if ("oneOf" in schema or "anyOf" in schema) and "properties" not in schema:
+        return "union"
+    return "object"
 
 
 def _model_of(typ: Type | None) -> Model | None:

@@ -82,8 +82,9 @@ class Usage:
             return typ.value
         if isinstance(typ, Arr):
             return [self.value(typ.items, seen)]
-        if isinstance(typ, MapOf):
-            return _Object((('"key"', self.value(typ.values, seen)),))
+        if isinstance(typ, MapOf):  # Speakeasy's maps hold three keys
+            value = self.value(typ.values, seen)
+            return _Object(tuple((f'"{key}"', value) for key in ("key", "key1", "key2")))
         return self.model_value(typ.model, seen)
 
     def model_value(self, model: Model, seen: set[int]) -> Any:
