@@ -16,9 +16,9 @@ from tests.speakeasy_corpus import SDKS, compare, real_pages, render_sdk
 #: SDK → (pages under Speakeasy's name, identical pages): the levels reached so far.
 FLOORS = {
     "dub": (104, 94),
-    "novu": (650, 600),
-    "mistral": (380, 339),
-    "bluesky": (197, 187),
+    "novu": (650, 626),
+    "mistral": (387, 364),
+    "bluesky": (198, 188),
 }
 
 

@@ -136,14 +136,14 @@ class DocsModel:
         components = self.doc.get("components") or {}
         self.schemas: dict[str, Any] = components.get("schemas") or {}
         self.models: list[Model] = []
-        #: Class names in use (lower-cased) → the kind of model holding them.
+        #: Class names in use (lower-cased) → "component" or the kind of inline model.
         self.taken: dict[str, str] = {}
         self.class_of: dict[str, str] = {}
         for key, schema in self.schemas.items():
             override = schema.get("x-speakeasy-name-override") if isinstance(schema, dict) else None
             cls = names.class_name(override) if isinstance(override, str) else names.class_name(key)
             self.class_of[key] = cls
-            self.taken[cls.lower()] = _kind_guess(schema)
+            self.taken[cls.lower()] = "component"
         self.types: dict[str, Type] = {}
         self.in_progress: set[str] = set()
         self.errors: set[str] = set()
@@ -342,15 +342,15 @@ class DocsModel:
         return model
 
     def free_name(self, ctx: _Context, kind: str) -> str:
-        """The first free name: the short name; for an enum or union clashing with another kind
-        of model, the short name with ``Enum``/``Union``; the enclosing component's name before
-        it (and then the suffix); else a number."""
+        """The first free name: the short name; for an enum or union whose short name is a
+        component's, the short name with ``Enum``/``Union``; the enclosing component's name
+        before it (and then the suffix); else a number."""
         short = names.class_name(ctx.short)
         prefixed = short if short.startswith(ctx.enclosing) else ctx.enclosing + short
         suffix = {"enum": "Enum", "union": "Union"}.get(kind, "")
         candidates = [short]
         holder = self.taken.get(short.lower())
-        if suffix and holder is not None and holder != kind:
+        if suffix and holder == "component":
             candidates.append(short + suffix)
         candidates.append(prefixed)
         if suffix:
@@ -701,17 +701,6 @@ def shows_required(model: Model, row: Row) -> bool:
     if row.wire in model.discriminators and not model.plain_use:
         return True
     return row.required and not row.has_default
-
-
-def _kind_guess(schema: Any) -> str:
-    """The kind of page a component schema makes, judged from its top-level keywords."""
-    if not isinstance(schema, dict):
-        return "object"
-    if "enum" in schema:
-        return "enum"
-    if ("oneOf" in schema or "anyOf" in schema) and "properties" not in schema:
-        return "union"
-    return "object"
 
 
 def _model_of(typ: Type | None) -> Model | None:
