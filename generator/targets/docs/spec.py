@@ -119,10 +119,23 @@ class _Context:
     page: bool = True
     #: The name a component that is an array gives its items' model (its own class name).
     own_name: str | None = None
+    #: Short names of the inline models between the enclosing component and here.
+    path: tuple[str, ...] = ()
+    #: Inside an anonymous union member: the union's short name and the member's position.
+    union: str | None = None
+    member: int | None = None
 
     def sub(self, short: str, enclosing: str | None = None) -> _Context:
         enclosing = self.enclosing if enclosing is None else enclosing
         return replace(self, short=short, enclosing=enclosing, own_name=None)
+
+    def inside(self, component: str | None, enclosing: str) -> _Context:
+        """The context of the properties of the model this context names."""
+        if component is not None:
+            return replace(self, enclosing=enclosing, path=(), union=None, member=None)
+        if self.member is not None and self.union is not None:
+            return self
+        return replace(self, path=(*self.path, names.class_name(self.short)))
 
 
 # -- the walk --------------------------------------------------------------------------------
@@ -342,28 +355,35 @@ class DocsModel:
         return model
 
     def free_name(self, ctx: _Context, kind: str) -> str:
-        """The first free name: the short name; for an enum or union whose short name is a
-        component's, the short name with ``Enum``/``Union``; the enclosing component's name
-        before it (and then the suffix); else a number."""
+        """The first free name among: the short name; for an enum or union whose short name is
+        a component's, the short name with ``Enum``/``Union``; inside an anonymous union member,
+        the union's short name before it; the enclosing component's name (and the union's)
+        before it, then with the names of the inline models on the way; the suffix; numbers."""
         short = names.class_name(ctx.short)
-        prefixed = short if short.startswith(ctx.enclosing) else ctx.enclosing + short
         suffix = {"enum": "Enum", "union": "Union"}.get(kind, "")
+        union = ctx.union or ""
+        prefix = "" if short.startswith(ctx.enclosing) else ctx.enclosing
         candidates = [short]
-        holder = self.taken.get(short.lower())
-        if suffix and holder == "component":
+        if suffix and self.taken.get(short.lower()) == "component":
             candidates.append(short + suffix)
-        candidates.append(prefixed)
+        if union:
+            candidates.append(union + short)
+        along = prefix + union
+        candidates.append(along + short)
+        for segment in ctx.path:
+            along += segment
+            candidates.append(along + short)
         if suffix:
-            candidates.append(prefixed + suffix)
+            candidates.append(prefix + union + short + suffix)
         for name in candidates:
             if name.lower() not in self.taken:
                 self.taken[name.lower()] = kind
                 return name
-        number = 2
-        while f"{prefixed}{number}".lower() in self.taken:
+        number = ctx.member if ctx.member is not None else 2
+        while f"{along}{number}{short}".lower() in self.taken:
             number += 1
-        self.taken[f"{prefixed}{number}".lower()] = kind
-        return f"{prefixed}{number}"
+        self.taken[f"{along}{number}{short}".lower()] = kind
+        return f"{along}{number}{short}"
 
     # -- schemas ---------------------------------------------------------------------------------
 
@@ -484,8 +504,9 @@ class DocsModel:
         additional: list[Any] = []
         self._merge(schema, properties, required, additional, set())
         carries = model.has_example
+        inner = ctx.inside(component, enclosing).sub("")
         for wire, prop in properties.items():
-            row = self.row(wire, prop, wire in required, ctx.sub("", enclosing))
+            row = self.row(wire, prop, wire in required, inner)
             model.rows.append(row)
             sub = _model_of(row.type)
             if sub is not None:
@@ -496,7 +517,7 @@ class DocsModel:
             value = (
                 ANY
                 if extra is True or extra == {}
-                else self.type_of(extra, ctx.sub("AdditionalProperties", enclosing))
+                else self.type_of(extra, inner.sub("AdditionalProperties"))
             )
             model.additional = value
         model.carries_example = carries
@@ -645,10 +666,13 @@ class DocsModel:
             return self.type_of(member, ctx.sub(ctx.short, enclosing))
         word = names.NUMBER_WORDS[index - 1] if index <= len(names.NUMBER_WORDS) else None
         short_name = names.class_name(ctx.short)
+        name = f"{union.name}{index}"
         for candidate in (word, f"{short_name}{index}", f"{union.name}{index}"):
             if candidate is not None and candidate.lower() not in self.taken:
-                return self.type_of(member, ctx.sub(candidate, enclosing))
-        return self.type_of(member, ctx.sub(f"{union.name}{index}", enclosing))
+                name = candidate
+                break
+        inner = replace(ctx.sub(name, enclosing), union=short_name, member=index)
+        return self.type_of(member, inner)
 
     def ensure_file_model(self) -> Model:
         """The model of a multipart file (``FileT``): its name and its content stream."""
