@@ -373,8 +373,6 @@ class DocsModel:
         for segment in ctx.path:
             along += segment
             candidates.append(along + short)
-        if suffix:
-            candidates.append(prefix + union + short + suffix)
         for name in candidates:
             if name.lower() not in self.taken:
                 self.taken[name.lower()] = kind
