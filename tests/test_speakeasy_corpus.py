@@ -15,10 +15,10 @@ from tests.speakeasy_corpus import SDKS, compare, real_pages, render_sdk
 
 #: SDK → (pages under Speakeasy's name, identical pages): the levels reached so far.
 FLOORS = {
-    "dub": (104, 94),
-    "novu": (650, 626),
-    "mistral": (387, 364),
-    "bluesky": (198, 188),
+    "dub": (114, 112),
+    "novu": (659, 642),
+    "mistral": (400, 386),
+    "bluesky": (206, 204),
 }
 
 

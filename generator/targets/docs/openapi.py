@@ -30,6 +30,7 @@ from generator.targets.docs.spec import (
     Ref,
     Row,
     Type,
+    build,
     shows_required,
 )
 from generator.targets.docs.usage import Usage
@@ -59,7 +60,7 @@ _PRIM_CELL = {
 
 def render(job: RenderJob) -> Mapping[str, str]:
     settings = docs_settings.from_options(job.options)
-    model = DocsModel(job.loaded, settings)
+    model = build(job.loaded, settings)
     return Pages(model).render()
 
 

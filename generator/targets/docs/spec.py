@@ -142,10 +142,15 @@ class _Context:
 
 
 class DocsModel:
-    def __init__(self, loaded: LoadedSchema, settings: DocsSettings) -> None:
+    def __init__(
+        self, loaded: LoadedSchema, settings: DocsSettings, contested: frozenset[str] = frozenset()
+    ) -> None:
         self.loaded = loaded
         self.doc = loaded.raw
         self.settings = settings
+        #: Short names several inline models want (``nameResolutionFeb2025``: none gets it).
+        self.contested = contested
+        self.wanted: dict[str, int] = {}
         components = self.doc.get("components") or {}
         self.schemas: dict[str, Any] = components.get("schemas") or {}
         self.models: list[Model] = []
@@ -360,10 +365,11 @@ class DocsModel:
         the union's short name before it; the enclosing component's name (and the union's)
         before it, then with the names of the inline models on the way; the suffix; numbers."""
         short = names.class_name(ctx.short)
+        self.wanted[short.lower()] = self.wanted.get(short.lower(), 0) + 1
         suffix = {"enum": "Enum", "union": "Union"}.get(kind, "")
         union = ctx.union or ""
         prefix = "" if short.startswith(ctx.enclosing) else ctx.enclosing
-        candidates = [short]
+        candidates = [short] if short.lower() not in self.contested else []
         if suffix and self.taken.get(short.lower()) == "component":
             candidates.append(short + suffix)
         if union:
@@ -715,6 +721,17 @@ class DocsModel:
         self.security = model
 
     security: Model | None = None
+
+
+def build(loaded: LoadedSchema, settings: DocsSettings) -> DocsModel:
+    """The docs model. Under ``nameResolutionFeb2025`` a short name several inline models
+    want goes to none of them, so a first walk counts the wishes (twice the work, still
+    linear)."""
+    model = DocsModel(loaded, settings)
+    if not settings.singular_items:
+        return model
+    contested = frozenset(name for name, count in model.wanted.items() if count > 1)
+    return DocsModel(loaded, settings, contested)
 
 
 def shows_required(model: Model, row: Row) -> bool:
