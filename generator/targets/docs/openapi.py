@@ -85,6 +85,11 @@ class Pages:
                 ):
                     if target.component is not None and len(target.values) > 1:
                         target.hidden = True
+                    # an inline enum shown as the member's constant has no page
+                    if target.component is None and (
+                        len(target.values) == 1 or not owner.plain_use
+                    ):
+                        target.hidden = True
         if self.settings.open_enums:
             seen: set[int] = set()
             stack = list(self.model.response_roots)
