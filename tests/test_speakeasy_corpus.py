@@ -15,8 +15,8 @@ from tests.speakeasy_corpus import SDKS, compare, real_pages, render_sdk
 
 #: SDK → (pages under Speakeasy's name, identical pages): the levels reached so far.
 FLOORS = {
-    "dub": (114, 112),
-    "novu": (659, 642),
+    "dub": (114, 114),
+    "novu": (659, 643),
     "mistral": (400, 386),
     "bluesky": (206, 204),
 }

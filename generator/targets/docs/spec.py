@@ -11,6 +11,7 @@ then schemas marked ``x-speakeasy-include``. A short name goes to the model met 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -419,7 +420,7 @@ class DocsModel:
             return Const(schema["const"])
         enum = schema.get("enum")
         if isinstance(enum, list):
-            values = [v for v in enum if v is not None]
+            values = _unique([v for v in enum if v is not None])
             if values and all(isinstance(v, bool) for v in values):
                 return Prim("boolean")
             model = self.new_model("enum", schema, ctx, component, schema.get("description"))
@@ -432,7 +433,7 @@ class DocsModel:
         if (
             isinstance(all_of, list)
             or "properties" in schema
-            or ("object" in types and not _map_values(schema))
+            or ("object" in types and not _is_map(schema))
         ):
             if not types or "object" in types:
                 return self.object(schema, ctx, component)
@@ -441,7 +442,7 @@ class DocsModel:
         kind = types[0] if types else None
         if kind is None and "items" in schema:
             kind = "array"
-        if kind is None and _map_values(schema):
+        if kind is None and _is_map(schema):
             kind = "object"
         if kind == "object":
             values = _map_values(schema)
@@ -563,7 +564,10 @@ class DocsModel:
             schema=prop,
             type=typ,
             required=required,
-            has_default="default" in prop_dict and "$ref" not in prop_dict,
+            # a map's default does not make it optional (dub LeadCreatedEvent.data.metadata)
+            has_default="default" in prop_dict
+            and "$ref" not in prop_dict
+            and not isinstance(typ, MapOf),
             description=self.row_description(prop_dict),
             examples=self.row_examples(prop_dict),
             deprecated=prop_dict.get("deprecated") is True,
@@ -755,12 +759,24 @@ def _makes_model(schema: dict[str, Any]) -> bool:
         return True
     if "properties" in schema or "allOf" in schema or "oneOf" in schema or "anyOf" in schema:
         return True
-    if types == ["object"] and not _map_values(schema):
+    if types == ["object"] and not _is_map(schema):
         return True
     if types == ["array"] or "items" in schema:
         items = schema.get("items")
         return isinstance(items, dict) and "$ref" not in items and _makes_model(items)
     return False
+
+
+def _unique(values: list[Any]) -> list[Any]:
+    """Enum values without repeats (JSON equality, first occurrence kept)."""
+    seen: set[str] = set()
+    out = []
+    for value in values:
+        key = json.dumps(value, sort_keys=True)
+        if key not in seen:
+            seen.add(key)
+            out.append(value)
+    return out
 
 
 def _types(schema: dict[str, Any]) -> list[str]:
@@ -778,6 +794,10 @@ def _map_values(schema: dict[str, Any]) -> Any:
     if value is None or value is False:
         return None
     return value
+
+
+def _is_map(schema: dict[str, Any]) -> bool:
+    return _map_values(schema) is not None
 
 
 def _schema_example(schema: Any) -> tuple[bool, Any]:
