@@ -33,9 +33,14 @@ def words(name: str) -> list[str]:
     return [w for w in _SEPARATORS.split(name) if w]
 
 
+_CAPS_DIGITS = re.compile(r"[A-Z]{2,}[0-9]+(?![a-z])")
+
+
 def pascal(name: str) -> str:
-    """``app.bsky.video.defs.jobStatus`` → ``AppBskyVideoDefsJobStatus``."""
-    return "".join(w[0].upper() + w[1:] for w in words(name))
+    """``app.bsky.video.defs.jobStatus`` → ``AppBskyVideoDefsJobStatus``; capitals run into
+    digits read as one word: ``ModerationLLMV1Config`` → ``ModerationLlmv1Config``."""
+    joined = "".join(w[0].upper() + w[1:] for w in words(name))
+    return _CAPS_DIGITS.sub(lambda m: m.group(0).capitalize(), joined)
 
 
 def camel(name: str) -> str:

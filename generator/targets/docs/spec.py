@@ -555,7 +555,8 @@ class DocsModel:
         prop_dict = prop if isinstance(prop, dict) else {}
         override = prop_dict.get("x-speakeasy-name-override")
         ts_name = names.camel(override if isinstance(override, str) else wire)
-        title = prop_dict.get("title") if "$ref" not in prop_dict else None
+        # the title names the model the property itself makes, not its array's items
+        title = prop_dict.get("title") if not ("$ref" in prop_dict or "items" in prop_dict) else None
         short = title if isinstance(title, str) and title else ts_name
         typ = self.type_of(prop, ctx.sub(short))
         has_value, value = self.field_value(prop_dict)
