@@ -157,12 +157,15 @@ class DocsModel:
         self.models: list[Model] = []
         #: Class names in use (lower-cased) → "component" or the kind of inline model.
         self.taken: dict[str, str] = {}
+        #: Component class names as spelled, by lower-cased name.
+        self.spelled: dict[str, str] = {}
         self.class_of: dict[str, str] = {}
         for key, schema in self.schemas.items():
             override = schema.get("x-speakeasy-name-override") if isinstance(schema, dict) else None
             cls = names.class_name(override) if isinstance(override, str) else names.class_name(key)
             self.class_of[key] = cls
             self.taken[cls.lower()] = "component"
+            self.spelled[cls.lower()] = cls
         self.types: dict[str, Type] = {}
         self.in_progress: set[str] = set()
         self.errors: set[str] = set()
@@ -361,17 +364,21 @@ class DocsModel:
         return model
 
     def free_name(self, ctx: _Context, kind: str) -> str:
-        """The first free name among: the short name; for an enum or union whose short name is
-        a component's, the short name with ``Enum``/``Union``; inside an anonymous union member,
-        the union's short name before it; the enclosing component's name (and the union's)
-        before it, then with the names of the inline models on the way; the suffix; numbers."""
+        """The first free name among: the short name; for an enum or union whose short name a
+        component holds spelled otherwise (``ImageUrl``, ``ImageURL``: one file name), the
+        short name with ``Enum``/``Union``; inside an anonymous union member, the union's short
+        name before it; the enclosing component's name (and the union's) before it, then with
+        the names of the inline models on the way; outside members, that with the suffix;
+        then numbers (a member's position inside members)."""
         short = names.class_name(ctx.short)
         self.wanted[short.lower()] = self.wanted.get(short.lower(), 0) + 1
         suffix = {"enum": "Enum", "union": "Union"}.get(kind, "")
         union = ctx.union or ""
         prefix = "" if short.startswith(ctx.enclosing) else ctx.enclosing
         candidates = [short] if short.lower() not in self.contested else []
-        if suffix and self.taken.get(short.lower()) == "component":
+        if suffix and self.taken.get(short.lower()) == "component" and (
+            self.spelled.get(short.lower()) != short
+        ):
             candidates.append(short + suffix)
         if union:
             candidates.append(union + short)
@@ -380,6 +387,8 @@ class DocsModel:
         for segment in ctx.path:
             along += segment
             candidates.append(along + short)
+        if suffix and ctx.member is None:
+            candidates.append(along + short + suffix)
         for name in candidates:
             if name.lower() not in self.taken:
                 self.taken[name.lower()] = kind
