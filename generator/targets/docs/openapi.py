@@ -72,24 +72,7 @@ class Pages:
         self._mark()
 
     def _mark(self) -> None:
-        """Decide what only the whole walk shows: open enums, enums hidden as discriminators."""
-        for owner in self.model.models:
-            if owner.kind != "object":
-                continue
-            for row in owner.rows:
-                target = row.type.model if isinstance(row.type, Ref) else None
-                if (
-                    target is not None
-                    and target.kind == "enum"
-                    and row.wire in owner.discriminators
-                ):
-                    if target.component is not None and len(target.values) > 1:
-                        target.hidden = True
-                    # an inline enum shown as the member's constant has no page
-                    if target.component is None and (
-                        len(target.values) == 1 or not owner.plain_use
-                    ):
-                        target.hidden = True
+        """Open enums: what a response reaches, under ``forwardCompatibleEnumsByDefault``."""
         if self.settings.open_enums:
             seen: set[int] = set()
             stack = list(self.model.response_roots)

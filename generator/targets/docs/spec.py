@@ -105,6 +105,8 @@ class Model:
     children: list[Model] = field(default_factory=list)
     #: False for models of an operation's inline schemas (named, but documented elsewhere).
     page: bool = True
+    #: The short name an inline model wanted (lower-cased), before clashes were resolved.
+    wanted: str = ""
     #: Whether the model's subtree carries ``example``/``examples`` (for withExample usage).
     carries_example: bool = False
 
@@ -144,14 +146,19 @@ class _Context:
 
 class DocsModel:
     def __init__(
-        self, loaded: LoadedSchema, settings: DocsSettings, contested: frozenset[str] = frozenset()
+        self,
+        loaded: LoadedSchema,
+        settings: DocsSettings,
+        contested: frozenset[str] = frozenset(),
+        silent: frozenset[int] = frozenset(),
     ) -> None:
         self.loaded = loaded
         self.doc = loaded.raw
         self.settings = settings
         #: Short names several inline models want (``nameResolutionFeb2025``: none gets it).
         self.contested = contested
-        self.wanted: dict[str, int] = {}
+        #: Inline schemas (by identity) that make discriminator constants: they take no name.
+        self.silent = silent
         components = self.doc.get("components") or {}
         self.schemas: dict[str, Any] = components.get("schemas") or {}
         self.models: list[Model] = []
@@ -347,6 +354,8 @@ class DocsModel:
             name = ctx.own_name
         elif not ctx.page:  # named in the operations' own namespace, after the components
             name = ctx.short
+        elif id(schema) in self.silent:
+            name = names.class_name(ctx.short)
         else:
             name = self.free_name(ctx, kind)
         model = Model(
@@ -358,6 +367,8 @@ class DocsModel:
             component=component,
             deprecated=isinstance(schema, dict) and schema.get("deprecated") is True,
         )
+        if component is None and ctx.page and ctx.own_name is None:
+            model.wanted = names.class_name(ctx.short).lower()
         if component is not None:
             self.types[component] = Ref(model)
         self.models.append(model)
@@ -371,7 +382,6 @@ class DocsModel:
         the names of the inline models on the way; outside members, that with the suffix;
         then numbers (a member's position inside members)."""
         short = names.class_name(ctx.short)
-        self.wanted[short.lower()] = self.wanted.get(short.lower(), 0) + 1
         suffix = {"enum": "Enum", "union": "Union"}.get(kind, "")
         union = ctx.union or ""
         prefix = "" if short.startswith(ctx.enclosing) else ctx.enclosing
@@ -692,6 +702,21 @@ class DocsModel:
         inner = replace(ctx.sub(name, enclosing), union=short_name, member=index)
         return self.type_of(member, inner)
 
+    def mark_hidden(self) -> None:
+        """Enums that are the discriminator of members get no page: a component enum with
+        several values (shown as ``*string*`` elsewhere), an inline one shown as a constant."""
+        for owner in self.models:
+            if owner.kind != "object":
+                continue
+            for row in owner.rows:
+                target = row.type.model if isinstance(row.type, Ref) else None
+                if target is None or target.kind != "enum" or row.wire not in owner.discriminators:
+                    continue
+                if target.component is not None and len(target.values) > 1:
+                    target.hidden = True
+                if target.component is None and (len(target.values) == 1 or not owner.plain_use):
+                    target.hidden = True
+
     def ensure_file_model(self) -> Model:
         """The model of a multipart file (``FileT``): its name and its content stream."""
         if self.file_model is None:
@@ -738,14 +763,22 @@ class DocsModel:
 
 
 def build(loaded: LoadedSchema, settings: DocsSettings) -> DocsModel:
-    """The docs model. Under ``nameResolutionFeb2025`` a short name several inline models
-    want goes to none of them, so a first walk counts the wishes (twice the work, still
-    linear)."""
-    model = DocsModel(loaded, settings)
-    if not settings.singular_items:
-        return model
-    contested = frozenset(name for name, count in model.wanted.items() if count > 1)
-    return DocsModel(loaded, settings, contested)
+    """The docs model, from two walks of the document (still linear). The first shows what
+    only a whole walk shows: which enums are discriminator constants (no model, so they take
+    no name) and, under ``nameResolutionFeb2025``, which short names several inline models
+    want (none of them gets it)."""
+    first = DocsModel(loaded, settings)
+    first.mark_hidden()
+    silent = frozenset(id(m.schema) for m in first.models if m.hidden and m.component is None)
+    wanted: dict[str, int] = {}
+    if settings.singular_items:
+        for model in first.models:
+            if model.wanted and not model.hidden:
+                wanted[model.wanted] = wanted.get(model.wanted, 0) + 1
+    contested = frozenset(name for name, count in wanted.items() if count > 1)
+    second = DocsModel(loaded, settings, contested, silent)
+    second.mark_hidden()
+    return second
 
 
 def shows_required(model: Model, row: Row) -> bool:
