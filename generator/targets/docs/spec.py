@@ -225,8 +225,10 @@ class DocsModel:
                 if method not in METHODS or not isinstance(operation, dict):
                     continue
                 self._operation(operation, shared)
+        # A document without operations (schemas only) documents every component.
+        every = not any(isinstance(item, dict) and item for item in paths.values())
         for key, schema in self.schemas.items():
-            if isinstance(schema, dict) and schema.get("x-speakeasy-include") is True:
+            if every or (isinstance(schema, dict) and schema.get("x-speakeasy-include") is True):
                 self.component(key)
         self._security()
 
