@@ -49,9 +49,9 @@ def normalise_30(document: dict[str, Any], *, copy: bool = True) -> dict[str, An
     """
     del copy
     components = document.get("components")
-    schemas = components.get("schemas") if isinstance(components, dict) else None
-    if not isinstance(schemas, dict):
+    if not isinstance(components, dict) or not isinstance(components.get("schemas"), dict):
         return document
+    schemas: dict[str, Any] = components["schemas"]
     memo: dict[int, Any] = {}
     rewritten = {name: _normalise(schema, memo) for name, schema in schemas.items()}
     return {**document, "components": {**components, "schemas": rewritten}}

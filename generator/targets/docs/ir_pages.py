@@ -1,8 +1,8 @@
 """Docs pages for JSON Schema documents: one Speakeasy-style page per named type of the IR.
 
-(OpenAPI documents are rendered from their raw shape by :mod:`.openapi`.) Everything that needs a decision (table
-widths, type cells, TypeScript example literals, escaping of schema text) is computed here;
-the templates under ``templates/docs/`` only lay the pieces out.
+(OpenAPI documents are rendered from their raw shape by :mod:`.openapi`.) Everything that
+needs a decision (table widths, type cells, TypeScript example literals, escaping of schema
+text) is computed here; the templates under ``templates/docs/`` only lay the pieces out.
 
 Schema text reaches Markdown only through :func:`cell` (table cells: pipes escaped, newlines
 folded, raw HTML neutralised) or inside a code fence longer than any backtick run it holds.

@@ -20,19 +20,18 @@ from generator.render import render as render_template
 from generator.targets import RenderJob
 from generator.targets.docs import settings as docs_settings
 from generator.targets.docs.markdown import fence_for, json_scalar, neutralise_links
-from generator.targets.docs.spec import (
+from generator.targets.docs.model import (
     Arr,
     Const,
-    DocsModel,
     MapOf,
     Model,
     Prim,
     Ref,
     Row,
     Type,
-    build,
     shows_required,
 )
+from generator.targets.docs.spec import DocsModel, build
 from generator.targets.docs.usage import Usage
 
 PAGE_DIR = "docs/models/components"
@@ -91,8 +90,10 @@ class Pages:
         if self.model.security is not None:
             models.append(self.model.security)
         for model in models:
-            if not model.page or model.hidden or (
-                model.component is not None and model.component in self.model.errors
+            if (
+                not model.page
+                or model.hidden
+                or (model.component is not None and model.component in self.model.errors)
             ):
                 continue
             path = f"{PAGE_DIR}/{model.name.lower()}.md"

@@ -11,134 +11,37 @@ then schemas marked ``x-speakeasy-include``. A short name goes to the model met 
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 from urllib.parse import unquote
 
 from generator.load import LoadedSchema, join_reference
-from generator.targets.docs import names
+from generator.targets.docs import names, operations
+from generator.targets.docs.model import (
+    ANY,
+    STRING,
+    Arr,
+    Const,
+    Context,
+    MapOf,
+    Model,
+    Prim,
+    Ref,
+    Row,
+    Type,
+    examples_of,
+    is_map,
+    makes_model,
+    map_values,
+    model_of,
+    schema_example,
+    subschemas,
+    types_of,
+    unique,
+)
 from generator.targets.docs.settings import DocsSettings
 
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _COMPONENT = "#/components/schemas/"
-
-
-# -- types of Type cells -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Prim:
-    """``string``, ``number``, ``boolean``, ``any``, ``Date``, ``RFCDate``, ``Uint8Array``,
-    ``File`` (a multipart file) or ``ReadableStream``."""
-
-    name: str
-
-
-@dataclass(frozen=True)
-class Const:
-    value: Any
-
-
-@dataclass(frozen=True)
-class Arr:
-    items: Type
-
-
-@dataclass(frozen=True)
-class MapOf:
-    values: Type
-
-
-@dataclass(frozen=True, eq=False)
-class Ref:
-    model: Model
-
-
-Type = Prim | Const | Arr | MapOf | Ref
-ANY = Prim("any")
-STRING = Prim("string")
-
-
-@dataclass(eq=False)
-class Row:
-    wire: str
-    schema: Any
-    type: Type
-    required: bool
-    has_default: bool
-    description: str | None
-    #: The Example column's values (``None``: no example).
-    examples: list[Any] | None
-    deprecated: bool
-    ts_name: str = ""
-    #: The example a usage literal takes for this field, if any (``example``, ``examples[0]``,
-    #: ``const``, ``default``).
-    value: Any = None
-    has_value: bool = False
-
-
-@dataclass(eq=False)
-class Model:
-    kind: str  # "object", "enum" or "union"
-    name: str
-    schema: Any
-    description: str | None
-    component: str | None = None
-    deprecated: bool = False
-    rows: list[Row] = field(default_factory=list)
-    additional: Type | None = None
-    values: list[Any] = field(default_factory=list)
-    members: list[Type] = field(default_factory=list)
-    #: Schema-level example object (``example`` or ``examples[0]``), if any.
-    example: Any = None
-    has_example: bool = False
-    #: Discriminator property → value, for a model that is a member of discriminated unions.
-    discriminators: dict[str, Any] = field(default_factory=dict)
-    #: Used somewhere other than as a discriminated union's member.
-    plain_use: bool = False
-    #: An enum used as a member's discriminator property: no page, ``*string*`` elsewhere.
-    hidden: bool = False
-    open: bool = False
-    no_example: bool = False
-    children: list[Model] = field(default_factory=list)
-    #: False for models of an operation's inline schemas (named, but documented elsewhere).
-    page: bool = True
-    #: The short name an inline model wanted (lower-cased), before clashes were resolved.
-    wanted: str = ""
-    #: Whether the model's subtree carries ``example``/``examples`` (for withExample usage).
-    carries_example: bool = False
-
-
-@dataclass(frozen=True)
-class _Context:
-    """Where an inline schema sits: its short name and the nearest enclosing component."""
-
-    short: str
-    enclosing: str
-    multipart: bool = False
-    #: False inside an operation's own schemas: their models take names but get no page.
-    page: bool = True
-    #: The name a component that is an array gives its items' model (its own class name).
-    own_name: str | None = None
-    #: Short names of the inline models between the enclosing component and here.
-    path: tuple[str, ...] = ()
-    #: Inside an anonymous union member: the union's short name and the member's position.
-    union: str | None = None
-    member: int | None = None
-
-    def sub(self, short: str, enclosing: str | None = None) -> _Context:
-        enclosing = self.enclosing if enclosing is None else enclosing
-        return replace(self, short=short, enclosing=enclosing, own_name=None)
-
-    def inside(self, component: str | None, enclosing: str) -> _Context:
-        """The context of the properties of the model this context names."""
-        if component is not None:
-            return replace(self, enclosing=enclosing, path=(), union=None, member=None)
-        if self.member is not None and self.union is not None:
-            return self
-        return replace(self, path=(*self.path, names.class_name(self.short)))
 
 
 # -- the walk --------------------------------------------------------------------------------
@@ -178,7 +81,8 @@ class DocsModel:
         self.errors: set[str] = set()
         self.response_roots: list[Model] = []
         self.file_model: Model | None = None
-        self._walk()
+        self.security: Model | None = None
+        operations.walk(self)
 
     # -- references ----------------------------------------------------------------------
 
@@ -211,112 +115,6 @@ class DocsModel:
             seen += 1
         return schema
 
-    # -- operations ------------------------------------------------------------------------
-
-    def _walk(self) -> None:
-        paths = self.doc.get("paths") or {}
-        for item in paths.values():
-            item = self.deref(item)
-            if not isinstance(item, dict):
-                continue
-            shared = item.get("parameters") or []
-            for method in item:
-                operation = item[method]
-                if method not in METHODS or not isinstance(operation, dict):
-                    continue
-                self._operation(operation, shared)
-        # A document without operations (schemas only) documents every component.
-        every = not any(isinstance(item, dict) and item for item in paths.values())
-        for key, schema in self.schemas.items():
-            if every or (isinstance(schema, dict) and schema.get("x-speakeasy-include") is True):
-                self.component(key)
-        self._security()
-
-    def _operation(self, operation: dict[str, Any], shared: list[Any]) -> None:
-        op_name = names.pascal(str(operation.get("operationId") or "")) or "Operation"
-        self._parameters(operation, shared, op_name)
-        self._body(operation, shared, op_name)
-        self._responses(operation, shared, op_name)
-
-    def _parameters(self, operation: dict[str, Any], shared: list[Any], op_name: str) -> None:
-        for parameter in [*shared, *(operation.get("parameters") or [])]:
-            parameter = self.deref(parameter)
-            if isinstance(parameter, dict):
-                short = names.pascal(str(parameter.get("name") or "")) or "Parameter"
-                ctx = _Context(short, f"{op_name}Request", page=False)
-                self._operation_schema(parameter.get("schema"), ctx)
-
-    def _body(self, operation: dict[str, Any], shared: list[Any], op_name: str) -> None:
-        body = self.deref(operation.get("requestBody"))
-        if isinstance(body, dict):
-            for media, content in (body.get("content") or {}).items():
-                if isinstance(content, dict):
-                    short = f"{op_name}RequestBody"
-                    ctx = _Context(short, short, media.startswith("multipart/"), page=False)
-                    self._operation_schema(content.get("schema"), ctx)
-
-    def _responses(self, operation: dict[str, Any], shared: list[Any], op_name: str) -> None:
-        for status, response in (operation.get("responses") or {}).items():
-            response = self.deref(response)
-            if not isinstance(response, dict):
-                continue
-            error = str(status)[:1] in ("4", "5")
-            for content in (response.get("content") or {}).values():
-                if isinstance(content, dict):
-                    short = f"{op_name}ResponseBody"
-                    ctx = _Context(short, short, page=False)
-                    self._operation_schema(
-                        content.get("schema"), ctx, error=error, response=not error
-                    )
-
-    def _operation_schema(
-        self, schema: Any, ctx: _Context, *, error: bool = False, response: bool = False
-    ) -> None:
-        """Walk a schema owned by an operation: its components get pages, it gets none."""
-        if not isinstance(schema, dict):
-            return
-        if isinstance(schema.get("$ref"), str):
-            key, _ = self.resolve(schema["$ref"])
-            if key is None:
-                return
-            if error:
-                self.errors.add(key)
-                self._scan(self.schemas[key], set())
-                return
-            typ = self.component(key, multipart=ctx.multipart)
-            model = _model_of(typ)
-            if model is not None:
-                model.plain_use = True
-            if response:
-                self._note_response(typ)
-            return
-        if error:  # inline error bodies are named in their own namespace
-            self._scan(schema, set())
-            return
-        typ = self.type_of(schema, ctx)
-        if response:
-            self._note_response(typ)
-
-    def _scan(self, schema: Any, seen: set[int]) -> None:
-        """Visit the components an error body refers to (the body itself has no page)."""
-        if not isinstance(schema, dict) or id(schema) in seen:
-            return
-        seen.add(id(schema))
-        if isinstance(schema.get("$ref"), str):
-            key, target = self.resolve(schema["$ref"])
-            if key is not None and key in self.errors:
-                self._scan(target, seen)
-            elif key is not None:
-                self._note_response(self.component(key))
-            return
-        for sub in _subschemas(schema):
-            self._scan(sub, seen)
-
-    def _note_response(self, typ: Type) -> None:
-        model = _model_of(typ)
-        if model is not None:
-            self.response_roots.append(model)
-
     # -- components --------------------------------------------------------------------------
 
     def component(self, key: str, *, multipart: bool = False) -> Type:
@@ -326,21 +124,19 @@ class DocsModel:
             return ANY  # a map or alias that contains itself
         self.in_progress.add(key)
         cls = self.class_of[key]
-        typ = self.type_of(
-            self.schemas[key], _Context(cls, cls, multipart=multipart), component=key
-        )
+        typ = self.type_of(self.schemas[key], Context(cls, cls, multipart=multipart), component=key)
         self.types[key] = typ
         self.in_progress.discard(key)
         return typ
 
-    def ref_type(self, ref: str, ctx: _Context) -> Type:
+    def ref_type(self, ref: str, ctx: Context) -> Type:
         key, target = self.resolve(ref)
         if key is None:
             return self.type_of(target, ctx)
         if key in self.errors and key not in self.types:
             self.errors.discard(key)
         typ = self.component(key, multipart=ctx.multipart)
-        model = _model_of(typ)
+        model = model_of(typ)
         if model is not None:
             model.plain_use = True
         return typ
@@ -348,7 +144,7 @@ class DocsModel:
     # -- naming --------------------------------------------------------------------------------
 
     def new_model(
-        self, kind: str, schema: Any, ctx: _Context, component: str | None, description: Any
+        self, kind: str, schema: Any, ctx: Context, component: str | None, description: Any
     ) -> Model:
         if component is not None:
             name = self.class_of[component]
@@ -376,7 +172,7 @@ class DocsModel:
         self.models.append(model)
         return model
 
-    def free_name(self, ctx: _Context, kind: str) -> str:
+    def free_name(self, ctx: Context, kind: str) -> str:
         """The first free name among: the short name; for an enum or union whose short name a
         component holds spelled otherwise (``ImageUrl``, ``ImageURL``: one file name), the
         short name with ``Enum``/``Union``; inside an anonymous union member, the union's short
@@ -388,8 +184,10 @@ class DocsModel:
         union = ctx.union or ""
         prefix = "" if short.startswith(ctx.enclosing) else ctx.enclosing
         candidates = [short] if short.lower() not in self.contested else []
-        if suffix and self.taken.get(short.lower()) == "component" and (
-            self.spelled.get(short.lower()) != short
+        if (
+            suffix
+            and self.taken.get(short.lower()) == "component"
+            and (self.spelled.get(short.lower()) != short)
         ):
             candidates.append(short + suffix)
         if union:
@@ -413,7 +211,7 @@ class DocsModel:
 
     # -- schemas ---------------------------------------------------------------------------------
 
-    def type_of(self, schema: Any, ctx: _Context, component: str | None = None) -> Type:
+    def type_of(self, schema: Any, ctx: Context, component: str | None = None) -> Type:
         if not isinstance(schema, dict) or not schema:
             return ANY
         if isinstance(schema.get("$ref"), str):
@@ -441,20 +239,20 @@ class DocsModel:
             return Const(schema["const"])
         enum = schema.get("enum")
         if isinstance(enum, list):
-            values = _unique([v for v in enum if v is not None])
+            values = unique([v for v in enum if v is not None])
             if values and all(isinstance(v, bool) for v in values):
                 return Prim("boolean")
             model = self.new_model("enum", schema, ctx, component, schema.get("description"))
             model.values = values
             model.open = schema.get("x-speakeasy-unknown-values") == "allow"
-            model.has_example, model.example = _schema_example(schema)
+            model.has_example, model.example = schema_example(schema)
             model.carries_example = model.has_example
             return Ref(model)
-        types = _types(schema)
+        types = types_of(schema)
         if (
             isinstance(all_of, list)
             or "properties" in schema
-            or ("object" in types and not _is_map(schema))
+            or ("object" in types and not is_map(schema))
         ):
             if not types or "object" in types:
                 return self.object(schema, ctx, component)
@@ -463,10 +261,10 @@ class DocsModel:
         kind = types[0] if types else None
         if kind is None and "items" in schema:
             kind = "array"
-        if kind is None and _is_map(schema):
+        if kind is None and is_map(schema):
             kind = "object"
         if kind == "object":
-            values = _map_values(schema)
+            values = map_values(schema)
             if values is True or values == {}:
                 return MapOf(ANY)
             return MapOf(self.type_of(values, ctx))
@@ -509,7 +307,7 @@ class DocsModel:
 
     # -- objects --------------------------------------------------------------------------
 
-    def object(self, schema: dict[str, Any], ctx: _Context, component: str | None) -> Type:
+    def object(self, schema: dict[str, Any], ctx: Context, component: str | None) -> Type:
         description = schema.get("description")
         if not description and isinstance(schema.get("allOf"), list):
             for member in schema["allOf"]:
@@ -522,7 +320,7 @@ class DocsModel:
                     description = member_description
                     break
         model = self.new_model("object", schema, ctx, component, description)
-        model.has_example, model.example = _schema_example(schema)
+        model.has_example, model.example = schema_example(schema)
         model.no_example = ctx.multipart and component is not None
         enclosing = self.class_of[component] if component is not None else ctx.enclosing
         properties: dict[str, Any] = {}
@@ -534,7 +332,7 @@ class DocsModel:
         for wire, prop in properties.items():
             row = self.row(wire, prop, wire in required, inner)
             model.rows.append(row)
-            sub = _model_of(row.type)
+            sub = model_of(row.type)
             if sub is not None:
                 model.children.append(sub)
             carries = carries or row.examples is not None or self.subtree_example(prop)
@@ -572,12 +370,14 @@ class DocsModel:
         if "additionalProperties" in schema:
             additional.append(schema["additionalProperties"])
 
-    def row(self, wire: str, prop: Any, required: bool, ctx: _Context) -> Row:
+    def row(self, wire: str, prop: Any, required: bool, ctx: Context) -> Row:
         prop_dict = prop if isinstance(prop, dict) else {}
         override = prop_dict.get("x-speakeasy-name-override")
         ts_name = names.camel(override if isinstance(override, str) else wire)
         # the title names the model the property itself makes, not its array's items
-        title = prop_dict.get("title") if not ("$ref" in prop_dict or "items" in prop_dict) else None
+        title = (
+            prop_dict.get("title") if not ("$ref" in prop_dict or "items" in prop_dict) else None
+        )
         short = title if isinstance(title, str) and title else ts_name
         typ = self.type_of(prop, ctx.sub(short))
         has_value, value = self.field_value(prop_dict)
@@ -608,22 +408,22 @@ class DocsModel:
 
     def row_examples(self, prop: dict[str, Any]) -> list[Any] | None:
         if isinstance(prop.get("$ref"), str):
-            return _examples_of(self.deref(prop))
-        own = _examples_of(prop)
+            return examples_of(self.deref(prop))
+        own = examples_of(prop)
         if own is not None:
             return own
         union = prop.get("anyOf", prop.get("oneOf"))
         if isinstance(union, list) and len(union) == 2 and any(map(self.is_null, union)):
             ref = next(m for m in union if not self.is_null(m))
             if isinstance(ref, dict) and "$ref" in ref:
-                return _examples_of(self.deref(ref))
+                return examples_of(self.deref(ref))
         return None
 
     def field_value(self, prop: dict[str, Any]) -> tuple[bool, Any]:
         if "$ref" in prop:
             target = self.deref(prop)
-            return _schema_example(target) if isinstance(target, dict) else (False, None)
-        found, value = _schema_example(prop)
+            return schema_example(target) if isinstance(target, dict) else (False, None)
+        found, value = schema_example(prop)
         if found:
             return found, value
         for key in ("const", "default"):
@@ -647,20 +447,20 @@ class DocsModel:
                 key, target = self.resolve(node["$ref"])
                 if key is not None:
                     typ = self.types.get(key)
-                    model = _model_of(typ) if typ is not None else None
+                    model = model_of(typ) if typ is not None else None
                     if model is not None and key not in self.in_progress:
                         if model.carries_example:
                             return True
                         continue
                 stack.append(target)
                 continue
-            stack.extend(_subschemas(node))
+            stack.extend(subschemas(node))
         return False
 
     # -- unions ----------------------------------------------------------------------------
 
     def union(
-        self, schema: dict[str, Any], members: list[Any], ctx: _Context, component: str | None
+        self, schema: dict[str, Any], members: list[Any], ctx: Context, component: str | None
     ) -> Type:
         model = self.new_model("union", schema, ctx, component, schema.get("description"))
         enclosing = self.class_of[component] if component is not None else ctx.enclosing
@@ -670,7 +470,7 @@ class DocsModel:
             ordered: list[Any] = []
             for value, ref in discriminator["mapping"].items():
                 typ = self.disc_member(ref, ctx)
-                sub = _model_of(typ)
+                sub = model_of(typ)
                 if sub is not None and isinstance(prop, str):
                     sub.discriminators.setdefault(prop, value)
                 if all(t is not typ for t in ordered):
@@ -680,19 +480,19 @@ class DocsModel:
             for index, member in enumerate(members, 1):
                 model.members.append(self.member(member, index, model, ctx, enclosing))
         for member_type in model.members:
-            sub = _model_of(member_type)
+            sub = model_of(member_type)
             if sub is not None:
                 model.children.append(sub)
         return Ref(model)
 
-    def disc_member(self, ref: str, ctx: _Context) -> Type:
+    def disc_member(self, ref: str, ctx: Context) -> Type:
         key, target = self.resolve(ref)
         if key is None:
             return self.type_of(target, ctx)
         return self.component(key, multipart=ctx.multipart)
 
-    def member(self, member: Any, index: int, union: Model, ctx: _Context, enclosing: str) -> Type:
-        if isinstance(member, dict) and ("$ref" in member or not _makes_model(member)):
+    def member(self, member: Any, index: int, union: Model, ctx: Context, enclosing: str) -> Type:
+        if isinstance(member, dict) and ("$ref" in member or not makes_model(member)):
             return self.type_of(member, ctx.sub(ctx.short, enclosing))
         word = names.NUMBER_WORDS[index - 1] if index <= len(names.NUMBER_WORDS) else None
         short_name = names.class_name(ctx.short)
@@ -732,37 +532,6 @@ class DocsModel:
             self.file_model = model
         return self.file_model
 
-    # -- security --------------------------------------------------------------------------
-
-    def _security(self) -> None:
-        schemes = (self.doc.get("components") or {}).get("securitySchemes") or {}
-        if not isinstance(schemes, dict) or not schemes:
-            return
-        model = Model(kind="object", name="Security", schema={}, description=None)
-        for key, scheme in schemes.items():
-            scheme = self.deref(scheme)
-            if not isinstance(scheme, dict):
-                continue
-            example = scheme.get("x-speakeasy-example")
-            model.rows.append(
-                Row(
-                    wire=key,
-                    schema={},
-                    type=STRING,
-                    required=example is not None,
-                    has_default=False,
-                    description=None,
-                    examples=[example] if example is not None else None,
-                    deprecated=False,
-                    ts_name=names.camel(key),
-                    value=example,
-                    has_value=example is not None,
-                )
-            )
-        self.security = model
-
-    security: Model | None = None
-
 
 def build(loaded: LoadedSchema, settings: DocsSettings) -> DocsModel:
     """The docs model, from two walks of the document (still linear). The first shows what
@@ -781,106 +550,3 @@ def build(loaded: LoadedSchema, settings: DocsSettings) -> DocsModel:
     second = DocsModel(loaded, settings, contested, silent)
     second.mark_hidden()
     return second
-
-
-def shows_required(model: Model, row: Row) -> bool:
-    """The Required column: required without a default; discriminators of models used only
-    as discriminated union members always."""
-    if row.wire in model.discriminators and not model.plain_use:
-        return True
-    return row.required and not row.has_default
-
-
-def _model_of(typ: Type | None) -> Model | None:
-    while isinstance(typ, (Arr, MapOf)):
-        typ = typ.items if isinstance(typ, Arr) else typ.values
-    return typ.model if isinstance(typ, Ref) else None
-
-
-def _makes_model(schema: dict[str, Any]) -> bool:
-    """Whether an anonymous union member becomes a model (and so takes a member name)."""
-    types = _types(schema)
-    if "enum" in schema and not all(isinstance(v, bool) for v in schema["enum"] if v is not None):
-        return True
-    if "properties" in schema or "allOf" in schema or "oneOf" in schema or "anyOf" in schema:
-        return True
-    if types == ["object"] and not _is_map(schema):
-        return True
-    if types == ["array"] or "items" in schema:
-        items = schema.get("items")
-        return isinstance(items, dict) and "$ref" not in items and _makes_model(items)
-    return False
-
-
-def _unique(values: list[Any]) -> list[Any]:
-    """Enum values without repeats (JSON equality, first occurrence kept)."""
-    seen: set[str] = set()
-    out = []
-    for value in values:
-        key = json.dumps(value, sort_keys=True)
-        if key not in seen:
-            seen.add(key)
-            out.append(value)
-    return out
-
-
-def _types(schema: dict[str, Any]) -> list[str]:
-    declared = schema.get("type")
-    if isinstance(declared, str):
-        return [] if declared == "null" else [declared]
-    if isinstance(declared, list):
-        return [t for t in declared if isinstance(t, str) and t != "null"]
-    return []
-
-
-def _map_values(schema: dict[str, Any]) -> Any:
-    """``additionalProperties`` when it makes a map (``True``, ``{}`` or a schema), else None."""
-    value = schema.get("additionalProperties")
-    if value is None or value is False:
-        return None
-    return value
-
-
-def _is_map(schema: dict[str, Any]) -> bool:
-    return _map_values(schema) is not None
-
-
-def _schema_example(schema: Any) -> tuple[bool, Any]:
-    if not isinstance(schema, dict):
-        return False, None
-    if "example" in schema:
-        return True, schema["example"]
-    examples = schema.get("examples")
-    if isinstance(examples, list) and examples:
-        return True, examples[0]
-    return False, None
-
-
-def _examples_of(schema: Any) -> list[Any] | None:
-    if not isinstance(schema, dict):
-        return None
-    if "example" in schema:
-        return [schema["example"]]
-    examples = schema.get("examples")
-    if isinstance(examples, list) and examples:
-        return list(examples)
-    if isinstance(examples, dict) and examples:  # OpenAPI Example Objects
-        return [e.get("value") for e in examples.values() if isinstance(e, dict)] or None
-    return None
-
-
-_SUB_MAPS = ("properties", "patternProperties", "$defs", "definitions")
-_SUB_VALUES = ("items", "additionalProperties", "not", "allOf", "anyOf", "oneOf", "prefixItems")
-
-
-def _subschemas(schema: dict[str, Any]) -> Iterator[Any]:
-    for key in _SUB_MAPS:
-        value = schema.get(key)
-        if isinstance(value, dict):
-            yield from value.values()
-    for key in _SUB_VALUES:
-        value = schema.get(key)
-        if isinstance(value, list):
-            yield from value
-        elif isinstance(value, dict):
-            yield value

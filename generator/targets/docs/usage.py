@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.targets.docs.markdown import json_scalar
-from generator.targets.docs.spec import (
+from generator.targets.docs.model import (
     Arr,
     Const,
-    DocsModel,
     MapOf,
     Model,
     Prim,
@@ -25,6 +24,7 @@ from generator.targets.docs.spec import (
     Type,
     shows_required,
 )
+from generator.targets.docs.spec import DocsModel
 
 DATE = 'new Date("2024-08-23T06:20:02.699Z")'
 LINE = 80
