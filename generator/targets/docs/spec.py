@@ -67,7 +67,7 @@ class DocsModel:
         self.models: list[Model] = []
         #: Class names in use (lower-cased) → "component" or the kind of inline model.
         self.taken: dict[str, str] = {}
-        #: Component class names as spelled, by lower-cased name.
+        #: Component class names as spelled, by lower-cased name ("" for overridden names).
         self.spelled: dict[str, str] = {}
         self.class_of: dict[str, str] = {}
         for key, schema in self.schemas.items():
@@ -75,7 +75,9 @@ class DocsModel:
             cls = names.class_name(override) if isinstance(override, str) else names.class_name(key)
             self.class_of[key] = cls
             self.taken[cls.lower()] = "component"
-            self.spelled[cls.lower()] = cls
+            # an overridden name is matched only after names are resolved: read it as spelled
+            # otherwise, so a clash with it takes the suffix
+            self.spelled[cls.lower()] = "" if isinstance(override, str) else cls
         self.types: dict[str, Type] = {}
         self.in_progress: set[str] = set()
         self.errors: set[str] = set()
@@ -174,7 +176,8 @@ class DocsModel:
 
     def free_name(self, ctx: Context, kind: str) -> str:
         """The first free name among: the short name; for an enum or union whose short name a
-        component holds spelled otherwise (``ImageUrl``, ``ImageURL``: one file name), the
+        component holds spelled otherwise (``ImageUrl``, ``ImageURL``: one file name) or by its
+        ``x-speakeasy-name-override``, the
         short name with ``Enum``/``Union``; inside an anonymous union member, the union's short
         name before it; the enclosing component's name (and the union's) before it, then with
         the names of the inline models on the way; outside members, that with the suffix;
