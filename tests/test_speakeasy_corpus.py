@@ -17,7 +17,7 @@ from tests.speakeasy_corpus import SDKS, compare, real_pages, render_sdk
 FLOORS = {
     "dub": (114, 114),
     "novu": (659, 643),
-    "mistral": (403, 396),
+    "mistral": (405, 400),
     "bluesky": (206, 204),
 }
 

@@ -381,7 +381,9 @@ class DocsModel:
         title = (
             prop_dict.get("title") if not ("$ref" in prop_dict or "items" in prop_dict) else None
         )
-        short = title if isinstance(title, str) and title else ts_name
+        # an x-speakeasy-name-override names the model before the title does
+        named = isinstance(override, str) or not (isinstance(title, str) and title)
+        short = ts_name if named else str(title)
         typ = self.type_of(prop, ctx.sub(short))
         has_value, value = self.field_value(prop_dict)
         return Row(
