@@ -90,11 +90,7 @@ class Pages:
         if self.model.security is not None:
             models.append(self.model.security)
         for model in models:
-            if (
-                not model.page
-                or model.hidden
-                or (model.component is not None and model.component in self.model.errors)
-            ):
+            if not model.page or model.hidden:  # (error bodies make no model at all)
                 continue
             path = f"{PAGE_DIR}/{model.name.lower()}.md"
             if path in out:

@@ -135,8 +135,6 @@ class DocsModel:
         key, target = self.resolve(ref)
         if key is None:
             return self.type_of(target, ctx)
-        if key in self.errors and key not in self.types:
-            self.errors.discard(key)
         typ = self.component(key, multipart=ctx.multipart)
         model = model_of(typ)
         if model is not None:
@@ -284,7 +282,7 @@ class DocsModel:
             if fmt == "date":
                 return Prim("RFCDate")
             if fmt == "binary" and ctx.multipart:
-                self.ensure_file_model()
+                self.ensure_file_model().page |= ctx.page
                 return Prim("File")
             if fmt == "binary":
                 return Prim("Uint8Array")
@@ -525,10 +523,13 @@ class DocsModel:
                     target.hidden = True
 
     def ensure_file_model(self) -> Model:
-        """The model of a multipart file (``FileT``): its name and its content stream."""
+        """The model of a multipart file (``FileT``): its name and its content stream. It has a
+        page when a component (not only an operation's own body) holds a file."""
         if self.file_model is None:
             # Speakeasy's one model of a multipart file: FileT, whatever component it came from
-            model = Model(kind="object", name=names.class_name("File"), schema={}, description=None)
+            model = Model(
+                kind="object", name=names.class_name("File"), schema={}, description=None, page=False
+            )
             self.taken[model.name.lower()] = "object"
             self.models.append(model)
             model.no_example = True
