@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import unquote, urldefrag, urljoin
 
 import referencing.exceptions
 from referencing._core import Resolver as _Resolver
@@ -129,6 +129,9 @@ class _Builder:
     doc_uri: str = ""
     #: Resolvers of subschemas that ``allOf`` merging moved out of their own resource.
     resolvers: dict[int, Resolver] = field(default_factory=dict)
+    #: Where a property merged from an ``allOf`` member really lives (its JSON Pointer in the
+    #: root document), so named types found under it point at a schema that exists.
+    pointers: dict[int, str] = field(default_factory=dict)
     #: The keyword that moves the base URI: ``id`` in draft 4, else ``$id``.
     id_keyword: str = "$id"
 
@@ -515,7 +518,7 @@ class _Builder:
                 sub,
                 self.resolvers.get(id(sub), resolver),
                 hint,
-                f"{pointer}/properties/{escape(wire)}",
+                self.pointers.get(id(sub), f"{pointer}/properties/{escape(wire)}"),
             )
             fields.append(self.field(wire, sub, expr, wire in required, py_name))
         additional_schema = schema.get("additionalProperties", True)
@@ -563,21 +566,26 @@ class _Builder:
         parts = [{k: v for k, v in schema.items() if k != "allOf"}, *schema["allOf"]]
         for index, part in enumerate(parts):
             current, current_resolver = part, resolver
+            where: str | None = pointer if index == 0 else f"{pointer}/allOf/{index - 1}"
             depth = 0
             while isinstance(current, dict) and "$ref" in current and depth < 50:
+                ref = current["$ref"]
                 current, current_resolver = self.resolve(
                     current, current_resolver, f"{pointer}/allOf/{index}"
                 )
+                in_root = isinstance(ref, str) and ref.startswith("#/")
+                where = _unquote_pointer(ref[1:]) if in_root and where is not None else None
                 depth += 1
             if not isinstance(current, dict):
                 if current is True:
                     continue
                 return None
             if "allOf" in current:
-                inner = self.merge_all_of(current, current_resolver, pointer)
+                inner = self.merge_all_of(current, current_resolver, where or pointer)
                 if inner is None:
                     return None
                 current = inner
+                where = None  # the inner merge filed its members' properties itself
             types = self.types_of(current)
             if types and "object" not in types:
                 return None
@@ -587,8 +595,10 @@ class _Builder:
             for key in ("anyOf", "oneOf", "not", "if"):
                 if key in current:
                     return None
-            for sub in (current.get("properties") or {}).values():
+            for wire, sub in (current.get("properties") or {}).items():
                 self.resolvers[id(sub)] = current_resolver
+                if where is not None and index > 0:
+                    self.pointers[id(sub)] = f"{where}/properties/{escape(wire)}"
             merged["properties"].update(current.get("properties") or {})
             merged["required"].extend(
                 r for r in current.get("required") or [] if r not in merged["required"]
@@ -785,3 +795,8 @@ def _enum_label(value: Any) -> str:
         text = repr(value).replace("-", "MINUS_").replace(".", "_").replace("+", "")
         return f"VALUE_{text}"
     return "VALUE"
+
+
+def _unquote_pointer(fragment: str) -> str:
+    """A URI fragment (``/a%20b/c``) as the JSON Pointer it spells."""
+    return unquote(fragment)

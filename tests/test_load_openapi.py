@@ -59,3 +59,35 @@ def test_oas31_is_read_as_2020_12(tmp_path: Path) -> None:
     schemas = {"A": {"type": ["string", "null"], "exclusiveMinimum": 1, "examples": ["x"]}}
     loaded = load_schema(_document(tmp_path, schemas, version="3.1.0"))
     assert loaded.raw is loaded.contents
+
+
+def test_types_inside_a_merged_allof_member_point_where_they_live(tmp_path: Path) -> None:
+    # novu's TriggerOverrides.channels: allOf [$ref ChannelOverrides] whose property `email` is
+    # an allOf wrapper; its named type must point into ChannelOverrides, where it exists.
+    from generator.pipeline import render_all
+
+    schemas = {
+        "Overrides": {
+            "type": "object",
+            "properties": {
+                "channels": {
+                    "description": "d",
+                    "example": {"email": {"layout": "x"}},
+                    "allOf": [{"$ref": "#/components/schemas/ChannelOverrides"}],
+                }
+            },
+        },
+        "ChannelOverrides": {
+            "type": "object",
+            "properties": {
+                "email": {
+                    "description": "e",
+                    "allOf": [{"$ref": "#/components/schemas/EmailOverrides"}],
+                }
+            },
+        },
+        "EmailOverrides": {"type": "object", "properties": {"layout": {"type": "string"}}},
+    }
+    loaded = load_schema(_document(tmp_path, schemas))
+    files = render_all(loaded, ["validators"], jobs=1)
+    assert "def is_valid_" in files["validators.py"]

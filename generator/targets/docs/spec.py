@@ -528,7 +528,11 @@ class DocsModel:
         if self.file_model is None:
             # Speakeasy's one model of a multipart file: FileT, whatever component it came from
             model = Model(
-                kind="object", name=names.class_name("File"), schema={}, description=None, page=False
+                kind="object",
+                name=names.class_name("File"),
+                schema={},
+                description=None,
+                page=False,
             )
             self.taken[model.name.lower()] = "object"
             self.models.append(model)
