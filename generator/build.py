@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin
 
 import referencing.exceptions
 from referencing._core import Resolver as _Resolver
@@ -129,9 +129,9 @@ class _Builder:
     doc_uri: str = ""
     #: Resolvers of subschemas that ``allOf`` merging moved out of their own resource.
     resolvers: dict[int, Resolver] = field(default_factory=dict)
-    #: Where a property merged from an ``allOf`` member really lives (its JSON Pointer in the
-    #: root document), so named types found under it point at a schema that exists.
-    pointers: dict[int, str] = field(default_factory=dict)
+    #: Where such a moved subschema really lives (document URI, JSON Pointer): types named
+    #: there must be found again by that location (the validators target looks them up).
+    origins: dict[int, tuple[str, str]] = field(default_factory=dict)
     #: The keyword that moves the base URI: ``id`` in draft 4, else ``$id``.
     id_keyword: str = "$id"
 
@@ -514,12 +514,14 @@ class _Builder:
         fields = []
         for (wire, sub), py_name in zip(properties.items(), py_names, strict=True):
             hint = owner + naming.class_name(wire, fallback="Field")
-            expr = self.convert(
-                sub,
-                self.resolvers.get(id(sub), resolver),
-                hint,
-                self.pointers.get(id(sub), f"{pointer}/properties/{escape(wire)}"),
+            outer = self.doc_uri
+            self.doc_uri, sub_pointer = self.origins.get(
+                id(sub), (outer, f"{pointer}/properties/{escape(wire)}")
             )
+            try:
+                expr = self.convert(sub, self.resolvers.get(id(sub), resolver), hint, sub_pointer)
+            finally:
+                self.doc_uri = outer
             fields.append(self.field(wire, sub, expr, wire in required, py_name))
         additional_schema = schema.get("additionalProperties", True)
         if schema.get("unevaluatedProperties") is False and "additionalProperties" not in schema:
@@ -559,33 +561,45 @@ class _Builder:
         )
 
     def merge_all_of(
-        self, schema: dict[str, Any], resolver: Resolver, pointer: str
+        self,
+        schema: dict[str, Any],
+        resolver: Resolver,
+        pointer: str,
+        document: str | None = None,
     ) -> dict[str, Any] | None:
-        """Merge ``allOf`` members that are all objects into one object schema, or give up."""
+        """Merge ``allOf`` members that are all objects into one object schema, or give up.
+
+        ``schema`` lives at ``pointer`` in ``document`` (the document being converted when
+        ``None``); each merged property remembers where it came from in :attr:`origins`.
+        """
         merged: dict[str, Any] = {"properties": {}, "required": []}
-        parts = [{k: v for k, v in schema.items() if k != "allOf"}, *schema["allOf"]]
+        home = self.doc_uri if document is None else document
+        members = schema["allOf"] if isinstance(schema["allOf"], list) else []
+        parts = [{k: v for k, v in schema.items() if k != "allOf"}, *members]
         for index, part in enumerate(parts):
             current, current_resolver = part, resolver
-            where: str | None = pointer if index == 0 else f"{pointer}/allOf/{index - 1}"
+            where = (home, pointer if index == 0 else f"{pointer}/allOf/{index - 1}")
             depth = 0
             while isinstance(current, dict) and "$ref" in current and depth < 50:
                 ref = current["$ref"]
-                current, current_resolver = self.resolve(
-                    current, current_resolver, f"{pointer}/allOf/{index}"
-                )
-                in_root = isinstance(ref, str) and ref.startswith("#/")
-                where = _unquote_pointer(ref[1:]) if in_root and where is not None else None
+                if not isinstance(ref, str):
+                    return None
+                full = join_reference(current_resolver._base_uri, ref)  # noqa: SLF001
+                current, current_resolver = self.resolve(current, current_resolver, where[1])
+                where = urldefrag(full)
                 depth += 1
             if not isinstance(current, dict):
                 if current is True:
                     continue
                 return None
             if "allOf" in current:
-                inner = self.merge_all_of(current, current_resolver, where or pointer)
+                inner = self.merge_all_of(current, current_resolver, where[1], where[0])
                 if inner is None:
                     return None
                 current = inner
-                where = None  # the inner merge filed its members' properties itself
+            for name, sub in (current.get("properties") or {}).items():
+                if isinstance(sub, dict) and id(sub) not in self.origins:
+                    self.origins[id(sub)] = (where[0], f"{where[1]}/properties/{escape(name)}")
             types = self.types_of(current)
             if types and "object" not in types:
                 return None
@@ -595,10 +609,8 @@ class _Builder:
             for key in ("anyOf", "oneOf", "not", "if"):
                 if key in current:
                     return None
-            for wire, sub in (current.get("properties") or {}).items():
+            for sub in (current.get("properties") or {}).values():
                 self.resolvers[id(sub)] = current_resolver
-                if where is not None and index > 0:
-                    self.pointers[id(sub)] = f"{where}/properties/{escape(wire)}"
             merged["properties"].update(current.get("properties") or {})
             merged["required"].extend(
                 r for r in current.get("required") or [] if r not in merged["required"]
@@ -795,8 +807,3 @@ def _enum_label(value: Any) -> str:
         text = repr(value).replace("-", "MINUS_").replace(".", "_").replace("+", "")
         return f"VALUE_{text}"
     return "VALUE"
-
-
-def _unquote_pointer(fragment: str) -> str:
-    """A URI fragment (``/a%20b/c``) as the JSON Pointer it spells."""
-    return unquote(fragment)

@@ -9,7 +9,9 @@ from typing import Any
 
 from generator.errors import GeneratorError
 
-DEFAULT_TARGETS = ("docs", "models", "validators", "pydantic")
+#: Targets generated when neither ``--targets`` nor ``[tool.schemagen] targets`` says; the
+#: pydantic target is left out since it needs an extra (``schemagen[pydantic]``).
+DEFAULT_TARGETS = ("docs", "models", "validators")
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,8 @@ class Config:
     targets: tuple[str, ...] = DEFAULT_TARGETS
     ref_map: dict[str, Path] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
+    #: The user's template folder, whose ``<target>/<name>`` files replace ours.
+    templates: Path | None = None
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -46,7 +50,7 @@ def load_config(start: Path | None = None) -> Config:
     root = pyproject.parent
     from generator.targets.docs.settings import OPTIONS, check_option
 
-    known = {"schema", "out", "targets", "ref_map", "docs_config", *OPTIONS}
+    known = {"schema", "out", "targets", "ref_map", "templates", "docs_config", *OPTIONS}
     unknown = sorted(set(section) - known)
     if unknown:
         raise GeneratorError(
@@ -64,6 +68,7 @@ def load_config(start: Path | None = None) -> Config:
         targets=tuple(targets),
         ref_map={str(url): root / str(folder) for url, folder in ref_map.items()},
         options=_docs_options(root, section, check_option, where=str(pyproject)),
+        templates=_relative(root, section.get("templates")),
     )
 
 

@@ -48,9 +48,10 @@ def load_yaml(text: str, *, file: str) -> Any:
         problem = exc.problem or exc.context or str(exc)
         if exc.context and exc.problem and exc.problem.startswith("but "):
             problem = f"{exc.context}, {exc.problem}"
+        problem = " ".join(problem.split())
         raise SchemaError(f"invalid YAML: {problem}", file=file, line=line, column=column) from None
-    except YAMLError as exc:
-        raise SchemaError(f"invalid YAML: {exc}", file=file) from None
+    except YAMLError as exc:  # e.g. a character YAML does not allow, such as NUL
+        raise SchemaError(f"invalid YAML: {' '.join(str(exc).split())}", file=file) from None
     except RecursionError:
         raise SchemaError("invalid YAML: nested too deeply to parse", file=file) from None
     if root is None:

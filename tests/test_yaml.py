@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import yaml12
 from generator.errors import SchemaError
@@ -124,3 +127,65 @@ def test_from_a_file_through_the_loader(tmp_path: Path) -> None:
     path.write_text("type: object\nproperties:\n  1: {type: string}\n", encoding="utf-8")
     with pytest.raises(SchemaError, match=r"s\.yaml:3:3#/properties: invalid YAML: mapping key"):
         load_schema(path)
+
+
+_PIECES = [
+    "a",
+    "b",
+    ": ",
+    "- ",
+    "\n",
+    "  ",
+    "&x ",
+    "*x",
+    "&y ",
+    "*y",
+    "<<: ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    "!!binary ",
+    "!!set ",
+    "!tag ",
+    "? ",
+    "'q'",
+    '"\\ud800"',
+    "1",
+    "-2",
+    "0o7",
+    "0x1F",
+    ".inf",
+    ".nan",
+    "1e400",
+    "1e-08",
+    "~",
+    "null",
+    "true",
+    "yes",
+    "2001-01-01",
+    "#c",
+    "---",
+    "...",
+    "%YAML 1.2\n",
+    "|\n  text",
+    ">\n  text",
+    "\t",
+    "\ufeff",
+    "\x00",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_text_gives_json_values_or_one_schema_error(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    try:
+        value = load_yaml(text, file="f.yaml")
+    except SchemaError as exc:
+        assert str(exc).startswith("f.yaml")
+        assert "\n" not in str(exc)
+        return
+    # Only JSON values come out, and JSON can say them again.
+    assert json.loads(json.dumps(value, allow_nan=False)) == value

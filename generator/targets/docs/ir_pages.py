@@ -100,6 +100,10 @@ class _Pages:
         return render_template(
             "docs",
             "object.md.jinja",
+            title=heading(obj.names.cls),
+            name=obj.names.cls,
+            package=self.import_from,
+            example=literal,
             head=f"# {heading(obj.names.cls)}\n\n",
             usage=self.usage(obj.names.cls, literal),
             fence=fence_for(literal),
@@ -115,6 +119,10 @@ class _Pages:
         return render_template(
             "docs",
             "enum.md.jinja",
+            title=heading(enum.names.cls),
+            name=enum.names.cls,
+            package=self.import_from,
+            example=example,
             head=f"# {heading(enum.names.cls)}\n\n",
             usage=self.usage(enum.names.cls, example),
             values=values,
@@ -134,7 +142,11 @@ class _Pages:
                 }
             )
         return render_template(
-            "docs", "union.md.jinja", head=f"# {heading(union.names.cls)}\n\n", sections=sections
+            "docs",
+            "union.md.jinja",
+            title=heading(union.names.cls),
+            head=f"# {heading(union.names.cls)}\n\n",
+            sections=sections,
         )
 
     # -- cells and TypeScript type names ---------------------------------------------------

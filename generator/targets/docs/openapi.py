@@ -125,6 +125,7 @@ class Pages:
         return render_template(
             "docs",
             "object.md.jinja",
+            **self.names(model),
             head=head,
             usage=usage,
             fence=fence_for(usage),
@@ -140,6 +141,7 @@ class Pages:
         return render_template(
             "docs",
             "enum.md.jinja",
+            **self.names(model),
             head=head,
             usage=usage,
             values=values,
@@ -159,7 +161,19 @@ class Pages:
                     "fence": fence_for(literal, ts_type),
                 }
             )
-        return render_template("docs", "union.md.jinja", head=head, sections=sections)
+        return render_template(
+            "docs", "union.md.jinja", title=model.name, head=head, sections=sections
+        )
+
+    def names(self, model: Model) -> dict[str, str]:
+        """Variables of earlier templates, kept for users' copies of them."""
+        where = json_scalar(f"{self.settings.package}/models/components")
+        return {
+            "title": model.name,
+            "name": model.name,
+            "package": where,
+            "example": self.usage.model_literal(model),
+        }
 
     # -- the Fields table ----------------------------------------------------------------
 

@@ -69,6 +69,10 @@ class Usage:
             )
         return head + statement
 
+    def model_literal(self, model: Model) -> str:
+        """The literal after ``let value: Name =`` (``""`` when the model has no example)."""
+        return "" if model.no_example else _format(self.model_value(model, set()), "")
+
     def literal(self, typ: Type) -> str:
         """The literal after ``const value: T =`` in a Supported Types section."""
         return _format(self.value(typ, set()), "")
