@@ -1,4 +1,5 @@
-"""Validators of the four Speakeasy SDK documents (``../shared/speakeasy``) agree with
+"""Models and validators of the four Speakeasy SDK documents (``../shared/speakeasy``):
+generated code that lints, type-checks and imports, and validators that agree with
 python-jsonschema on every example the documents carry.
 
 Every schema of ``components/schemas`` that holds ``example`` or ``examples`` (at any depth,
@@ -10,7 +11,10 @@ examples too: what matters is that both say the same.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,8 +22,11 @@ from jsonschema.validators import Draft4Validator, Draft202012Validator
 
 from generator.compiler import compile as compile_schema
 from generator.load import LoadedSchema, escape, load_schema
-from tests.conftest import shared_path
+from generator.pipeline import generate
+from tests.conftest import ROOT, shared_path
 from tests.speakeasy_corpus import SDKS, spec_path
+
+BIN = Path(sys.executable).parent
 
 _MAPS = ("properties", "patternProperties", "$defs", "definitions")
 _LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
@@ -95,3 +102,31 @@ def test_validators_agree_with_jsonschema_on_the_documents_examples(sdk: str) ->
                 report.append(f"{pointer}: {example!r:.80} (jsonschema: {expected})")
     print(f"{sdk}: {checked} examples at {len(sites)} schemas, {invalid} invalid by jsonschema")
     assert not report, "\n".join(report[:20])
+
+
+def test_models_and_validators_of_every_sdk_lint_type_check_and_import(tmp_path: Path) -> None:
+    """Each SDK document generates ``models.py`` and ``validators.py`` that pass ruff check,
+    ruff format --check and mypy --strict (one mypy run for all four: mypy is slow) and import."""
+    shared_path("speakeasy")
+    packages = []
+    for sdk in SDKS:
+        package = f"sdk_{sdk}"
+        generate(spec_path(sdk), tmp_path / package, ["models", "validators"], jobs=1)
+        packages.append(package)
+    config = str(ROOT / "pyproject.toml")
+    for command in (
+        [str(BIN / "ruff"), "check", "--no-cache", "--config", config, *packages],
+        [str(BIN / "ruff"), "format", "--check", "--no-cache", "--config", config, *packages],
+        [str(BIN / "mypy"), "--strict", "--no-incremental", *packages],
+        [
+            sys.executable,
+            "-c",
+            "import importlib, sys\n"
+            "for p in sys.argv[1:]:\n"
+            "    for module in ('models', 'validators'):\n"
+            "        importlib.import_module(f'{p}.{module}')",
+            *packages,
+        ],
+    ):
+        result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
