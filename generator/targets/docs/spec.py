@@ -54,6 +54,7 @@ class DocsModel:
         settings: DocsSettings,
         contested: frozenset[str] = frozenset(),
         silent: frozenset[int] = frozenset(),
+        op_held: dict[str, str] | None = None,
     ) -> None:
         self.loaded = loaded
         self.doc = loaded.raw
@@ -83,6 +84,10 @@ class DocsModel:
         self.errors: set[str] = set()
         self.response_roots: list[Model] = []
         self.file_model: Model | None = None
+        #: Kinds of the models of operations' own schemas, by short name (this walk's, and the
+        #: first walk's, which the second reads).
+        self.op_kinds: dict[str, str] = {}
+        self.op_held = op_held or {}
         self.security: Model | None = None
         operations.walk(self)
 
@@ -152,6 +157,7 @@ class DocsModel:
             name = ctx.own_name
         elif not ctx.page:  # named in the operations' own namespace, after the components
             name = ctx.short
+            self.op_kinds.setdefault(names.class_name(ctx.short).lower(), kind)
         elif id(schema) in self.silent:
             name = names.class_name(ctx.short)
         else:
@@ -185,6 +191,11 @@ class DocsModel:
         union = ctx.union or ""
         prefix = "" if short.startswith(ctx.enclosing) else ctx.enclosing
         candidates = [short] if short.lower() not in self.contested else []
+        held = self.op_held.get(short.lower())
+        if kind == "enum" and held is not None and held != kind:
+            # an operation's own model of another kind holds the name: the enum takes the
+            # suffix (bluesky EventEnum, beside the emitEvent body's Event union)
+            candidates = [short + suffix]
         if (
             suffix
             and self.taken.get(short.lower()) == "component"
@@ -557,6 +568,6 @@ def build(loaded: LoadedSchema, settings: DocsSettings) -> DocsModel:
             if model.wanted and not model.hidden:
                 wanted[model.wanted] = wanted.get(model.wanted, 0) + 1
     contested = frozenset(name for name, count in wanted.items() if count > 1)
-    second = DocsModel(loaded, settings, contested, silent)
+    second = DocsModel(loaded, settings, contested, silent, first.op_kinds)
     second.mark_hidden()
     return second
