@@ -563,11 +563,19 @@ def build(loaded: LoadedSchema, settings: DocsSettings) -> DocsModel:
     first.mark_hidden()
     silent = frozenset(id(m.schema) for m in first.models if m.hidden and m.component is None)
     wanted: dict[str, int] = {}
+    held = dict(first.op_kinds)
     if settings.singular_items:
+        kinds: dict[str, set[str]] = {}
         for model in first.models:
             if model.wanted and not model.hidden:
                 wanted[model.wanted] = wanted.get(model.wanted, 0) + 1
+                kinds.setdefault(model.wanted, set()).add(model.kind)
+        # an enum contesting its name with another kind of model is held off it, as by an
+        # operation's model (bluesky ReasonEnum beside FeedViewPost's reason union)
+        for name, found in kinds.items():
+            if wanted[name] > 1 and "enum" in found and len(found) > 1:
+                held.setdefault(name, "union" if "union" in found else "object")
     contested = frozenset(name for name, count in wanted.items() if count > 1)
-    second = DocsModel(loaded, settings, contested, silent, first.op_kinds)
+    second = DocsModel(loaded, settings, contested, silent, held)
     second.mark_hidden()
     return second
