@@ -567,9 +567,10 @@ def build(loaded: LoadedSchema, settings: DocsSettings) -> DocsModel:
     if settings.singular_items:
         kinds: dict[str, set[str]] = {}
         for model in first.models:
-            if model.wanted and not model.hidden:
+            if model.wanted:  # a discriminator constant wants its name too, as a constant
                 wanted[model.wanted] = wanted.get(model.wanted, 0) + 1
-                kinds.setdefault(model.wanted, set()).add(model.kind)
+                kind = "const" if model.hidden else model.kind
+                kinds.setdefault(model.wanted, set()).add(kind)
         # an enum contesting its name with another kind of model is held off it, as by an
         # operation's model (bluesky ReasonEnum beside FeedViewPost's reason union)
         for name, found in kinds.items():
