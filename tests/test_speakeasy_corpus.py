@@ -17,7 +17,7 @@ from tests.speakeasy_corpus import SDKS, compare, real_pages, render_sdk
 FLOORS = {
     "dub": (114, 114),
     "novu": (661, 645),
-    "mistral": (406, 402),
+    "mistral": (407, 404),
     "bluesky": (208, 208),
 }
 

@@ -200,6 +200,7 @@ class DocsModel:
             suffix
             and self.taken.get(short.lower()) == "component"
             and (self.spelled.get(short.lower()) != short)
+            and short.lower() not in self.contested  # a contest is settled by prefixes first
         ):
             candidates.append(short + suffix)
         if union:
