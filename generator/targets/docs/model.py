@@ -79,6 +79,8 @@ class Model:
     additional: Type | None = None
     values: list[Any] = field(default_factory=list)
     members: list[Type] = field(default_factory=list)
+    #: An inline member's own example, by member position (literals of unnamed members).
+    member_examples: dict[int, Any] = field(default_factory=dict)
     #: Schema-level example object (``example`` or ``examples[0]``), if any.
     example: Any = None
     has_example: bool = False
@@ -127,6 +129,16 @@ class Context:
         if self.member is not None and self.union is not None:
             return self
         return replace(self, path=(*self.path, names.class_name(self.short)))
+
+
+def extra_example(model: Model) -> dict[str, Any] | None:
+    """The members of the model's example that are no properties: the example of its
+    ``additionalProperties`` (``None`` without such a row or such members)."""
+    if model.additional is None or not model.has_example or not isinstance(model.example, dict):
+        return None
+    wires = {row.wire for row in model.rows}
+    extra = {k: v for k, v in model.example.items() if k not in wires}
+    return extra or None
 
 
 def shows_required(model: Model, row: Row) -> bool:

@@ -29,10 +29,11 @@ from generator.targets.docs.model import (
     Ref,
     Row,
     Type,
+    extra_example,
     shows_required,
 )
 from generator.targets.docs.spec import DocsModel, build
-from generator.targets.docs.usage import Usage
+from generator.targets.docs.usage import NO_EXAMPLE, Usage
 
 PAGE_DIR = "docs/models/components"
 LINK_DIR = "../../models/components"
@@ -150,9 +151,9 @@ class Pages:
 
     def union_page(self, model: Model, head: str) -> str:
         sections = []
-        for member in model.members:
+        for index, member in enumerate(model.members):
             ts_type = self.ts_type(member)
-            literal = self.usage.literal(member)
+            literal = self.usage.literal(member, model.member_examples.get(index, NO_EXAMPLE))
             sections.append(
                 {
                     "heading": f"`{ts_type}`",
@@ -180,7 +181,10 @@ class Pages:
     def table(self, model: Model) -> str:
         header = ["Field", "Type", "Required", "Description"]
         rows: list[list[tuple[int, str]]] = []
-        with_examples = any(row.examples is not None for row in model.rows)
+        additional_example = extra_example(model)
+        with_examples = additional_example is not None or any(
+            row.examples is not None for row in model.rows
+        )
         for row in model.rows:
             cells = [
                 _cell(f"~~`{row.ts_name}`~~" if row.deprecated else f"`{row.ts_name}`"),
@@ -199,7 +203,9 @@ class Pages:
                 _cell("N/A"),
             ]
             if with_examples:
-                extra.append((0, ""))
+                extra.append(
+                    _example_cell(None if additional_example is None else [additional_example])
+                )
             rows.append(extra)
         if with_examples:
             header.append("Example")

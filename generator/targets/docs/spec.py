@@ -494,6 +494,10 @@ class DocsModel:
         else:
             for index, member in enumerate(members, 1):
                 model.members.append(self.member(member, index, model, ctx, enclosing))
+                if isinstance(member, dict) and "$ref" not in member:
+                    found, value = schema_example(member)
+                    if found:
+                        model.member_examples[index - 1] = value
         for member_type in model.members:
             sub = model_of(member_type)
             if sub is not None:

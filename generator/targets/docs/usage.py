@@ -26,6 +26,8 @@ from generator.targets.docs.model import (
 )
 from generator.targets.docs.spec import DocsModel
 
+#: No example given (``None`` is a JSON value).
+NO_EXAMPLE: Any = object()
 DATE = 'new Date("2024-08-23T06:20:02.699Z")'
 LINE = 80
 
@@ -73,8 +75,13 @@ class Usage:
         """The literal after ``let value: Name =`` (``""`` when the model has no example)."""
         return "" if model.no_example else _format(self.model_value(model, set()), "")
 
-    def literal(self, typ: Type) -> str:
-        """The literal after ``const value: T =`` in a Supported Types section."""
+    def literal(self, typ: Type, example: Any = NO_EXAMPLE) -> str:
+        """The literal after ``const value: T =`` in a Supported Types section: an unnamed
+        member's own example (``example``), else the member's value."""
+        if example is not NO_EXAMPLE and not isinstance(typ, Ref):
+            if isinstance(typ, MapOf) and isinstance(example, dict):
+                return _format(_Object(tuple((json_scalar(k), v) for k, v in example.items())), "")
+            return _format(example, "")
         return _format(self.value(typ, set()), "")
 
     # -- values ----------------------------------------------------------------------------
