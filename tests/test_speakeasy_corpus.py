@@ -16,7 +16,7 @@ from tests.speakeasy_corpus import SDKS, compare, real_pages, render_sdk
 #: SDK → (pages under Speakeasy's name, identical pages): the levels reached so far.
 FLOORS = {
     "dub": (114, 114),
-    "novu": (661, 647),
+    "novu": (663, 658),
     "mistral": (407, 404),
     "bluesky": (208, 208),
 }

@@ -117,18 +117,25 @@ class Context:
     #: Inside an anonymous union member: the union's short name and the member's position.
     union: str | None = None
     member: int | None = None
+    #: How many models enclose this one inside its component (names go shallow ones first).
+    depth: int = 0
+    #: For an anonymous union member's own model: the union (it names the member).
+    member_of: Any = None
 
     def sub(self, short: str, enclosing: str | None = None) -> Context:
         enclosing = self.enclosing if enclosing is None else enclosing
-        return replace(self, short=short, enclosing=enclosing, own_name=None)
+        return replace(self, short=short, enclosing=enclosing, own_name=None, member_of=None)
 
     def inside(self, component: str | None, enclosing: str) -> Context:
         """The context of the properties of the model this context names."""
         if component is not None:
-            return replace(self, enclosing=enclosing, path=(), union=None, member=None)
+            return replace(self, enclosing=enclosing, path=(), union=None, member=None, depth=1)
+        deeper = self.depth + 1
         if self.member is not None and self.union is not None:
-            return self
-        return replace(self, path=(*self.path, names.class_name(self.short)))
+            return replace(self, member_of=None, depth=deeper)
+        return replace(
+            self, path=(*self.path, names.class_name(self.short)), member_of=None, depth=deeper
+        )
 
 
 def extra_example(model: Model) -> dict[str, Any] | None:

@@ -84,12 +84,14 @@ class DocsModel:
         self.errors: set[str] = set()
         self.response_roots: list[Model] = []
         self.file_model: Model | None = None
+        self.unnamed: list[tuple[int, int, Model, Context, str]] = []
         #: Kinds of the models of operations' own schemas, by short name (this walk's, and the
         #: first walk's, which the second reads).
         self.op_kinds: dict[str, str] = {}
         self.op_held = op_held or {}
         self.security: Model | None = None
         operations.walk(self)
+        self.assign_names()
 
     # -- references ----------------------------------------------------------------------
 
@@ -161,7 +163,7 @@ class DocsModel:
         elif id(schema) in self.silent:
             name = names.class_name(ctx.short)
         else:
-            name = self.free_name(ctx, kind)
+            name = ""  # named once the walk is done: shallow models first (assign_names)
         model = Model(
             page=ctx.page or component is not None,
             kind=kind,
@@ -172,7 +174,9 @@ class DocsModel:
             deprecated=isinstance(schema, dict) and schema.get("deprecated") is True,
         )
         if component is None and ctx.page and ctx.own_name is None:
-            model.wanted = names.class_name(ctx.short).lower()
+            model.wanted = names.class_name(ctx.short).lower() if ctx.member_of is None else ""
+            if not name:
+                self.unnamed.append((ctx.depth, len(self.unnamed), model, ctx, kind))
         if component is not None:
             self.types[component] = Ref(model)
         self.models.append(model)
@@ -285,6 +289,8 @@ class DocsModel:
             items = schema.get("items")
             if component is not None:  # a component's items take its name
                 return Arr(self.type_of(items, replace(ctx, own_name=self.class_of[component])))
+            if ctx.member_of is not None:  # an anonymous array member's items take its name
+                return Arr(self.type_of(items, ctx))
             short = names.singular(ctx.short) if self.settings.singular_items else ctx.short
             return Arr(self.type_of(items, ctx.sub(short)))
         if kind == "string":
@@ -513,15 +519,35 @@ class DocsModel:
     def member(self, member: Any, index: int, union: Model, ctx: Context, enclosing: str) -> Type:
         if isinstance(member, dict) and ("$ref" in member or not makes_model(member)):
             return self.type_of(member, ctx.sub(ctx.short, enclosing))
-        word = names.NUMBER_WORDS[index - 1] if index <= len(names.NUMBER_WORDS) else None
         short_name = names.class_name(ctx.short)
-        name = f"{union.name}{index}"
-        for candidate in (word, f"{short_name}{index}", f"{union.name}{index}"):
-            if candidate is not None and candidate.lower() not in self.taken:
-                name = candidate
-                break
-        inner = replace(ctx.sub(name, enclosing), union=short_name, member=index)
+        inner = replace(
+            ctx.sub("", enclosing),
+            union=short_name,
+            member=index,
+            member_of=union,
+            depth=ctx.depth + 1,
+        )
         return self.type_of(member, inner)
+
+    def assign_names(self) -> None:
+        """Name the inline models, the shallowest first (a model directly in a component
+        before one inside another inline model), in walk order at one depth."""
+        for _, _, model, ctx, kind in sorted(self.unnamed, key=lambda item: item[:2]):
+            if ctx.member_of is not None:
+                model.name = self.member_name(ctx, kind)
+            else:
+                model.name = self.free_name(ctx, kind)
+
+    def member_name(self, ctx: Context, kind: str) -> str:
+        """An anonymous union member: its position as a number word, else the union's short
+        name and the position, else the union's name and the position."""
+        index = ctx.member or 1
+        word = names.NUMBER_WORDS[index - 1] if index <= len(names.NUMBER_WORDS) else None
+        for candidate in (word, f"{ctx.union}{index}", f"{ctx.member_of.name}{index}"):
+            if candidate is not None and candidate.lower() not in self.taken:
+                self.taken[candidate.lower()] = kind
+                return candidate
+        return self.free_name(replace(ctx, short=f"{ctx.member_of.name}{index}"), kind)
 
     def mark_hidden(self) -> None:
         """Enums that are the discriminator of members get no page: a component enum with
