@@ -249,7 +249,7 @@ def connect(address: str, workers: int | None = None) -> tuple[distributed.Clien
             threads_per_worker=1,  # validation is pure Python: one process per core
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address=":0",  # its HTTP server always starts: any free loopback port
             silence_logs=logging.ERROR,
         )
         try:
