@@ -141,10 +141,18 @@ def _keep(source: SchemaSource) -> SchemaSource:
     return source
 
 
+#: What a block task returns: (first line number used, lines, findings, unreadable: why).
+BlockResult = tuple[int, int, list[Finding], str | None]
+
+
+def _unreadable(exc: OSError) -> str:
+    return f"cannot read: {exc.strerror or exc}"  # as validate_files words it
+
+
 def _check_block(
     source: SchemaSource, fs: Any, path: str, offset: int, length: int | None
-) -> tuple[int, int, list[Finding]]:
-    """Check one block of a JSONL file: ``(first line number used, lines, findings)``.
+) -> BlockResult:
+    """Check one block of a JSONL file.
 
     The block starts at the first line boundary at or after ``offset``; its true first line
     number is known only to the driver. Lines are numbered from 1 in the file's first block and
@@ -153,18 +161,24 @@ def _check_block(
     """
     from fsspec.utils import read_block
 
-    with fs.open(path, "rb") as stream:
-        data = read_block(stream, offset, length, delimiter=b"\n")
+    try:
+        with fs.open(path, "rb") as stream:
+            data = read_block(stream, offset, length, delimiter=b"\n")
+    except OSError as exc:
+        return 1, 0, [], _unreadable(exc)
     first = 1 if offset == 0 else 2
     lines = data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
-    return first, lines, validate_files.check_block(source.checker(), data, first)
+    return first, lines, validate_files.check_block(source.checker(), data, first), None
 
 
-def _check_file(source: SchemaSource, fs: Any, path: str) -> tuple[int, int, list[Finding]]:
+def _check_file(source: SchemaSource, fs: Any, path: str) -> BlockResult:
     """Check one whole JSON document."""
-    with fs.open(path, "rb") as stream:
-        data = stream.read()
-    return 1, 1, validate_files.check_document(source.checker(), data)
+    try:
+        with fs.open(path, "rb") as stream:
+            data = stream.read()
+    except OSError as exc:
+        return 1, 0, [], _unreadable(exc)
+    return 1, 1, validate_files.check_document(source.checker(), data), None
 
 
 # -- the command ----------------------------------------------------------------------------------
@@ -172,67 +186,86 @@ def _check_file(source: SchemaSource, fs: Any, path: str) -> tuple[int, int, lis
 
 @dataclass
 class _Input:
-    """One FILE argument: checked here (``futures`` empty) or as tasks on the cluster."""
+    """One input: checked here (``futures`` empty) or as tasks on the cluster."""
 
     name: str
     futures: list[distributed.Future] = field(default_factory=list)
-    remote: bool = False
 
 
 def _is_url(name: str) -> bool:
     return "://" in name
 
 
-def _plan(
-    name: str, client: distributed.Client, source_future: distributed.Future, block_size: int
-) -> _Input:
-    """Submit the tasks for one input; inputs the cluster cannot read stay local."""
+def _expand(name: str) -> list[tuple[str, Any, str | None]]:
+    """``(name to print, filesystem, its path)`` per input; filesystem None: check it locally.
+
+    A URL with glob characters (``s3://bucket/part-*.jsonl``, which no shell expands) stands
+    for every file it matches, in sorted order.
+    """
     if name == "-":
-        return _Input(name)
+        return [(name, None, None)]
     if not _is_url(name):
         path = Path(name)
         if not path.is_file() or not os.access(path, os.R_OK):
-            return _Input(name)  # missing, a directory, unreadable: reported as locally
+            return [(name, None, None)]  # missing, a folder, unreadable: reported as locally
     import fsspec.core
 
     try:
         fs, fs_path = fsspec.core.url_to_fs(name)
     except (ImportError, ValueError) as exc:
         raise GeneratorError(f"{name}: cannot read this URL: {exc}") from None
+    if _is_url(name) and any(char in fs_path for char in "*?["):
+        matches = sorted(fs.glob(fs_path))
+        return [(fs.unstrip_protocol(m), fs, m) for m in matches] or [(name, None, None)]
+    return [(name, fs, fs_path)]
+
+
+def _plan(
+    name: str, fs: Any, path: str | None, client: Any, source: Any, block_size: int
+) -> _Input:
+    """Submit the tasks for one input; inputs the cluster cannot read stay local."""
+    if fs is None or path is None:
+        return _Input(name)
     try:
-        size = fs.info(fs_path)["size"]
-        if fs.isdir(fs_path):
+        if fs.isdir(path):
             return _Input(name)
+        size = fs.info(path)["size"]
     except FileNotFoundError:
         return _Input(name)
     if not name.lower().endswith(JSONL_SUFFIXES):
-        return _Input(name, [client.submit(_check_file, source_future, fs, fs_path, pure=False)])
+        return _Input(name, [client.submit(_check_file, source, fs, path, pure=False)])
     offsets = range(0, max(size, 1), block_size)
     futures = [
-        client.submit(_check_block, source_future, fs, fs_path, start, block_size, pure=False)
-        for start in offsets
+        client.submit(_check_block, source, fs, path, offset, block_size, pure=False)
+        for offset in offsets
     ]
-    return _Input(name, futures, remote=True)
+    return _Input(name, futures)
 
 
 def _gather(item: _Input, reporter: Reporter) -> None:
     """Report one input's findings in order, each block's lines shifted to its place."""
     next_line = 1
-    pending = iter(item.futures)
-    try:
-        for future in pending:
-            first, lines, findings = future.result()
-            shift = next_line - first
-            if shift:
-                findings = [(line + shift, *rest) for line, *rest in findings]
-            reporter.findings(item.name, findings)
-            reporter.counted(lines)
-            next_line += lines if item.remote else 0
-            future.release()
-    except OSError as exc:  # the file went away or broke during the run
-        reporter.problem(item.name, f"cannot read: {exc.strerror or exc}")
-        for future in pending:
-            future.cancel()
+    for number, future in enumerate(item.futures):
+        try:
+            first, lines, findings, unreadable = future.result()
+        except Exception as exc:  # the task failed on the cluster: not the input's fault
+            detail = str(exc).splitlines()[0] if str(exc) else ""
+            raise GeneratorError(
+                f"{item.name}: the Dask cluster failed to check it: {type(exc).__name__}"
+                + (f": {detail}" if detail else "")
+            ) from None
+        future.release()
+        if unreadable is not None:  # the file went away or broke during the run
+            reporter.problem(item.name, unreadable)
+            for rest in item.futures[number + 1 :]:
+                rest.cancel()
+            return
+        shift = next_line - first
+        if shift:
+            findings = [(line + shift, *rest) for line, *rest in findings]
+        reporter.findings(item.name, findings)
+        reporter.counted(lines)
+        next_line += lines
 
 
 def connect(address: str, workers: int | None = None) -> tuple[distributed.Client, Any]:
@@ -310,7 +343,11 @@ def run(
     reporter = Reporter(args.output_format, out, err)
     try:
         source_future = client.submit(_keep, source, key=f"schemagen-schema-{source.digest}")
-        inputs = [_plan(name, client, source_future, block_size) for name in args.files]
+        inputs = [
+            _plan(shown, fs, path, client, source_future, block_size)
+            for name in args.files
+            for shown, fs, path in _expand(name)
+        ]
         for item in inputs:
             if item.futures:
                 _gather(item, reporter)
@@ -328,9 +365,6 @@ def run(
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
         return 1
-    except (distributed.client.FutureCancelledError, distributed.KilledWorker) as exc:
-        err.write(f"schemagen: error: the Dask cluster lost the run: {exc}\n")
-        return 2
     finally:
         if owned:
             client.close()

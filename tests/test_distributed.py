@@ -241,13 +241,18 @@ def test_definition_and_multi_file_schema_on_the_cluster(client: Any, tmp_path: 
     assert _dask(argv, client) == local
 
 
-def test_fsspec_url_input(client: Any, inputs: list[str]) -> None:
-    path = inputs[2]
-    url = Path(path).as_uri()
-    local = _local(["--schema", str(SCHEMA), path])
-    code, out, err = _dask(["--schema", str(SCHEMA), url], client)
-    assert (code, err) == (1, "")
-    assert out == local[1].replace(f"{path}:", f"{url}:")
+def test_fsspec_urls_and_url_globs(client: Any, inputs: list[str]) -> None:
+    streams = [inputs[0], inputs[2], inputs[6]]
+    urls = [Path(p).as_uri() for p in streams]
+    local = _local(["--schema", str(SCHEMA), *streams])[1]
+    for path, url in zip(streams, urls, strict=True):
+        local = local.replace(f"{path}:", f"{url}:")
+    assert _dask(["--schema", str(SCHEMA), *urls], client) == (1, local, "")
+    pattern = Path(inputs[0]).parent.as_uri() + "/part-*.jsonl"  # no shell expands this
+    assert _dask(["--schema", str(SCHEMA), pattern], client) == (1, local, "")
+    nothing = Path(inputs[0]).parent.as_uri() + "/none-*.jsonl"
+    missing = (1, f"{nothing}: no such file\n", "")
+    assert _dask(["--schema", str(SCHEMA), nothing], client) == missing
 
 
 def test_url_without_its_filesystem_is_one_line_exit_2(client: Any, inputs: list[str]) -> None:
