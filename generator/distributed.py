@@ -31,6 +31,7 @@ import os
 import pickle
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,11 +128,14 @@ class SchemaSource:
             checker = _compiled.get(self.digest)
             if checker is None:
                 checker = _compiled[self.digest] = self.compile()
+                compiles[self.digest] += 1
             return checker
 
 
 _compiled: dict[str, Checker] = {}
 _compile_lock = threading.Lock()
+#: How often this process compiled each schema source (by digest): at most once.
+compiles: Counter[str] = Counter()
 
 
 # -- worker tasks ---------------------------------------------------------------------------------
@@ -231,7 +235,7 @@ def _plan(
         if fs.isdir(path):
             return _Input(name)
         size = fs.info(path)["size"]
-    except FileNotFoundError:
+    except OSError:  # missing or forbidden: reported as locally
         return _Input(name)
     if not name.lower().endswith(JSONL_SUFFIXES):
         return _Input(name, [client.submit(_check_file, source, fs, path, pure=False)])
@@ -278,14 +282,17 @@ def connect(address: str, workers: int | None = None) -> tuple[distributed.Clien
     import distributed
 
     if address == "local":
-        cluster = distributed.LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,  # validation is pure Python: one process per core
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=":0",  # its HTTP server always starts: any free loopback port
-            silence_logs=logging.ERROR,
-        )
+        try:
+            cluster = distributed.LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,  # validation is pure Python: one process per core
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=":0",  # its HTTP server always starts: any free loopback port
+                silence_logs=logging.ERROR,
+            )
+        except Exception as exc:
+            raise GeneratorError(f"cannot start a local Dask cluster: {exc}") from None
         try:
             return distributed.Client(cluster), cluster
         except BaseException:
