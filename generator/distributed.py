@@ -300,11 +300,17 @@ def connect(address: str, workers: int | None = None) -> tuple[distributed.Clien
             raise
     try:
         return distributed.Client(address, timeout=CONNECT_TIMEOUT), None
-    except (OSError, TimeoutError, ValueError) as exc:
-        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    except ValueError as exc:
         raise GeneratorError(
-            f"cannot reach the Dask scheduler at {address} "
-            f"(gave up after {CONNECT_TIMEOUT:g} s): {detail}"
+            f"--dask {address}: {exc} (expected a scheduler address such as "
+            "tcp://host:8786, or local)"
+        ) from None
+    except OSError as exc:  # TimeoutError included
+        detail = str(exc).splitlines()[0] if str(exc) else ""
+        if isinstance(exc, TimeoutError) or detail.startswith("Timed out"):
+            detail = f"no answer within {CONNECT_TIMEOUT:g} s"
+        raise GeneratorError(
+            f"cannot reach the Dask scheduler at {address}: {detail or type(exc).__name__}"
         ) from None
 
 

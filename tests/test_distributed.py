@@ -296,6 +296,51 @@ def test_unreachable_scheduler_is_one_line_exit_2(
     print(f"unreachable scheduler reported after {elapsed:.1f} s")  # shown with -s / -rA
 
 
+def test_malformed_address_is_one_line_exit_2(inputs: list[str]) -> None:
+    err = io.StringIO()
+    args = _args(["--schema", str(SCHEMA), "--dask", "bogus", inputs[1]])
+    assert gd.run(args, stdout=io.StringIO(), stderr=err) == 2
+    assert err.getvalue().count("\n") == 1
+    assert err.getvalue().startswith("schemagen: error: --dask bogus: ")
+
+
+def test_cli_on_a_cluster_started_as_the_readme_says(inputs: list[str], tmp_path: Path) -> None:
+    """``dask scheduler`` and ``dask worker`` processes, then ``validate --dask tcp://...``."""
+    dask_cli = Path(sys.executable).with_name("dask")
+    if not dask_cli.exists():
+        pytest.skip(f"{dask_cli} is not installed (the dask package's command)")
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    started: list[subprocess.Popen[bytes]] = []
+    log = (tmp_path / "cluster.log").open("wb")
+    try:
+        port = address.rsplit(":", 1)[1]
+        for command in (
+            ["scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"],
+            ["worker", address, "--nworkers", "2", "--nthreads", "1", "--no-dashboard"],
+        ):
+            started.append(subprocess.Popen([str(dask_cli), *command], stdout=log, stderr=log))
+        with distributed.Client(address, timeout=60) as probe:
+            probe.wait_for_workers(2, timeout=60)
+        argv = ["validate", "--schema", str(SCHEMA), *inputs[:4]]
+        command = [sys.executable, "-m", "generator", *argv]
+        local = subprocess.run(command, cwd=ROOT, capture_output=True, timeout=120)
+        on_dask = subprocess.run(
+            [*command, "--dask", address], cwd=ROOT, capture_output=True, timeout=180
+        )
+        assert local.returncode == 1 and local.stdout.count(b"\n") > 1000
+        assert (on_dask.returncode, on_dask.stdout, on_dask.stderr) == (1, local.stdout, b"")
+    finally:
+        for process in reversed(started):
+            process.terminate()
+        for process in reversed(started):
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        log.close()
+
+
 def test_without_the_extra_one_line_says_what_to_install(inputs: list[str]) -> None:
     blocked = (
         "import sys; sys.modules['dask'] = None; sys.modules['distributed'] = None; "
