@@ -39,13 +39,17 @@ BLOCK = 96 * 1024
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    cluster = distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=":0",
-    )
+    import dask
+
+    # the scheduler runs in this process: keep its whole transition log, to see reruns
+    with dask.config.set({"distributed.admin.low-level-log-length": 1_000_000}):
+        cluster = distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=":0",
+        )
     try:
         with distributed.Client(cluster) as connected:
             connected.wait_for_workers(2, timeout=60)
@@ -150,6 +154,20 @@ def test_same_bytes_as_the_local_run(client: Any, inputs: list[str], output_form
     assert _dask(argv, client) == local
 
 
+def _blocks_run_twice(client: Any) -> set[str]:
+    """Keys of block tasks the scheduler sent to a worker more than once."""
+
+    def reruns(dask_scheduler: Any) -> set[str]:
+        starts: dict[str, int] = {}
+        for entry in dask_scheduler.transition_log:
+            if str(entry.key).startswith("_check_block") and entry.finish == "processing":
+                starts[entry.key] = starts.get(entry.key, 0) + 1
+        return {key for key, count in starts.items() if count > 1}
+
+    found: set[str] = client.run_on_scheduler(reruns)
+    return found
+
+
 def test_worker_killed_mid_run_loses_and_duplicates_nothing(client: Any, inputs: list[str]) -> None:
     argv = ["--schema", str(SCHEMA), *inputs]
     expected = _local(argv)
@@ -172,9 +190,11 @@ def test_worker_killed_mid_run_loses_and_duplicates_nothing(client: Any, inputs:
                 os.kill(pids_before[victim], signal.SIGKILL)
             return super().write(text)
 
+    rerun_before = _blocks_run_twice(client)
     result = _dask(argv, client, out=KillOnFirstFinding())
     assert at_kill, "the run produced no findings, so no worker was killed"
     assert at_kill["busy"] > 0 and at_kill["unfinished"] > 0  # killed mid-run, holding work
+    assert _blocks_run_twice(client) - rerun_before, "no block was run again after the kill"
     assert result == expected
     client.wait_for_workers(2, timeout=60)
     assert pids_before[at_kill["victim"]] not in client.run(os.getpid).values()
