@@ -114,7 +114,7 @@ def main() -> None:
         client = distributed.Client(cluster)
         startup = time.perf_counter() - started
         try:
-            for label, block in (("4 MiB", gd.BLOCK_SIZE), ("16 MiB", 16 * 2**20)):
+            for label, block in (("4 MiB", 4 * 2**20), ("16 MiB", gd.BLOCK_SIZE)):
 
                 def on_dask(block: int = block) -> str:
                     out = io.StringIO()

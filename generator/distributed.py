@@ -50,10 +50,10 @@ if TYPE_CHECKING:
 INSTALL_HINT = "--dask needs Dask and distributed: pip install 'schemagen[dask]'"
 #: How long to wait for the scheduler before giving up (exit status 2).
 CONNECT_TIMEOUT = 10.0
-#: Bytes of JSONL per task: big enough that a task's overhead (about a millisecond) is small
-#: next to its work (some 5,000 conversation lines, tens of milliseconds), small enough to
-#: spread one file over many workers (``bench/bench_dask.py`` compares 16 MiB).
-BLOCK_SIZE = 4 * 2**20
+#: Bytes of JSONL per task: some 20,000 conversation lines, a quarter of a second of work, so
+#: that scheduling is small next to it, while a 1 GB file still spreads over 64 tasks.
+#: ``bench/bench_dask.py`` compares 4 MiB blocks: 17-33% slower on 2 workers in 3 runs.
+BLOCK_SIZE = 16 * 2**20
 
 #: Columns of :func:`validate_dataframe`'s result.
 FINDING_COLUMNS = ("row", "path", "keyword", "schema_path", "message")
