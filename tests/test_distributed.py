@@ -293,6 +293,28 @@ def test_bad_schema_exits_2_before_any_work(client: Any, tmp_path: Path) -> None
     assert err == _local(["--schema", str(broken), str(broken)])[2]
 
 
+def test_cluster_gone_mid_run_is_one_line_exit_2(inputs: list[str]) -> None:
+    cluster = distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0"
+    )
+    try:
+        with distributed.Client(cluster) as own:
+
+            class CloseOnFirstFinding(io.StringIO):
+                def write(self, text: str) -> int:
+                    if not self.tell():
+                        cluster.close()  # scheduler and worker gone, blocks still pending
+                    return super().write(text)
+
+            out = CloseOnFirstFinding()
+            code, printed, err = _dask(["--schema", str(SCHEMA), *inputs[:3]], own, out=out)
+    finally:
+        cluster.close()
+    assert code == 2 and printed  # what was checked before stays printed
+    assert err.count("\n") == 1, err
+    assert err.startswith(f"schemagen: error: {inputs[0]}: the Dask cluster failed to check it")
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
