@@ -507,8 +507,8 @@ class CreateOpenAIConversation:
     def _load(cls, data: Any) -> Self:
         if not isinstance(data, dict):
             raise _Invalid
-        id = data.get("id", UNSET)
-        if id is not UNSET and id is not None and not isinstance(id, str):
+        id_ = data.get("id", UNSET)
+        if id_ is not UNSET and id_ is not None and not isinstance(id_, str):
             raise _Invalid
         external_id = data.get("externalId", UNSET)
         if (
@@ -524,8 +524,8 @@ class CreateOpenAIConversation:
             and not isinstance(external_url, str)
         ):
             raise _Invalid
-        type = data["type"]
-        type = _ENUM_type[type]
+        type_ = data["type"]
+        type_ = _ENUM_type[type_]
         support_ticket_conversation_id = data.get("supportTicketConversationId", UNSET)
         if (
             support_ticket_conversation_id is not UNSET
@@ -567,10 +567,10 @@ class CreateOpenAIConversation:
         if not _KEYS_create_open_ai_conversation.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_create_open_ai_conversation}
         obj = object.__new__(cls)
-        obj.id = id
+        obj.id = id_
         obj.external_id = external_id
         obj.external_url = external_url
-        obj.type = type
+        obj.type = type_
         obj.support_ticket_conversation_id = support_ticket_conversation_id
         obj.created_at = created_at
         obj.updated_at = updated_at
@@ -813,8 +813,8 @@ class Messages:
     def _load(cls, data: Any) -> Self:
         if not isinstance(data, dict):
             raise _Invalid
-        id = data.get("id", UNSET)
-        if id is not UNSET and not isinstance(id, str):
+        id_ = data.get("id", UNSET)
+        if id_ is not UNSET and not isinstance(id_, str):
             raise _Invalid
         external_id = data.get("externalId", UNSET)
         if (
@@ -859,7 +859,7 @@ class Messages:
         if not _KEYS_messages.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_messages}
         obj = object.__new__(cls)
-        obj.id = id
+        obj.id = id_
         obj.external_id = external_id
         obj.external_url = external_url
         obj.created_at = created_at
@@ -961,8 +961,8 @@ class OpenAIContentItem:
     def _load(cls, data: Any) -> Self:
         if not isinstance(data, dict):
             raise _Invalid
-        type = data["type"]
-        type = _ENUM_open_ai_content_item_type[type]
+        type_ = data["type"]
+        type_ = _ENUM_open_ai_content_item_type[type_]
         text = data.get("text", UNSET)
         if text is not UNSET and text is not None and not isinstance(text, str):
             raise _Invalid
@@ -973,7 +973,7 @@ class OpenAIContentItem:
         if not _KEYS_open_ai_content_item.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_content_item}
         obj = object.__new__(cls)
-        obj.type = type
+        obj.type = type_
         obj.text = text
         obj.image_url = image_url
         obj.extra = extra
@@ -1123,9 +1123,9 @@ class CreateOpenAIConversationLinks:
             out["title"] = self.title
         if self.description is not UNSET:
             out["description"] = self.description
-        type = self.type
-        if type is not UNSET:
-            out["type"] = None if type is None else _dump_create_open_ai_conversation_type(type)
+        type_ = self.type
+        if type_ is not UNSET:
+            out["type"] = None if type_ is None else _dump_create_open_ai_conversation_type(type_)
         breadcrumbs = self.breadcrumbs
         if breadcrumbs is not UNSET:
             out["breadcrumbs"] = None if breadcrumbs is None else list(breadcrumbs)
@@ -1157,9 +1157,9 @@ class CreateOpenAIConversationLinks:
             and not isinstance(description, str)
         ):
             raise _Invalid
-        type = data.get("type", UNSET)
-        if type is not UNSET and type is not None:
-            type = _load_create_open_ai_conversation_type(type)
+        type_ = data.get("type", UNSET)
+        if type_ is not UNSET and type_ is not None:
+            type_ = _load_create_open_ai_conversation_type(type_)
         breadcrumbs = data.get("breadcrumbs", UNSET)
         if breadcrumbs is not UNSET and breadcrumbs is not None:
             breadcrumbs = _load_1(breadcrumbs)
@@ -1169,7 +1169,7 @@ class CreateOpenAIConversationLinks:
         obj.url = url
         obj.title = title
         obj.description = description
-        obj.type = type
+        obj.type = type_
         obj.breadcrumbs = breadcrumbs
         obj.extra = extra
         return obj
@@ -1182,10 +1182,10 @@ class CreateOpenAIConversationLinks:
         obj.url = data["url"]
         obj.title = data.get("title", UNSET)
         obj.description = data.get("description", UNSET)
-        type = data.get("type", UNSET)
-        if type is not UNSET and type is not None:
-            type = _load_create_open_ai_conversation_type(type)
-        obj.type = type
+        type_ = data.get("type", UNSET)
+        if type_ is not UNSET and type_ is not None:
+            type_ = _load_create_open_ai_conversation_type(type_)
+        obj.type = type_
         breadcrumbs = data.get("breadcrumbs", UNSET)
         if breadcrumbs is not UNSET and breadcrumbs is not None:
             breadcrumbs = list(breadcrumbs)
@@ -1352,19 +1352,19 @@ class OpenAIToolCall:
     def _load(cls, data: Any) -> Self:
         if not isinstance(data, dict):
             raise _Invalid
-        id = data["id"]
-        if not isinstance(id, str):
+        id_ = data["id"]
+        if not isinstance(id_, str):
             raise _Invalid
-        type = data["type"]
-        type = _ENUM_open_ai_tool_call_type[type]
+        type_ = data["type"]
+        type_ = _ENUM_open_ai_tool_call_type[type_]
         function = data["function"]
         function = OpenAIToolCallFunction._load(function)
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_tool_call.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_tool_call}
         obj = object.__new__(cls)
-        obj.id = id
-        obj.type = type
+        obj.id = id_
+        obj.type = type_
         obj.function = function
         obj.extra = extra
         return obj
@@ -1584,9 +1584,7 @@ def _load_5(v: Any) -> list[OpenAIContentItem]:
 
 
 def load_create_open_ai_conversation_content(
-    data: Any,
-    *,
-    validate: bool = True,
+    data: Any, *, validate: bool = True
 ) -> CreateOpenAIConversationContent:
     """Load a ``CreateOpenAIConversationContent`` value, checked."""
     if validate:
@@ -1597,9 +1595,7 @@ def load_create_open_ai_conversation_content(
         except _LOAD_ERRORS:
             pass  # checked below, so the mismatch is reported as a ValidationError
     return _load_checked(
-        _load_create_open_ai_conversation_content,
-        data,
-        "create_open_ai_conversation_content",
+        _load_create_open_ai_conversation_content, data, "create_open_ai_conversation_content"
     )
 
 
@@ -1609,9 +1605,7 @@ def dump_create_open_ai_conversation_content(value: CreateOpenAIConversationCont
 
 
 def load_create_open_ai_conversation_type(
-    data: Any,
-    *,
-    validate: bool = True,
+    data: Any, *, validate: bool = True
 ) -> CreateOpenAIConversationType:
     """Load a ``CreateOpenAIConversationType`` value, checked."""
     if validate:
@@ -1622,9 +1616,7 @@ def load_create_open_ai_conversation_type(
         except _LOAD_ERRORS:
             pass  # checked below, so the mismatch is reported as a ValidationError
     return _load_checked(
-        _load_create_open_ai_conversation_type,
-        data,
-        "create_open_ai_conversation_type",
+        _load_create_open_ai_conversation_type, data, "create_open_ai_conversation_type"
     )
 
 

@@ -129,6 +129,9 @@ class _Builder:
     doc_uri: str = ""
     #: Resolvers of subschemas that ``allOf`` merging moved out of their own resource.
     resolvers: dict[int, Resolver] = field(default_factory=dict)
+    #: Where such a moved subschema really lives (document URI, JSON Pointer): types named
+    #: there must be found again by that location (the validators target looks them up).
+    origins: dict[int, tuple[str, str]] = field(default_factory=dict)
     #: The keyword that moves the base URI: ``id`` in draft 4, else ``$id``.
     id_keyword: str = "$id"
 
@@ -511,12 +514,14 @@ class _Builder:
         fields = []
         for (wire, sub), py_name in zip(properties.items(), py_names, strict=True):
             hint = owner + naming.class_name(wire, fallback="Field")
-            expr = self.convert(
-                sub,
-                self.resolvers.get(id(sub), resolver),
-                hint,
-                f"{pointer}/properties/{escape(wire)}",
+            outer = self.doc_uri
+            self.doc_uri, sub_pointer = self.origins.get(
+                id(sub), (outer, f"{pointer}/properties/{escape(wire)}")
             )
+            try:
+                expr = self.convert(sub, self.resolvers.get(id(sub), resolver), hint, sub_pointer)
+            finally:
+                self.doc_uri = outer
             fields.append(self.field(wire, sub, expr, wire in required, py_name))
         additional_schema = schema.get("additionalProperties", True)
         if schema.get("unevaluatedProperties") is False and "additionalProperties" not in schema:
@@ -556,28 +561,45 @@ class _Builder:
         )
 
     def merge_all_of(
-        self, schema: dict[str, Any], resolver: Resolver, pointer: str
+        self,
+        schema: dict[str, Any],
+        resolver: Resolver,
+        pointer: str,
+        document: str | None = None,
     ) -> dict[str, Any] | None:
-        """Merge ``allOf`` members that are all objects into one object schema, or give up."""
+        """Merge ``allOf`` members that are all objects into one object schema, or give up.
+
+        ``schema`` lives at ``pointer`` in ``document`` (the document being converted when
+        ``None``); each merged property remembers where it came from in :attr:`origins`.
+        """
         merged: dict[str, Any] = {"properties": {}, "required": []}
-        parts = [{k: v for k, v in schema.items() if k != "allOf"}, *schema["allOf"]]
+        home = self.doc_uri if document is None else document
+        members = schema["allOf"] if isinstance(schema["allOf"], list) else []
+        parts = [{k: v for k, v in schema.items() if k != "allOf"}, *members]
         for index, part in enumerate(parts):
             current, current_resolver = part, resolver
+            where = (home, pointer if index == 0 else f"{pointer}/allOf/{index - 1}")
             depth = 0
             while isinstance(current, dict) and "$ref" in current and depth < 50:
-                current, current_resolver = self.resolve(
-                    current, current_resolver, f"{pointer}/allOf/{index}"
-                )
+                ref = current["$ref"]
+                if not isinstance(ref, str):
+                    return None
+                full = join_reference(current_resolver._base_uri, ref)  # noqa: SLF001
+                current, current_resolver = self.resolve(current, current_resolver, where[1])
+                where = urldefrag(full)
                 depth += 1
             if not isinstance(current, dict):
                 if current is True:
                     continue
                 return None
             if "allOf" in current:
-                inner = self.merge_all_of(current, current_resolver, pointer)
+                inner = self.merge_all_of(current, current_resolver, where[1], where[0])
                 if inner is None:
                     return None
                 current = inner
+            for name, sub in (current.get("properties") or {}).items():
+                if isinstance(sub, dict) and id(sub) not in self.origins:
+                    self.origins[id(sub)] = (where[0], f"{where[1]}/properties/{escape(name)}")
             types = self.types_of(current)
             if types and "object" not in types:
                 return None

@@ -1,8 +1,9 @@
 """Command line: argument parsing and exit codes only.
 
-``schemagen generate [SCHEMA] [--out DIR] [--targets LIST] [--jobs N]``, ``schemagen check`` and
-``schemagen validate``. Exit codes: 0 success, 1 stale output / invalid instances,
-2 bad usage or a schema the generator refuses (one line on stderr, never a traceback).
+``schemagen generate [SCHEMA] [--out DIR] [--targets LIST] [--templates DIR] [--jobs N]``,
+``schemagen check``, ``schemagen validate`` and ``schemagen --version``. Exit codes: 0 success,
+1 stale output / invalid instances, 2 bad usage or a schema the generator refuses (one line on
+stderr, never a traceback).
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
-from generator.config import Config, load_config
+from generator.config import DEFAULT_TARGETS, Config, find_pyproject, load_config
 from generator.errors import GeneratorError
 from generator.pipeline import generate, stderr_progress
+from generator.targets import SUMMARIES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -22,16 +25,30 @@ def _parser() -> argparse.ArgumentParser:
         prog="schemagen",
         description="Generate dataclasses, validators and Markdown docs from a JSON Schema.",
     )
+    parser.add_argument("--version", action="version", version=f"schemagen {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, help_text in (
         ("generate", "render the targets into the output folder"),
         ("check", "exit 1 when the output folder is stale"),
     ):
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub = commands.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=_epilog(),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         sub.add_argument("schema", nargs="?", type=Path, help="schema file (JSON or YAML)")
-        sub.add_argument("--out", type=Path, help="output folder (default: from pyproject)")
+        sub.add_argument("--out", type=Path, help="output folder (default: generated)")
         sub.add_argument(
-            "--targets", help="comma-separated targets: docs,models,validators,pydantic"
+            "--targets",
+            help=f"comma-separated targets (default: {','.join(DEFAULT_TARGETS)})",
+        )
+        sub.add_argument(
+            "--templates",
+            type=Path,
+            metavar="DIR",
+            help="folder of <target>/<name> templates that replace ours of the same name",
         )
         sub.add_argument(
             "--ref-map",
@@ -53,6 +70,30 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_validate_arguments(validate)
     return parser
+
+
+def _version() -> str:
+    try:
+        return metadata.version("schemagen")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
+
+
+def _epilog() -> str:
+    """The targets, and where the defaults come from (shown by ``--help``)."""
+    width = max(map(len, SUMMARIES))
+    lines = ["targets:"]
+    lines += [f"  {name:<{width}}  {summary}" for name, summary in SUMMARIES.items()]
+    pyproject = find_pyproject(Path.cwd().resolve())
+    found = f"here: {pyproject}" if pyproject is not None else "none found from here"
+    lines += [
+        "",
+        "defaults: SCHEMA, --out, --targets, --ref-map and --templates default to the keys",
+        "schema, out, targets, ref_map and templates of [tool.schemagen] in the nearest",
+        f"pyproject.toml at or above the working folder ({found});",
+        "paths there are relative to that file. Options given here win.",
+    ]
+    return "\n".join(lines)
 
 
 def _positive(text: str) -> int:
@@ -79,7 +120,7 @@ def _add_validate_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _settings(
     args: argparse.Namespace, config: Config
-) -> tuple[Path, Path, list[str], dict[str, Path]]:
+) -> tuple[Path, Path, list[str], dict[str, Path], Path | None]:
     schema = args.schema or config.schema
     if schema is None:
         raise GeneratorError("no schema given and none set in [tool.schemagen] schema")
@@ -95,7 +136,7 @@ def _settings(
         if not sep or not url or not folder:
             raise GeneratorError(f"--ref-map expects URL=DIR, got {item!r}")
         ref_map[url] = Path(folder)
-    return schema, out, targets, ref_map
+    return schema, out, targets, ref_map, args.templates or config.templates
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -111,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return validate_files.run(args)
         config = load_config()
-        schema, out, targets, ref_map = _settings(args, config)
+        schema, out, targets, ref_map, templates = _settings(args, config)
         check = args.command == "check"
         result = generate(
             schema,
@@ -122,6 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             dry_run=check,
             progress=stderr_progress,
             jobs=args.jobs,
+            templates=templates,
         )
     except GeneratorError as exc:
         print(f"schemagen: error: {exc}", file=sys.stderr)
@@ -137,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if check:
         changes = result.changes
         if changes.stale:
-            print(f"schemagen: {out} is stale; run `make generate`:", file=sys.stderr)
+            print(f"schemagen: {out} is stale; run `schemagen generate`:", file=sys.stderr)
             for name in changes.written:
                 print(f"  changed: {name}", file=sys.stderr)
             for name in changes.removed:

@@ -9,7 +9,9 @@ from typing import Any
 
 from generator.errors import GeneratorError
 
-DEFAULT_TARGETS = ("docs", "models", "validators", "pydantic")
+#: Targets generated when neither ``--targets`` nor ``[tool.schemagen] targets`` says; the
+#: pydantic target is left out since it needs an extra (``schemagen[pydantic]``).
+DEFAULT_TARGETS = ("docs", "models", "validators")
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,8 @@ class Config:
     targets: tuple[str, ...] = DEFAULT_TARGETS
     ref_map: dict[str, Path] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
+    #: The user's template folder, whose ``<target>/<name>`` files replace ours.
+    templates: Path | None = None
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -44,7 +48,7 @@ def load_config(start: Path | None = None) -> Config:
     if not isinstance(section, dict):
         raise GeneratorError(f"{pyproject}: [tool.schemagen] must be a table")
     root = pyproject.parent
-    known = {"schema", "out", "targets", "ref_map", "docs_package"}
+    known = {"schema", "out", "targets", "ref_map", "docs_package", "templates"}
     unknown = sorted(set(section) - known)
     if unknown:
         raise GeneratorError(
@@ -62,6 +66,7 @@ def load_config(start: Path | None = None) -> Config:
         targets=tuple(targets),
         ref_map={str(url): root / str(folder) for url, folder in ref_map.items()},
         options={k: v for k, v in section.items() if k == "docs_package"},
+        templates=_relative(root, section.get("templates")),
     )
 
 

@@ -25,11 +25,11 @@ import referencing
 import referencing._core
 import referencing.exceptions
 import referencing.jsonschema
-import yaml
 
 from generator.compiler.scope import specification_for
 from generator.errors import SchemaError, UnsupportedSchemaError
 from generator.openapi import normalise_30
+from generator.yaml12 import load_yaml
 
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 DRAFT_04 = "http://json-schema.org/draft-04/schema"
@@ -74,26 +74,7 @@ def parse_document(text: str, *, file: str, yaml_ok: bool) -> Any:
             ) from None
         except ValueError as exc:  # NaN/Infinity, or numbers beyond int string limits
             raise SchemaError(f"invalid JSON: {exc}", file=file) from None
-    try:
-        return yaml.load(text, Loader=_JsonCompatibleLoader)  # noqa: S506 - safe loader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line = mark.line + 1 if mark is not None else None
-        column = mark.column + 1 if mark is not None else None
-        problem = exc.problem or str(exc)
-        raise SchemaError(f"invalid YAML: {problem}", file=file, line=line, column=column) from None
-    except yaml.YAMLError as exc:
-        raise SchemaError(f"invalid YAML: {exc}", file=file) from None
-
-
-class _JsonCompatibleLoader(yaml.SafeLoader):
-    """YAML's safe loader without implicit timestamps, so every value stays JSON-shaped."""
-
-
-_JsonCompatibleLoader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    return load_yaml(text, file=file)
 
 
 def _parse_int(text: str) -> int:

@@ -16,6 +16,7 @@ from generator.build import build_ir
 from generator.errors import GeneratorError
 from generator.load import LoadedSchema, load_schema
 from generator.parallel import render_targets
+from generator.render import check_user_templates
 from generator.targets import RenderJob
 from generator.write import MANIFEST, Changes, Staging, plan, safe_relative
 
@@ -47,19 +48,29 @@ def render_all(
     progress: Callable[[str], None] | None = None,
     jobs: int | None = None,
     while_waiting: Callable[[Mapping[str, str]], None] | None = None,
+    templates: Path | None = None,
 ) -> dict[str, str]:
     """Render every target in memory: ``{relative path: text}``.
 
     ``jobs`` caps the processes used to render targets side by side (``None``: decided by the
     schema's size and the CPUs available; ``1``: all in this process). The files are the same
-    either way.
+    either way. ``templates`` is the user's template folder (its ``<target>/<name>`` files
+    replace ours).
     """
     if not targets:
         raise GeneratorError("no targets selected")
+    if templates is not None:
+        check_user_templates(templates)
     if progress is not None:
         progress("building the intermediate representation")
     ir = build_ir(loaded)
-    job = RenderJob(ir=ir, loaded=loaded, targets=frozenset(targets), options=options or {})
+    job = RenderJob(
+        ir=ir,
+        loaded=loaded,
+        targets=frozenset(targets),
+        options=options or {},
+        templates=templates,
+    )
     files: dict[str, str] = {}
     if any(t in ("models", "validators", "pydantic") for t in targets):
         files["__init__.py"] = PACKAGE_INIT
@@ -85,6 +96,7 @@ def generate(
     dry_run: bool = False,
     progress: Callable[[str], None] | None = None,
     jobs: int | None = None,
+    templates: Path | None = None,
 ) -> Result:
     """Generate ``targets`` for ``schema`` into ``out`` (or only compare, with ``dry_run``)."""
     started = time.perf_counter()
@@ -92,7 +104,9 @@ def generate(
         progress(f"loading {schema}")
     loaded = load_schema(schema, ref_map=ref_map)
     if dry_run:
-        files = render_all(loaded, targets, options=options, progress=progress, jobs=jobs)
+        files = render_all(
+            loaded, targets, options=options, progress=progress, jobs=jobs, templates=templates
+        )
         if progress is not None:
             progress(f"comparing {len(files)} files")
         changes = plan(out, files)
@@ -107,6 +121,7 @@ def generate(
                 progress=progress,
                 jobs=jobs,
                 while_waiting=staging.stage,
+                templates=templates,
             )
             if progress is not None:
                 progress(f"writing {len(files)} files")

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.installed import Installed
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -31,3 +35,11 @@ def assert_golden(path: Path, actual: str) -> None:
     assert path.is_file(), f"golden file {path} missing: run `make regen-goldens`"
     expected = path.read_bytes().decode("utf-8")
     assert actual == expected, f"{path} differs from the rendered output: run `make regen-goldens`"
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """schemagen built as a wheel from a clean clone and installed in a fresh venv, once."""
+    from tests.installed import install
+
+    return install(tmp_path_factory.mktemp("installed"), ROOT)

@@ -55,3 +55,40 @@ def test_any_text_gives_valid_identifiers(text: str) -> None:
     stem = naming.file_stem(text)
     assert stem and "/" not in stem and stem not in (".", "..")
     assert set(stem) <= set("abcdefghijklmnopqrstuvwxyz0123456789_.-")
+
+
+def test_types_named_inside_merged_all_of_members_keep_their_real_location() -> None:
+    # An enum declared in an allOf member (inline or behind a $ref) is named by the merged
+    # object, but lives where it was written: the validators look its schema up there.
+    from generator import pipeline
+    from generator.build import build_ir
+    from generator.load import load_contents, pointer_target
+
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {
+            "schemas": {
+                "Base": {"type": "object", "properties": {"mode": {"enum": ["a", "b"]}}},
+                "Request": {
+                    "allOf": [
+                        {"$ref": "#/components/schemas/Base"},
+                        {"type": "object", "properties": {"kind": {"enum": ["x", "y"]}}},
+                    ]
+                },
+            }
+        },
+    }
+    loaded = load_contents(document)
+    types = build_ir(loaded).types
+    for named in types:
+        assert pointer_target(loaded.contents, named.pointer) is not None, named.pointer
+    pointers = {named.pointer for named in types}
+    assert "/components/schemas/Request/allOf/1/properties/kind" in pointers
+    files = pipeline.render_all(loaded, ["validators"], jobs=1)
+    namespace: dict[str, object] = {}
+    exec(compile(files["validators.py"], "validators.py", "exec"), namespace)  # noqa: S102
+    snakes = {named.pointer: named.names.snake for named in types}
+    is_kind = namespace["is_valid_" + snakes["/components/schemas/Request/allOf/1/properties/kind"]]
+    assert callable(is_kind) and is_kind("x") and not is_kind("z")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import functools
 import gc
 import itertools
 import keyword
@@ -14,11 +13,9 @@ import types
 import weakref
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, cast
 from urllib.parse import quote
 
-import jinja2
 import referencing
 
 from generator.compiler.codegen import LINE_LENGTH
@@ -27,25 +24,11 @@ from generator.compiler.dialects import DRAFT2020, known_dialect
 from generator.compiler.formats import FORMAT_IMPORTS, URI_HELPERS, helpers_for
 from generator.compiler.scope import Resolver
 from generator.errors import SchemaError
-from generator.render import bytecode_cache
+from generator.pylayout import finish, mark
+from generator.render import render as render_template
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "validators"
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,47}")
 _counter = itertools.count(1)
-
-
-@functools.cache
-def _environment() -> jinja2.Environment:
-    """The templates' environment (one per process: it caches the compiled templates)."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=False,  # noqa: S701 - the output is Python source, not HTML
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        bytecode_cache=bytecode_cache(),
-    )
 
 
 @dataclass(frozen=True)
@@ -97,6 +80,7 @@ def render_module(
     default_dialect: str = DRAFT2020,
     base_uri: str = "",
     root: bool = True,
+    layout: bool = False,
 ) -> str:
     """Source of a standalone validator module for ``schema``.
 
@@ -105,7 +89,8 @@ def render_module(
     ``iter_errors_<name>`` and ``validate_<name>``. ``root=False`` leaves out the root's own
     three functions (for documents without a root schema, such as OpenAPI descriptions).
     ``registry`` holds the resources ``$ref`` may name; ``base_uri`` is the document's own URI
-    (relative references and ``$id`` resolve against it).
+    (relative references and ``$id`` resolve against it). ``layout`` has lines too long to
+    fit laid out by ruff (:mod:`generator.pylayout`), for modules that are written to files.
     Raises :class:`~generator.errors.SchemaError` for schemas that cannot be compiled.
     """
     # The compiler allocates many small objects and creates no garbage cycles: collections
@@ -122,6 +107,7 @@ def render_module(
             default_dialect=default_dialect,
             base_uri=base_uri,
             root=root,
+            layout=layout,
         )
     except RecursionError:
         raise SchemaError("the schema is nested too deeply to compile") from None
@@ -139,6 +125,7 @@ def _render(
     default_dialect: str,
     base_uri: str,
     root: bool,
+    layout: bool,
 ) -> str:
     dialect = known_dialect(default_dialect)
     if dialect is None:
@@ -185,8 +172,10 @@ def _render(
     exports = ["SchemaValidationError", "Error", "ValidationError", "SchemaLoopError"]
     for api in apis:
         exports += [f"is_valid{api.suffix}", f"iter_errors{api.suffix}", f"validate{api.suffix}"]
-    template = _environment().get_template("module.py.j2")
-    return template.render(
+    join = mark if layout else "\n".join
+    source = render_template(
+        "validators",
+        "module.py.j2",
         imports=imports,
         third_party=third_party,
         exports=exports,
@@ -197,11 +186,12 @@ def _render(
         uri_helpers=bool(URI_HELPERS & set(format_helpers)),
         # (joined here: thousands of lines are cheaper to join than to loop over in Jinja)
         constants="\n".join(comp.constants),
-        functions="".join("\n\n" + "\n".join(lines) + "\n" for lines in comp.functions),
+        functions="".join("\n\n" + join(lines) + "\n" for lines in comp.functions),
         late_constants="\n".join(comp.late_constants),
         apis=apis,
         definitions=bool(definitions),
     )
+    return finish(source) if layout else source
 
 
 class Validator:

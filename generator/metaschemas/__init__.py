@@ -34,7 +34,7 @@ def source(uri: str) -> str:
     from generator.compiler import render_module
 
     registry = jsonschema_specifications.REGISTRY
-    return render_module(registry.contents(uri), registry=registry, base_uri=uri)
+    return render_module(registry.contents(uri), registry=registry, base_uri=uri, layout=True)
 
 
 @cache

@@ -23,10 +23,7 @@ from typing import Any
 from generator.errors import GeneratorError
 from generator.targets import RenderJob
 
-_INSTALL = (
-    "the pydantic target needs datamodel-code-generator: "
-    "pip install 'datamodel-code-generator>=0.26'"
-)
+_INSTALL = "the pydantic target needs the pydantic extra: pip install 'schemagen[pydantic]'"
 
 
 def render(job: RenderJob) -> dict[str, str]:

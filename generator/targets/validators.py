@@ -25,5 +25,6 @@ def render(job: RenderJob) -> Mapping[str, str]:
         definitions=definitions,
         root=loaded.kind != "openapi",
         default_dialect=loaded.dialect,
+        layout=True,
     )
     return {"validators.py": source}

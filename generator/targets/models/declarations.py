@@ -16,7 +16,7 @@ from generator.ir import (
     TypeExpr,
     UnionType,
 )
-from generator.targets.models.layout import STEP, WIDTH, split_union, wrap_call, wrap_operands
+from generator.targets.models.layout import STEP, WIDTH, logical
 from generator.targets.models.literals import doc_lines, json_text, py_str
 from generator.targets.models.loaders import Loaders
 
@@ -44,12 +44,7 @@ class Declarations(Loaders):
         if kind == "literal":
             values = [self.lit.flat(v) for v in enum.values]
             head = f"{names.cls}: {self.t('TypeAlias')} = "
-            if len(head) + len(self.t("Literal")) + 2 + len(", ".join(values)) > WIDTH:
-                body = wrap_call("", head + self.t("Literal"), values)
-                body[0] = body[0][:-1] + "["
-                body[-1] = "]"
-            else:
-                body = [f"{head}{self.t('Literal')}[{', '.join(values)}]"]
+            body = logical("", f"{head}{self.t('Literal')}[{', '.join(values)}]")
             return [*body, *doc]
         return [f"{names.cls}: {self.t('TypeAlias')} = {self.t('Any')}", *doc]
 
@@ -71,9 +66,7 @@ class Declarations(Loaders):
         if refers & later:
             text = py_str(text)
         head = f"{named.names.cls}: {self.t('TypeAlias')} = "
-        parts = [text] if text.startswith(("'", '"')) else split_union(text)
-        lines = wrap_operands("", head, parts, "|", "")
-        return [*lines, *doc_lines(self.describe(named), "")]
+        return [*logical("", head + text), *doc_lines(self.describe(named), "")]
 
     def alias_references(self, named: UnionType | AliasType) -> set[str]:
         out: set[str] = set()
@@ -116,7 +109,7 @@ class Declarations(Loaders):
         if obj.additional is not None:
             value = self.annotation(obj.additional, shadow)
             extra_ann = f"{self.builtin('dict', shadow)}[{self.builtin('str', shadow)}, {value}]"
-            lines.append(f"{STEP}extra: {extra_ann} = _dc.field(default_factory=dict)")
+            lines += logical(STEP, f"extra: {extra_ann} = _dc.field(default_factory=dict)")
             lines += doc_lines("Members the schema does not declare, kept as they came.", STEP)
         lines += self.methods(obj, shadow)
         return lines
@@ -129,11 +122,7 @@ class Declarations(Loaders):
             parts.append("Unset")
         tail = "" if f.required else " = UNSET"
         head = f"{f.py_name}: "
-        joined = " | ".join(parts)
-        if len(STEP) + len(head) + len(joined) + len(tail) <= WIDTH:
-            lines = [f"{STEP}{head}{joined}{tail}"]
-        else:
-            lines = wrap_operands(STEP, head, parts, "|", tail)
+        lines = logical(STEP, f"{head}{' | '.join(parts)}{tail}")
         notes: list[str] = []
         if f.description:
             notes.append(f.description)
@@ -161,10 +150,7 @@ class Declarations(Loaders):
     def lit_lines_enum_map(self, enum: EnumType) -> list[str]:
         cls, snake = enum.names.cls, enum.names.snake
         head = f"_ENUM_{snake}: {self.t('Final')}[dict[str, {cls}]] = "
-        line = f"{head}{{m.value: m for m in {cls}}}"
-        if len(line) <= WIDTH:
-            return [line]
-        return [f"{head}{{", f"{STEP}m.value: m for m in {cls}", "}"]
+        return logical("", f"{head}{{m.value: m for m in {cls}}}")
 
     def order_aliases(self, aliases: list[UnionType | AliasType]) -> list[UnionType | AliasType]:
         """Aliases after the aliases they refer to (cycles keep schema order)."""

@@ -1,48 +1,31 @@
-"""Line wrapping the way ``ruff format`` does it, for the few shapes of code the target emits.
+"""Statement shapes of the models target, each one logical line.
 
-Everything here works on text only (no IR): calls, ``def`` lines, boolean operands, union
-annotations, assignments and ``return`` statements, comprehensions and import lines.
+Everything here works on text only (no IR): calls, ``def`` lines, boolean operands,
+assignments and ``return`` statements, and import lines. A line that does not fit is marked,
+and :func:`generator.pylayout.finish` has ruff lay it out once the module is assembled.
 """
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Sequence
 
-WIDTH = 100
-STEP = "    "
+from generator.pylayout import STEP, WIDTH, logical
+
+__all__ = ["STEP", "WIDTH", "logical"]
 
 
 def wrap_call(indent: str, head: str, args: Sequence[str], tail: str = "") -> list[str]:
-    """``head(arg, ...)tail``; exploded one argument a line (magic trailing comma) if long."""
-    line = f"{indent}{head}({', '.join(args)}){tail}"
-    if len(line) <= WIDTH or not args:
-        return [line]
-    return [f"{indent}{head}(", *(f"{indent}{STEP}{a}," for a in args), f"{indent}){tail}"]
+    """``head(arg, ...)tail`` as one logical line."""
+    return logical(indent, f"{head}({', '.join(args)}){tail}")
 
 
 def wrap_operands(indent: str, head: str, operands: Sequence[str], op: str, tail: str) -> list[str]:
-    """``head a op b tail``, else parenthesised on one line, else one operand a line."""
-    joined = f" {op} ".join(operands)
-    line = f"{indent}{head}{joined}{tail}"
-    if len(line) <= WIDTH:
-        return [line]
-    inner = indent + STEP
-    if len(inner) + len(joined) <= WIDTH or len(operands) == 1:
-        return [f"{indent}{head}(", f"{inner}{joined}", f"{indent}){tail}"]
-    body = [f"{inner}{operands[0]}", *(f"{inner}{op} {o}" for o in operands[1:])]
-    return [f"{indent}{head}(", *body, f"{indent}){tail}"]
+    """``head a op b tail`` as one logical line."""
+    return logical(indent, head + f" {op} ".join(operands) + tail)
 
 
 def wrap_def(indent: str, name: str, params: Sequence[str], returns: str) -> list[str]:
-    line = f"{indent}def {name}({', '.join(params)}) -> {returns}:"
-    if len(line) <= WIDTH:
-        return [line]
-    return [
-        f"{indent}def {name}(",
-        *(f"{indent}{STEP}{p}," for p in params),
-        f"{indent}) -> {returns}:",
-    ]
+    return logical(indent, f"def {name}({', '.join(params)}) -> {returns}:")
 
 
 def import_lines(module: str, names: list[str]) -> list[str]:
@@ -64,27 +47,16 @@ def isort_key(name: str) -> tuple[int, str]:
     return (kind, base)
 
 
-def split_union(text: str) -> list[str]:
-    """Top-level ``|`` operands of an annotation (brackets respected)."""
-    parts: list[str] = []
-    depth = 0
-    current = ""
-    for char in text:
-        if char in "[(":
-            depth += 1
-        elif char in "])":
-            depth -= 1
-        if char == "|" and depth == 0:
-            parts.append(current.strip())
-            current = ""
-        else:
-            current += char
-    parts.append(current.strip())
-    return parts
-
-
 def paren(check: str) -> str:
     return check if check.startswith(("isinstance(", "_", "(")) else f"({check})"
+
+
+def negated(check: str) -> str:
+    """``not check``, spelled ``x is not v`` for an identity test (pycodestyle E714)."""
+    subject, is_, value = check.partition(" is ")
+    if is_ and subject.isidentifier() and value in ("None", "True", "False"):
+        return f"{subject} is not {value}"
+    return f"not {paren(check)}"
 
 
 def assign(indent: str, target: str, value: str) -> list[str]:
@@ -92,55 +64,5 @@ def assign(indent: str, target: str, value: str) -> list[str]:
 
 
 def statement(indent: str, head: str, value: str) -> list[str]:
-    """``head + value`` (an assignment, a ``return``), its value split the way ruff does."""
-    line = f"{indent}{head}{value}"
-    if len(line) <= WIDTH:
-        return [line]
-    if value[:1] in "[{" and _one_group(value):
-        body = value[1:-1]
-        if len(indent) + len(STEP) + len(body) > WIDTH:
-            return [
-                f"{indent}{head}{value[0]}",
-                *_clauses(indent + STEP, value),
-                f"{indent}{value[-1]}",
-            ]
-        return [f"{indent}{head}{value[0]}", f"{indent}{STEP}{body}", f"{indent}{value[-1]}"]
-    if value.endswith(")") and _one_group(value[value.index("(") :]) and "," not in value:
-        call = value.index("(")
-        return wrap_call(indent, head + value[:call], [value[call + 1 : -1]])
-    return [f"{indent}{head}(", f"{indent}{STEP}{value}", f"{indent})"]
-
-
-def _clauses(indent: str, comprehension: str) -> list[str]:
-    """The parts of a too-long comprehension one a line (element, ``for``, ``if``), as ruff
-    splits them; found with ``ast`` so that string literals holding `` for `` are safe."""
-    node = ast.parse(comprehension, mode="eval").body
-    if not isinstance(node, ast.ListComp | ast.DictComp | ast.SetComp) or len(node.generators) != 1:
-        return [f"{indent}{comprehension[1:-1]}"]
-
-    def text(part: ast.expr) -> str:
-        segment = ast.get_source_segment(comprehension, part)
-        assert segment is not None
-        return segment
-
-    if isinstance(node, ast.DictComp):
-        element = f"{text(node.key)}: {text(node.value)}"
-    else:
-        element = text(node.elt)
-    loop = node.generators[0]
-    parts = [element, f"for {text(loop.target)} in {text(loop.iter)}"]
-    parts += [f"if {text(condition)}" for condition in loop.ifs]
-    return [f"{indent}{part}" for part in parts]
-
-
-def _one_group(text: str) -> bool:
-    """Whether ``text`` is one bracketed group (``{...}``), so ruff hugs its brackets."""
-    depth = 0
-    for index, char in enumerate(text):
-        if char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-            if depth == 0 and index != len(text) - 1:
-                return False
-    return depth == 0
+    """``head + value`` (an assignment, a ``return``) as one logical line."""
+    return logical(indent, head + value)

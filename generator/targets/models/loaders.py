@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from generator.ir import AliasType, AnyType, EnumType, ObjectType, Ref, UnionType
 from generator.targets.models.conversions import Conversions
 from generator.targets.models.dumpers import Dumpers
@@ -11,17 +13,18 @@ from generator.targets.models.layout import (
     STEP,
     WIDTH,
     assign,
-    paren,
+    negated,
     wrap_call,
     wrap_def,
     wrap_operands,
 )
 from generator.targets.models.literals import doc_lines, py_str, tupled
 
-#: Local names used by the generated methods; a field's local variable avoids them.
+#: Local names used by the generated methods, and the builtins (``object.__new__``,
+#: ``isinstance``, ``str``...): a field's local variable avoids them all.
 _LOCALS = frozenset(
     {"cls", "data", "self", "obj", "out", "extra", "x", "k", "v", "value", "validate"}
-)
+) | frozenset(dir(builtins))
 #: Attribute names longer than this get a short local variable (``m3``) in generated methods.
 _MAX_LOCAL = 32
 
@@ -295,7 +298,7 @@ class Loaders(Conversions, Dumpers):
             if check == "True":
                 pass
             elif check is not None:
-                lines += wrap_operands(indent, "if ", [*guards, f"not {paren(check)}"], "and", ":")
+                lines += wrap_operands(indent, "if ", [*guards, negated(check)], "and", ":")
                 lines.append(f"{inner}raise _Invalid")
             else:
                 expr = self.convert(f.type, var)

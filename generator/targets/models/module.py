@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from generator.ir import AliasType, EnumType, ObjectType, UnionType
+from generator.pylayout import finish, mark
 from generator.render import render as render_template
 from generator.targets.models.annotations import TYPING_NAMES
 from generator.targets.models.declarations import Declarations
@@ -70,29 +71,36 @@ class Module(Declarations):
             "are None and stay null; undeclared members are kept in ``extra``.",
             "",
         )
-        return render_template(
-            "models",
-            "module.py.jinja",
-            module_doc=module_doc,
-            typing_imports=import_lines("typing", plain)
-            + [f"from typing import {name}" for name in aliased],
-            with_validators=self.with_validators,
-            builtin_aliases=builtin_aliases,
-            constants=_text(self.lit.constant_lines()),
-            enum_blocks=enum_blocks,
-            enum_maps=enum_maps,
-            class_blocks=class_blocks,
-            keys=keys,
-            alias_blocks=alias_blocks,
-            functions=[*functions, *map(_text, helper_blocks), *map(_text, dump_blocks), *public],
-            specs=specs,
-            any_=self.t("Any"),
-            final=self.t("Final"),
-            literal=self.t("Literal"),
-            type_alias=self.t("TypeAlias"),
-            type_guard=self.t("TypeGuard"),
-            no_return=no_return,
-            callable_t="Callable",
+        return finish(
+            render_template(
+                "models",
+                "module.py.jinja",
+                module_doc=module_doc,
+                typing_imports=import_lines("typing", plain)
+                + [f"from typing import {name}" for name in aliased],
+                with_validators=self.with_validators,
+                builtin_aliases=builtin_aliases,
+                constants=_text(self.lit.constant_lines()),
+                enum_blocks=enum_blocks,
+                enum_maps=enum_maps,
+                class_blocks=class_blocks,
+                keys=keys,
+                alias_blocks=alias_blocks,
+                functions=[
+                    *functions,
+                    *map(_text, helper_blocks),
+                    *map(_text, dump_blocks),
+                    *public,
+                ],
+                specs=specs,
+                any_=self.t("Any"),
+                final=self.t("Final"),
+                literal=self.t("Literal"),
+                type_alias=self.t("TypeAlias"),
+                type_guard=self.t("TypeGuard"),
+                no_return=no_return,
+                callable_t="Callable",
+            )
         )
 
     def spec_table(self) -> str:
@@ -116,5 +124,6 @@ class Module(Declarations):
 
 
 def _text(lines: list[str]) -> str:
-    """A block of lines as the template writes it (each line ends with a newline there)."""
-    return "\n".join(lines)
+    """A block of lines as the template writes it (each line ends with a newline there),
+    its lines too long to fit marked for :func:`generator.pylayout.finish`."""
+    return mark(lines)
