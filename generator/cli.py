@@ -116,6 +116,12 @@ def _add_validate_arguments(parser: argparse.ArgumentParser) -> None:
     from generator import validate_files
 
     validate_files.add_arguments(parser)
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="validate on the Dask cluster at ADDRESS (tcp://host:8786, or local for a "
+        "LocalCluster); needs schemagen[dask]",
+    )
 
 
 def _settings(
@@ -144,6 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
+            if args.dask is not None:
+                from generator import distributed
+
+                return distributed.run(args)
             from generator import validate_files
 
             return validate_files.run(args)

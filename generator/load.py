@@ -336,10 +336,7 @@ class _Retriever:
             contents = read_document(local)
         except SchemaError as exc:
             raise SchemaError(str(exc), file=self.file) from None
-        return referencing.jsonschema.specification_with(
-            contents.get("$schema", DRAFT_2020_12) if isinstance(contents, dict) else "",
-            default=referencing.jsonschema.DRAFT202012,
-        ).create_resource(contents)
+        return document_resource(contents)
 
     def local_path(self, uri: str) -> Path | None:
         uri = urldefrag(uri)[0]
@@ -351,6 +348,14 @@ class _Retriever:
         if parts.scheme == "file":
             return Path(url2pathname(parts.path))
         return None
+
+
+def document_resource(contents: Any) -> referencing.Resource[Any]:
+    """A referenced document as a resource, in the dialect its ``$schema`` names."""
+    return referencing.jsonschema.specification_with(
+        contents.get("$schema", DRAFT_2020_12) if isinstance(contents, dict) else "",
+        default=referencing.jsonschema.DRAFT202012,
+    ).create_resource(contents)
 
 
 def _prefix_hint(uri: str) -> str:
