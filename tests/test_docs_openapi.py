@@ -229,3 +229,21 @@ def test_table_cells_escape_pipes_and_newlines() -> None:
     }
     rows = _rows(_pages(_api(schemas))["pet.md"])
     assert rows[0][3] == "x \\| y<br/>z"
+
+
+def test_a_long_chain_of_components_is_walked_without_deep_recursion() -> None:
+    # each component refers to the next: 600 links would be 4,000 frames deep in one recursion
+    count = 600
+    schemas = {
+        f"M{i}": {
+            "type": "object",
+            "required": ["next"] if i + 1 < count else [],
+            "properties": {"next": {"$ref": f"#/components/schemas/M{i + 1}"}}
+            if i + 1 < count
+            else {},
+        }
+        for i in range(count)
+    }
+    pages = _pages(_api(schemas, body="M0"))
+    assert len(pages) == count
+    assert "[components.M1](../../models/components/m1.md)" in pages["m0.md"]

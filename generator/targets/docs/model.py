@@ -95,6 +95,8 @@ class Model:
     children: list[Model] = field(default_factory=list)
     #: False for models of an operation's inline schemas (named, but documented elsewhere).
     page: bool = True
+    #: False while a deferred model's rows are still to come.
+    filled: bool = True
     #: The short name an inline model wanted (lower-cased), before clashes were resolved.
     wanted: str = ""
     #: Whether the model's subtree carries ``example``/``examples`` (for withExample usage).

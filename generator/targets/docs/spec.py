@@ -11,6 +11,7 @@ then schemas marked ``x-speakeasy-include``. A short name goes to the model met 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 from urllib.parse import unquote
@@ -42,6 +43,8 @@ from generator.targets.docs.model import (
 from generator.targets.docs.settings import DocsSettings
 
 _COMPONENT = "#/components/schemas/"
+#: Components nested in one recursion before the rest waits (RecursionError otherwise).
+MAX_NESTING = 40
 
 
 # -- the walk --------------------------------------------------------------------------------
@@ -84,6 +87,9 @@ class DocsModel:
         self.errors: set[str] = set()
         self.response_roots: list[Model] = []
         self.file_model: Model | None = None
+        #: How many components the walk is inside, and the fills left for later.
+        self.nesting = 0
+        self.deferred: list[Callable[[], None]] = []
         self.unnamed: list[tuple[int, int, Model, Context, str]] = []
         #: Kinds of the models of operations' own schemas, by short name (this walk's, and the
         #: first walk's, which the second reads).
@@ -133,10 +139,28 @@ class DocsModel:
             return ANY  # a map or alias that contains itself
         self.in_progress.add(key)
         cls = self.class_of[key]
-        typ = self.type_of(self.schemas[key], Context(cls, cls, multipart=multipart), component=key)
+        self.nesting += 1
+        try:
+            typ = self.type_of(
+                self.schemas[key], Context(cls, cls, multipart=multipart), component=key
+            )
+        finally:
+            self.nesting -= 1
         self.types[key] = typ
         self.in_progress.discard(key)
+        if self.nesting == 0:
+            while self.deferred:  # components met too deep down, walked from here
+                self.deferred.pop(0)()
         return typ
+
+    def later(self, component: str | None, fill: Callable[[], None]) -> bool:
+        """Whether ``fill`` (a component's rows or members) waits until the walk is back at
+        the top: a chain of components referring to the next is walked in steps of
+        :data:`MAX_NESTING`, not by one recursion per link."""
+        if component is None or self.nesting < MAX_NESTING:
+            return False
+        self.deferred.append(fill)
+        return True
 
     def ref_type(self, ref: str, ctx: Context) -> Type:
         key, target = self.resolve(ref)
@@ -341,6 +365,14 @@ class DocsModel:
         model = self.new_model("object", schema, ctx, component, description)
         model.has_example, model.example = schema_example(schema)
         model.no_example = ctx.multipart and component is not None
+        model.filled = False
+        if not self.later(component, lambda: self._fill(model, schema, ctx, component)):
+            self._fill(model, schema, ctx, component)
+        return Ref(model)
+
+    def _fill(
+        self, model: Model, schema: dict[str, Any], ctx: Context, component: str | None
+    ) -> None:
         enclosing = self.class_of[component] if component is not None else ctx.enclosing
         properties: dict[str, Any] = {}
         required: set[str] = set()
@@ -364,7 +396,7 @@ class DocsModel:
             )
             model.additional = value
         model.carries_example = carries
-        return Ref(model)
+        model.filled = True
 
     def _merge(
         self,
@@ -469,7 +501,7 @@ class DocsModel:
                 if key is not None:
                     typ = self.types.get(key)
                     model = model_of(typ) if typ is not None else None
-                    if model is not None and key not in self.in_progress:
+                    if model is not None and key not in self.in_progress and model.filled:
                         if model.carries_example:
                             return True
                         continue

@@ -26,6 +26,8 @@ from generator.targets.docs.model import (
 )
 from generator.targets.docs.spec import DocsModel
 
+#: Models nested deeper than this in one literal are written as ``{}``.
+MAX_DEPTH = 30
 #: No example given (``None`` is a JSON value).
 NO_EXAMPLE: Any = object()
 DATE = 'new Date("2024-08-23T06:20:02.699Z")'
@@ -107,7 +109,7 @@ class Usage:
             if id(model) in seen or not model.members:
                 return "<value>"
             return self.value(model.members[0], seen | {id(model)})
-        if id(model) in seen:
+        if id(model) in seen or len(seen) > MAX_DEPTH:  # a cycle, or nesting without end
             return _Object(())
         seen = seen | {id(model)}
         return _Object(tuple(self.entries(model, seen)))
