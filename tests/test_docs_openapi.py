@@ -247,3 +247,20 @@ def test_a_long_chain_of_components_is_walked_without_deep_recursion() -> None:
     pages = _pages(_api(schemas, body="M0"))
     assert len(pages) == count
     assert "[components.M1](../../models/components/m1.md)" in pages["m0.md"]
+
+
+def test_component_keys_that_spell_one_class_name_get_two_pages() -> None:
+    schemas = {
+        "Pet": {
+            "type": "object",
+            "properties": {
+                "a": {"$ref": "#/components/schemas/a-b"},
+                "b": {"$ref": "#/components/schemas/a_b"},
+            },
+        },
+        "a-b": {"type": "object", "properties": {"x": {"type": "string"}}},
+        "a_b": {"type": "object", "properties": {"y": {"type": "string"}}},
+    }
+    pages = _pages(_api(schemas))
+    assert sorted(pages) == ["ab.md", "ab2.md", "pet.md"]
+    assert "`x`" in pages["ab.md"] and "`y`" in pages["ab2.md"]

@@ -77,6 +77,9 @@ class DocsModel:
         for key, schema in self.schemas.items():
             override = schema.get("x-speakeasy-name-override") if isinstance(schema, dict) else None
             cls = names.class_name(override) if isinstance(override, str) else names.class_name(key)
+            base, number = cls, 2
+            while cls.lower() in self.taken:  # keys that differ only in separators or case
+                cls, number = f"{base}{number}", number + 1
             self.class_of[key] = cls
             self.taken[cls.lower()] = "component"
             # an overridden name is matched only after names are resolved: read it as spelled
