@@ -78,7 +78,9 @@ class DocsModel:
             override = schema.get("x-speakeasy-name-override") if isinstance(schema, dict) else None
             cls = names.class_name(override) if isinstance(override, str) else names.class_name(key)
             base, number = cls, 2
-            while cls.lower() in self.taken:  # keys that differ only in separators or case
+            # keys that differ only in separators or case; an override naming an existing
+            # class joins it (Speakeasy writes one page: mistral's *TrainingParametersIn)
+            while cls.lower() in self.taken and not isinstance(override, str):
                 cls, number = f"{base}{number}", number + 1
             self.class_of[key] = cls
             self.taken[cls.lower()] = "component"
