@@ -357,6 +357,9 @@ class DocsModel(Naming):
                 else self.type_of(extra, inner.sub("AdditionalProperties"))
             )
             model.additional = value
+            sub = model_of(value)
+            if sub is not None:
+                model.children.append(sub)
         model.carries_example = carries
         model.filled = True
 
