@@ -264,3 +264,20 @@ def test_component_keys_that_spell_one_class_name_get_two_pages() -> None:
     pages = _pages(_api(schemas))
     assert sorted(pages) == ["ab.md", "ab2.md", "pet.md"]
     assert "`x`" in pages["ab.md"] and "`y`" in pages["ab2.md"]
+
+
+def test_hostile_text_neither_breaks_a_table_nor_keeps_a_script_link() -> None:
+    text = "a | b\n[x](javascript:alert(1)) {{ 7*7 }} `code`"
+    schemas = {
+        "Pet": {
+            "description": text,
+            "type": "object",
+            "properties": {"p": {"type": "string", "description": text, "example": text}},
+        }
+    }
+    page = _pages(_api(schemas))["pet.md"]
+    assert "](javascript:" not in page
+    assert "{{ 7*7 }}" in page  # schema text is data, never template source
+    row = next(line for line in page.splitlines() if line.startswith("| `p`"))
+    assert row.count(" | ") == 4 and "\n" not in row  # five cells, one line
+    assert "a \\| b<br/>" in row
