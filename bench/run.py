@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["bench_validators.py", "bench_models.py", "bench_generate.py"]
+SCRIPTS = ["bench_validators.py", "bench_models.py", "bench_generate.py", "bench_dask.py"]
 
 
 def main() -> int:

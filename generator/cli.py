@@ -58,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
             help="resolve $ref URLs starting with URL from the local folder DIR",
         )
         sub.add_argument(
+            "--docs-config",
+            type=Path,
+            metavar="GEN_YAML",
+            help="read the docs settings from a Speakeasy gen.yaml",
+        )
+        sub.add_argument(
             "--jobs",
             type=_positive,
             metavar="N",
@@ -110,6 +116,12 @@ def _add_validate_arguments(parser: argparse.ArgumentParser) -> None:
     from generator import validate_files
 
     validate_files.add_arguments(parser)
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="validate on the Dask cluster at ADDRESS (tcp://host:8786, or local for a "
+        "LocalCluster); needs schemagen[dask]",
+    )
 
 
 def _settings(
@@ -138,18 +150,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
+            if args.dask is not None:
+                from generator import distributed
+
+                return distributed.run(args)
             from generator import validate_files
 
             return validate_files.run(args)
         config = load_config()
         schema, out, targets, ref_map, templates = _settings(args, config)
         check = args.command == "check"
+        options = dict(config.options)
+        if args.docs_config is not None:
+            from generator.config import read_docs_config
+
+            options.update(read_docs_config(args.docs_config))
         result = generate(
             schema,
             out,
             targets,
             ref_map=ref_map,
-            options=config.options,
+            options=options,
             dry_run=check,
             progress=stderr_progress,
             jobs=args.jobs,

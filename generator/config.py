@@ -48,7 +48,9 @@ def load_config(start: Path | None = None) -> Config:
     if not isinstance(section, dict):
         raise GeneratorError(f"{pyproject}: [tool.schemagen] must be a table")
     root = pyproject.parent
-    known = {"schema", "out", "targets", "ref_map", "docs_package", "templates"}
+    from generator.targets.docs.settings import OPTIONS, check_option
+
+    known = {"schema", "out", "targets", "ref_map", "templates", "docs_config", *OPTIONS}
     unknown = sorted(set(section) - known)
     if unknown:
         raise GeneratorError(
@@ -65,9 +67,31 @@ def load_config(start: Path | None = None) -> Config:
         out=_relative(root, section.get("out")) or root / "generated",
         targets=tuple(targets),
         ref_map={str(url): root / str(folder) for url, folder in ref_map.items()},
-        options={k: v for k, v in section.items() if k == "docs_package"},
+        options=_docs_options(root, section, check_option, where=str(pyproject)),
         templates=_relative(root, section.get("templates")),
     )
+
+
+def _docs_options(root: Path, section: dict[str, Any], check: Any, *, where: str) -> dict[str, Any]:
+    """Docs settings: those of ``docs_config`` (a Speakeasy gen.yaml), then the table's own."""
+    options: dict[str, Any] = {}
+    if "docs_config" in section:
+        config = _relative(root, section["docs_config"])
+        assert config is not None
+        options.update(read_docs_config(config))
+    for key, value in section.items():
+        if key.startswith("docs_") and key != "docs_config":
+            check(key, value, where=f"{where}: [tool.schemagen]")
+            options[key] = value
+    return options
+
+
+def read_docs_config(path: Path) -> dict[str, Any]:
+    """The docs settings a Speakeasy ``gen.yaml`` holds, as ``docs_*`` options."""
+    from generator.load import read_document
+    from generator.targets.docs.settings import from_gen_yaml
+
+    return from_gen_yaml(read_document(path), where=str(path))
 
 
 def _relative(root: Path, value: Any) -> Path | None:

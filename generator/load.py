@@ -26,10 +26,10 @@ import referencing._core
 import referencing.exceptions
 import referencing.jsonschema
 
-from generator.compiler.check import check_numbers, check_schema
+from generator.compiler.check import check_numbers
 from generator.compiler.scope import specification_for
 from generator.errors import SchemaError, UnsupportedSchemaError
-from generator.openapi import normalise_30
+from generator.openapi import OAS30_SCHEMA_OBJECT, normalise_30
 from generator.yaml12 import load_yaml
 
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
@@ -37,6 +37,8 @@ DRAFT_04 = "http://json-schema.org/draft-04/schema"
 #: Base URI of a schema given in memory: hierarchical, so relative references join to it,
 #: and never fetched (``.invalid`` is reserved), so a relative file reference fails clearly.
 DEFAULT_URI = "https://schemagen.invalid/schema.json"
+#: Where :data:`~generator.openapi.OAS30_SCHEMA_OBJECT` is filed for the metaschema check.
+OAS30_SCHEMA_URI = "https://spec.openapis.org/oas/3.0/schema/2021-09-28#/definitions/Schema"
 
 #: Keywords whose values are data, not schemas: never looked into for ``$ref``.
 _DATA_KEYWORDS = frozenset({"enum", "const", "examples", "default", "example"})
@@ -56,6 +58,13 @@ class LoadedSchema:
     kind: str = "jsonschema"
     openapi_version: str | None = None
     ref_map: Mapping[str, Path] = field(default_factory=dict)
+    #: The document as read, before OpenAPI 3.0 schemas were rewritten to draft 4 (the docs
+    #: target follows its raw shape); ``contents`` itself for every other document.
+    source: Any = None
+
+    @property
+    def raw(self) -> Any:
+        return self.contents if self.source is None else self.source
 
     @property
     def display_name(self) -> str:
@@ -145,8 +154,8 @@ def load_contents(
 ) -> LoadedSchema:
     """Build a :class:`LoadedSchema` from an already-parsed document.
 
-    ``owned`` says the caller hands ``contents`` over: an OpenAPI 3.0 document is then
-    rewritten in place rather than copied first.
+    ``owned`` is accepted for older callers and changes nothing: an OpenAPI 3.0 document is
+    never modified (its rewrite is copy-on-write, :func:`~generator.openapi.normalise_30`).
     """
     file = str(path) if path is not None else uri
     if not isinstance(contents, (dict, bool)):
@@ -157,6 +166,7 @@ def load_contents(
         )
     check_numbers(contents, file=file, integers=False)  # (YAML's .inf, JSON's 1e400)
     mapping = {prefix: Path(folder) for prefix, folder in (ref_map or {}).items()}
+    source = contents
     kind = "jsonschema"
     openapi_version: str | None = None
     dialect = DRAFT_2020_12
@@ -164,17 +174,20 @@ def load_contents(
         kind = "openapi"
         openapi_version = str(contents["openapi"])
         _check_openapi(contents, file=file, version=openapi_version)
-        if openapi_version.startswith("3.0"):
-            contents = normalise_30(contents, copy=not owned)
-            dialect = DRAFT_04
+        # 3.0 schemas are checked by the rules of OpenAPI 3.0's Schema Object, as read; 3.1
+        # schemas are 2020-12 (its dialect adds only annotations).
+        is_30 = openapi_version.startswith("3.0")
         if check_metaschema:
             for name, sub in contents["components"]["schemas"].items():
                 _check_against_metaschema(
                     sub,
                     file=file,
-                    default=dialect,
+                    default=OAS30_SCHEMA_URI if is_30 else dialect,
                     prefix=f"/components/schemas/{escape(name)}",
                 )
+        if is_30:
+            contents = normalise_30(contents)
+            dialect = DRAFT_04
     elif isinstance(contents, dict):
         declared = contents.get("$schema", DRAFT_2020_12)
         if not isinstance(declared, str):
@@ -213,6 +226,7 @@ def load_contents(
         kind=kind,
         openapi_version=openapi_version,
         ref_map=mapping,
+        source=source if source is not contents else None,
     )
     check_references(loaded)
     return loaded
@@ -272,16 +286,25 @@ def _check_against_metaschema(
     if _compiled_metaschema(default).is_valid(contents):
         return
     from jsonschema.exceptions import best_match
-    from jsonschema.validators import validator_for
+    from jsonschema.validators import Draft4Validator, validator_for
 
-    cls = validator_for({"$schema": default})
     try:
-        errors = list(cls(cls.META_SCHEMA).iter_errors(contents))
+        if default == OAS30_SCHEMA_URI:
+            errors = list(Draft4Validator(OAS30_SCHEMA_OBJECT).iter_errors(contents))
+        else:
+            cls = validator_for({"$schema": default})
+            errors = list(cls(cls.META_SCHEMA).iter_errors(contents))
     except (ValueError, RecursionError):  # (it cannot print a 5,000-digit integer, or recurse)
         errors = []
     if not errors:  # no words from python-jsonschema: our compiled metaschema's
-        check_schema(contents, default, file=file, at=prefix)
-        return
+        ours = next(iter(_compiled_metaschema(default).iter_errors(contents)), None)
+        if ours is None:
+            return
+        raise SchemaError(
+            f"not a valid schema: {ours.message} (keyword {ours.keyword!r})",
+            file=file,
+            pointer=prefix + ours.path,
+        )
     error = best_match(errors)
     pointer = prefix + to_pointer(error.absolute_path)
     raise SchemaError(
@@ -297,6 +320,8 @@ def _compiled_metaschema(uri: str) -> Any:
 
     from generator.compiler import compile as compile_schema
 
+    if uri == OAS30_SCHEMA_URI:
+        return compile_schema(OAS30_SCHEMA_OBJECT)
     registry = jsonschema_specifications.REGISTRY
     return compile_schema(registry.contents(uri), registry=registry, base_uri=uri)
 
@@ -329,10 +354,7 @@ class _Retriever:
             contents = read_document(local)
         except SchemaError as exc:
             raise SchemaError(str(exc), file=self.file) from None
-        return referencing.jsonschema.specification_with(
-            contents.get("$schema", DRAFT_2020_12) if isinstance(contents, dict) else "",
-            default=referencing.jsonschema.DRAFT202012,
-        ).create_resource(contents)
+        return document_resource(contents)
 
     def local_path(self, uri: str) -> Path | None:
         uri = urldefrag(uri)[0]
@@ -344,6 +366,14 @@ class _Retriever:
         if parts.scheme == "file":
             return Path(url2pathname(parts.path))
         return None
+
+
+def document_resource(contents: Any) -> referencing.Resource[Any]:
+    """A referenced document as a resource, in the dialect its ``$schema`` names."""
+    return referencing.jsonschema.specification_with(
+        contents.get("$schema", DRAFT_2020_12) if isinstance(contents, dict) else "",
+        default=referencing.jsonschema.DRAFT202012,
+    ).create_resource(contents)
 
 
 def _prefix_hint(uri: str) -> str:

@@ -13,6 +13,7 @@ Text output escapes control characters, so every finding stays on one line.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -22,11 +23,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from generator.compiler.api import PATTERN_TIMEOUT
 from generator.errors import GeneratorError, SchemaError, one_line
 from generator.load import loads_json
+
+if TYPE_CHECKING:
+    from generator.load import LoadedSchema
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 CHUNK_LINES = 2000
@@ -113,10 +117,22 @@ def build_checker(
     pattern_timeout: float | None = PATTERN_TIMEOUT,
 ) -> Checker:
     """Load and compile the schema; raises :class:`GeneratorError` with a user-facing message."""
-    from generator.compiler import compile
     from generator.load import load_schema
 
-    loaded = load_schema(schema_path)
+    return checker_for(load_schema(schema_path), definition, assert_formats, pattern_timeout)
+
+
+def checker_for(
+    loaded: LoadedSchema,
+    definition: str | None,
+    assert_formats: bool,
+    pattern_timeout: float | None = PATTERN_TIMEOUT,
+) -> Checker:
+    """Compile an already loaded schema (root or ``definition``) into a :class:`Checker`;
+    each pattern match may take ``pattern_timeout`` seconds (``None``: no limit)."""
+    from generator.compiler import compile
+
+    schema_path = loaded.display_name
     definitions = None
     if definition is not None:
         definitions = {"selected": _definition_pointer(loaded.contents, definition, loaded.kind)}
@@ -177,6 +193,11 @@ def _check(checker: Checker, instance: Any, line: int) -> list[Finding]:
         return [(line, None, None, "", "", f"schema error: {exc}")]
 
 
+def check_instance(checker: Checker, instance: Any) -> list[Finding]:
+    """Findings for one already parsed document (reported at line 1)."""
+    return _check(checker, instance, 1)
+
+
 def check_document(checker: Checker, data: bytes) -> list[Finding]:
     """Findings for one whole JSON document."""
     if data.startswith(BOM):
@@ -185,6 +206,12 @@ def check_document(checker: Checker, data: bytes) -> list[Finding]:
     if problem is not None:
         return [problem]
     return _check(checker, instance, 1)
+
+
+def check_block(checker: Checker, data: bytes, first_line: int = 1) -> list[Finding]:
+    """Findings for a block of whole JSONL lines whose first line is number ``first_line``."""
+    lines = ((number + first_line - 1, raw) for number, raw in _numbered(io.BytesIO(data)))
+    return check_lines(checker, lines)
 
 
 def check_lines(checker: Checker, lines: Iterable[tuple[int, bytes]]) -> list[Finding]:

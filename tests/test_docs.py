@@ -95,11 +95,12 @@ def test_object_page_layout_rules() -> None:
 
 
 def test_enum_page_layout() -> None:
+    # Like all 252 enum pages of the Speakeasy corpus, the page ends without a newline.
     page = _pages({"$defs": {"Color": {"enum": ["red", "green"]}}})["color.md"]
     assert page == (
         "# Color\n\n## Example Usage\n\n```typescript\n"
         'import { Color } from "@inkeep/inkeep-analytics/models/components";\n\n'
-        'let value: Color = "red";\n```\n\n## Values\n\n```typescript\n"red" | "green"\n```\n'
+        'let value: Color = "red";\n```\n\n## Values\n\n```typescript\n"red" | "green"\n```'
     )
 
 

@@ -1,8 +1,8 @@
-"""The docs target: one Speakeasy-style Markdown page per named type.
+"""Docs pages for JSON Schema documents: one Speakeasy-style page per named type of the IR.
 
-Pages go to ``docs/models/components/<file>.md``. Everything that needs a decision (table
-widths, type cells, TypeScript example literals, escaping of schema text) is computed here;
-the templates under ``templates/docs/`` only lay the pieces out.
+(OpenAPI documents are rendered from their raw shape by :mod:`.openapi`.) Everything that
+needs a decision (table widths, type cells, TypeScript example literals, escaping of schema
+text) is computed here; the templates under ``templates/docs/`` only lay the pieces out.
 
 Schema text reaches Markdown only through :func:`cell` (table cells: pipes escaped, newlines
 folded, raw HTML neutralised) or inside a code fence longer than any backtick run it holds.
@@ -10,14 +10,8 @@ folded, raw HTML neutralised) or inside a code fence longer than any backtick ru
 
 from __future__ import annotations
 
-import json
-import math
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
-from itertools import chain
-from json.encoder import encode_basestring
 from typing import Any
 
 from generator.ir import (
@@ -38,6 +32,16 @@ from generator.ir import (
 )
 from generator.render import render as render_template
 from generator.targets import RenderJob
+from generator.targets.docs.markdown import (
+    Raw,
+    cell,
+    code_span,
+    fence_for,
+    heading,
+    json_scalar,
+    table,
+    ts_literal,
+)
 
 PAGE_DIR = "docs/models/components"
 LINK_DIR = "../../models/components"
@@ -45,12 +49,8 @@ DEFAULT_PACKAGE = "@inkeep/inkeep-analytics"
 DATE_LINK = (
     "[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)"
 )
-MIN_WIDTH = len("Description")
 CHECK = ":heavy_check_mark:"
 MINUS = ":heavy_minus_sign:"
-_UNSAFE_LINK = re.compile(r"\]\(\s*(?=(?:javascript|vbscript|data):)", re.IGNORECASE)
-_NEWLINES = re.compile(r"\s*(?:\r\n|\r|\n|\u2028|\u2029)\s*")
-_BACKTICKS = re.compile(r"`+")
 
 
 def render(job: RenderJob) -> Mapping[str, str]:
@@ -64,107 +64,6 @@ def render(job: RenderJob) -> Mapping[str, str]:
     return out
 
 
-# -- Markdown escaping ---------------------------------------------------------------------
-
-
-def cell(text: str) -> str:
-    """Schema text made safe for one table cell: one line, no raw pipe, no raw HTML."""
-    text = text.strip()
-    if text.isprintable():  # the common case: no line break, no NUL
-        escaped = _escape_cell_line(text)
-    else:
-        lines = _NEWLINES.split(text.replace("\x00", "\ufffd"))
-        escaped = "<br/>".join(_escape_cell_line(line) for line in lines)
-    return _UNSAFE_LINK.sub("]\\(", escaped) if "](" in escaped else escaped
-
-
-def _escape_cell_line(line: str) -> str:
-    return line.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
-
-
-def code_span(text: str) -> str:
-    """``text`` as an inline code span that survives backticks and pipes in it."""
-    longest = _longest_backtick_run(text)
-    fence = "`" * (longest + 1)
-    inner = text if text.isprintable() else _NEWLINES.sub(" ", text)
-    inner = inner.replace("|", "\\|")
-    if not inner or inner.startswith("`") or inner.endswith("`") or longest:
-        inner = f" {inner} "
-    return f"{fence}{inner}{fence}"
-
-
-def heading(text: str) -> str:
-    return cell(text).replace("#", "\\#") or "\\_"
-
-
-def fence_for(*blocks: str) -> str:
-    longest = max((_longest_backtick_run(block) for block in blocks), default=0)
-    return "`" * max(3, longest + 1)
-
-
-def _longest_backtick_run(text: str) -> int:
-    if "`" not in text:
-        return 0
-    return max(len(run) for run in _BACKTICKS.findall(text))
-
-
-def table(header: list[str], rows: list[list[str]]) -> list[str]:
-    """The spec's table: every cell padded to the longest cell of the whole table."""
-    width = max(MIN_WIDTH, *map(len, header), *map(len, chain.from_iterable(rows)))
-    padded = f"{{:<{width}}}"  # a cell, padded with spaces to the width
-    row = "| " + " | ".join([padded] * len(header)) + " |"
-    rule = ["-" * width] * len(header)
-    return [row.format(*header), row.format(*rule), *(row.format(*r) for r in rows)]
-
-
-# -- TypeScript literals -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Raw:
-    """TypeScript source that is not a JSON value (``new Date(...)``)."""
-
-    code: str
-
-
-_TS_KEY = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
-
-
-def ts_literal(value: Any, indent: str = "") -> str:
-    """A JSON value in TypeScript object syntax: unquoted keys, trailing commas, 2 spaces."""
-    inner = indent + "  "
-    if isinstance(value, _Raw):
-        return value.code
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        body = "".join(
-            [f"{inner}{_ts_key(str(k))}: {ts_literal(v, inner)},\n" for k, v in value.items()]
-        )
-        return "{\n" + body + indent + "}"
-    if isinstance(value, list):
-        if not value:
-            return "[]"
-        body = "".join([f"{inner}{ts_literal(v, inner)},\n" for v in value])
-        return "[\n" + body + indent + "]"
-    return _json_scalar(value)
-
-
-def _ts_key(key: str) -> str:
-    return key if _TS_KEY.match(key) else _json_scalar(key)
-
-
-def _json_scalar(value: Any) -> str:
-    if isinstance(value, str):
-        text = encode_basestring(value)  # what json.dumps(value, ensure_ascii=False) returns
-    elif isinstance(value, float) and not math.isfinite(value):
-        return "null"
-    else:
-        text = json.dumps(value, ensure_ascii=False)
-    # Characters that end a line in JavaScript source must stay escaped.
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-
-
 # -- pages ---------------------------------------------------------------------------------
 
 
@@ -172,7 +71,7 @@ class _Pages:
     def __init__(self, ir: SchemaIR, package: str) -> None:
         self.ir = ir
         self.by_name = ir.by_name
-        self.import_from = _json_scalar(f"{package}/models/components")
+        self.import_from = json_scalar(f"{package}/models/components")
         #: Member names recur across types (``id``, ``name``, ``type``): each is escaped once.
         self.member_span = cache(code_span)
 
@@ -205,13 +104,18 @@ class _Pages:
             name=obj.names.cls,
             package=self.import_from,
             example=literal,
+            head=f"# {heading(obj.names.cls)}\n\n",
+            usage=self.usage(obj.names.cls, literal),
             fence=fence_for(literal),
             table="\n".join(table(header, rows)),
         )
 
+    def usage(self, name: str, literal: str) -> str:
+        return f"import {{ {name} }} from {self.import_from};\n\nlet value: {name} = {literal};"
+
     def enum_page(self, enum: EnumType) -> str:
-        values = " | ".join(_json_scalar(v) for v in enum.values)
-        example = _json_scalar(enum.values[0])
+        values = " | ".join(json_scalar(v) for v in enum.values)
+        example = json_scalar(enum.values[0])
         return render_template(
             "docs",
             "enum.md.jinja",
@@ -219,6 +123,8 @@ class _Pages:
             name=enum.names.cls,
             package=self.import_from,
             example=example,
+            head=f"# {heading(enum.names.cls)}\n\n",
+            usage=self.usage(enum.names.cls, example),
             values=values,
             fence=fence_for(values, example),
         )
@@ -236,7 +142,11 @@ class _Pages:
                 }
             )
         return render_template(
-            "docs", "union.md.jinja", title=heading(union.names.cls), sections=sections
+            "docs",
+            "union.md.jinja",
+            title=heading(union.names.cls),
+            head=f"# {heading(union.names.cls)}\n\n",
+            sections=sections,
         )
 
     # -- cells and TypeScript type names ---------------------------------------------------
@@ -249,7 +159,7 @@ class _Pages:
         if isinstance(expr, AnyType):
             return "*any*"
         if isinstance(expr, ConstType):
-            return "*" + cell(_json_scalar(expr.value)).replace("*", "\\*") + "*"
+            return "*" + cell(json_scalar(expr.value)).replace("*", "\\*") + "*"
         if isinstance(expr, ArrayType):
             return self.type_cell(expr.items) + "[]"
         if isinstance(expr, MapType):
@@ -272,7 +182,7 @@ class _Pages:
         if isinstance(expr, AnyType):
             return "any"
         if isinstance(expr, ConstType):
-            return _json_scalar(expr.value)
+            return json_scalar(expr.value)
         if isinstance(expr, ArrayType):
             inner = self.ts_type(expr.items)
             return f"({inner})[]" if isinstance(expr.items, InlineUnion) else f"{inner}[]"
@@ -291,7 +201,7 @@ class _Pages:
         if isinstance(expr, Primitive):
             if expr.kind == "string":
                 if expr.format == "date-time":
-                    return _Raw('new Date("2025-01-01T00:00:00.000Z")')
+                    return Raw('new Date("2025-01-01T00:00:00.000Z")')
                 return "<value>"
             return {"integer": 0, "number": 0, "boolean": False, "null": None}[expr.kind]
         if isinstance(expr, AnyType):
