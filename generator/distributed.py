@@ -384,7 +384,7 @@ def run(
             client.close()
         if cluster is not None:
             cluster.close()
-    return 1 if reporter.failed else 0
+    return reporter.status()
 
 
 # -- pipelines that hold documents in Dask --------------------------------------------------------

@@ -281,6 +281,10 @@ class Reporter:
             else:
                 self.out.write(one_line(f"{name}:{line}: {pointer or '(root)'}: {message}") + "\n")
 
+    def status(self) -> int:
+        """The exit status: 2 if an input could not be read, 1 if one was invalid, else 0."""
+        return 2 if self.unreadable else 1 if self.failed else 0
+
     def problem(self, name: str, message: str) -> None:
         """An input that could not be read at all (exit status 2, as for bad usage)."""
         self.failed = True
@@ -435,4 +439,4 @@ def run(
         if pool is not None:
             pool.close()
             pool.join()
-    return 2 if reporter.unreadable else 1 if reporter.failed else 0
+    return reporter.status()

@@ -143,7 +143,7 @@ def test_same_bytes_as_the_local_run(client: Any, inputs: list[str], output_form
     argv = ["--schema", str(SCHEMA), "--format", output_format, *inputs]
     local = _local(argv)
     code, out, err = local
-    assert code == 1 and err == ""
+    assert code == 2 and err == ""  # (invalid documents, and unreadable inputs: exit 2)
     assert sum(Path(p).stat().st_size for p in inputs if "part-" in p) > 30 * BLOCK
     assert _lines(inputs) >= 100_000
     # the findings cover every kind of problem, in several files
@@ -274,7 +274,7 @@ def test_fsspec_urls_and_url_globs(client: Any, inputs: list[str]) -> None:
     pattern = Path(inputs[0]).parent.as_uri() + "/part-[12].jsonl"  # no shell expands this
     assert _dask(["--schema", str(SCHEMA), pattern], client) == (1, local, "")
     nothing = Path(inputs[0]).parent.as_uri() + "/none-*.jsonl"
-    missing = (1, f"{nothing}: no such file\n", "")
+    missing = (2, f"{nothing}: no such file\n", "")
     assert _dask(["--schema", str(SCHEMA), nothing], client) == missing
 
 
@@ -369,8 +369,8 @@ def test_cli_on_a_cluster_started_as_the_readme_says(inputs: list[str], tmp_path
         on_dask = subprocess.run(
             [*command, "--dask", address], cwd=ROOT, capture_output=True, timeout=180
         )
-        assert local.returncode == 1 and local.stdout.count(b"\n") > 1000
-        assert (on_dask.returncode, on_dask.stdout, on_dask.stderr) == (1, local.stdout, b"")
+        assert local.returncode == 2 and local.stdout.count(b"\n") > 1000  # (one is missing)
+        assert (on_dask.returncode, on_dask.stdout, on_dask.stderr) == (2, local.stdout, b"")
     finally:
         for process in reversed(started):
             process.terminate()
@@ -415,8 +415,8 @@ def test_cli_dask_local_as_a_user_runs_it(inputs: list[str]) -> None:
         capture_output=True,
         timeout=180,
     )
-    assert local.returncode == 1 and local.stdout
-    assert (on_dask.returncode, on_dask.stdout, on_dask.stderr) == (1, local.stdout, b"")
+    assert local.returncode == 2 and local.stdout  # (one is missing)
+    assert (on_dask.returncode, on_dask.stdout, on_dask.stderr) == (2, local.stdout, b"")
 
 
 # -- pipelines holding documents in Dask ----------------------------------------------------------

@@ -164,6 +164,7 @@ class Resolver:
         root_dialect = self.dialect_of(root, default_dialect, registry)
         #: ids of the documents and subschemas checked so far (see :meth:`_check`)
         self._checked: set[int] = set()
+        self.root_is_schema = root_is_schema
         if root_is_schema:
             check_schema(root, root_dialect.uri)
             self._checked.add(id(root))
@@ -428,7 +429,9 @@ class Resolver:
             doc, ptr, dialect = base, "", self.dialect_of(contents, scope.dialect)
         else:
             doc, ptr, dialect = info
-        if id(contents) not in self._checked:
+        if id(contents) not in self._checked and (doc != "" or self.root_is_schema):
+            # (a root that is no schema, an OpenAPI description, had its schemas checked by
+            # its reader, against OpenAPI's own metaschema: its targets are not re-checked)
             # (a reference may lead where the metaschema does not look: into a keyword it
             # does not know, or into another draft's keyword)
             check_schema(contents, dialect.uri, file=self.shown_document(doc) or None, at=ptr)
