@@ -121,11 +121,14 @@ def models(pure: dict[str, ModuleType], compiled: dict[str, ModuleType]) -> list
         for obj in objects.values():
             assert obj.to_dict() == doc
         number = max(10, 2000 // size)
-        load = {name: bench_models.best(lambda c=cls: c.from_dict(doc), number) for name, cls in ours.items()}
-        load["pydantic"] = bench_models.best(lambda: pyd.model_validate(doc), number)
+        load = {
+            name: bench_models.best(lambda c=cls, d=doc: c.from_dict(d), number)
+            for name, cls in ours.items()
+        }
+        load["pydantic"] = bench_models.best(lambda d=doc: pyd.model_validate(d), number)
         dump = {name: bench_models.best(obj.to_dict, number) for name, obj in objects.items()}
         dump["pydantic"] = bench_models.best(
-            lambda: model.model_dump(by_alias=True, exclude_unset=True), number
+            lambda m=model: m.model_dump(by_alias=True, exclude_unset=True), number
         )
         memory = {name: bench_models.memory(cls.from_dict, doc) for name, cls in ours.items()}
         memory["pydantic"] = bench_models.memory(pyd.model_validate, doc)

@@ -215,7 +215,9 @@ def _module_source(comp: Compiler, apis: list[_Api], *, definitions: bool) -> st
         "from collections.abc import Callable, Iterator",
         "from dataclasses import dataclass",
         "from fractions import Fraction",
-        "from typing import Any, TypeVar",
+        "from typing import Any, Final, TypeVar"
+        if comp.constants or comp.late_constants
+        else "from typing import Any, TypeVar",
     ]
     third_party = (
         ["import regex  # type: ignore[import-untyped,unused-ignore]"] if comp.needs_regex else []

@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 try:
     from mypy_extensions import mypyc_attr
@@ -169,55 +169,55 @@ def _mul(value: int | float, factor: int | Fraction) -> bool:
     return quotient.denominator == 1
 
 
-_Y1 = (dict, bool)
-_S1 = _loc("type", "/type")
-_M1 = " is not of type 'object', 'boolean'"
-_S2 = _loc("type", "/properties/$id/type")
-_M2 = " is not of type 'string'"
-_S3 = _loc("type", "/properties/$schema/type")
-_S4 = _loc("type", "/properties/$ref/type")
-_S5 = _loc("type", "/properties/$comment/type")
-_S6 = _loc("type", "/properties/title/type")
-_S7 = _loc("type", "/properties/description/type")
-_S8 = _loc("type", "/properties/readOnly/type")
-_M3 = " is not of type 'boolean'"
-_S9 = _loc("type", "/properties/examples/type")
-_M4 = " is not of type 'array'"
-_S10 = _loc("type", "/properties/multipleOf/type")
-_M5 = " is not of type 'number'"
-_S11 = _loc("exclusiveMinimum", "/properties/multipleOf/exclusiveMinimum")
-_M6 = " is less than or equal to 0"
-_S12 = _loc("type", "/properties/maximum/type")
-_S13 = _loc("type", "/properties/exclusiveMaximum/type")
-_S14 = _loc("type", "/properties/minimum/type")
-_S15 = _loc("type", "/properties/exclusiveMinimum/type")
-_S16 = _loc("type", "/definitions/nonNegativeInteger/type")
-_M7 = " is not of type 'integer'"
-_S17 = _loc("minimum", "/definitions/nonNegativeInteger/minimum")
-_M8 = " is less than 0"
-_S18 = _loc("type", "/properties/pattern/type")
-_S19 = _loc("anyOf", "/properties/items/anyOf")
-_M9 = " is not valid under any of the given schemas"
-_S20 = _loc("type", "/properties/uniqueItems/type")
-_S21 = _loc("type", "/definitions/stringArray/type")
-_S22 = _loc("uniqueItems", "/definitions/stringArray/uniqueItems")
-_M10 = " has non-unique elements"
-_S23 = _loc("type", "/definitions/stringArray/items/type")
-_S24 = _loc("type", "/properties/definitions/type")
-_M11 = " is not of type 'object'"
-_S25 = _loc("type", "/properties/properties/type")
-_S26 = _loc("type", "/properties/patternProperties/type")
-_S27 = _loc("type", "/properties/dependencies/type")
-_S28 = _loc("anyOf", "/properties/dependencies/additionalProperties/anyOf")
-_S29 = _loc("type", "/properties/enum/type")
-_S30 = _loc("anyOf", "/properties/type/anyOf")
-_S31 = _loc("type", "/properties/format/type")
-_S32 = _loc("type", "/properties/contentMediaType/type")
-_S33 = _loc("type", "/properties/contentEncoding/type")
-_F1 = _frozen('["array", "boolean", "integer", "null", "number", "object", "string"]')
-_S34 = _loc("type", "/definitions/schemaArray/type")
-_S35 = _loc("minItems", "/definitions/schemaArray/minItems")
-_M12 = " has fewer than 1 items"
+_Y1: Final = (dict, bool)
+_S1: Final = _loc("type", "/type")
+_M1: Final = " is not of type 'object', 'boolean'"
+_S2: Final = _loc("type", "/properties/$id/type")
+_M2: Final = " is not of type 'string'"
+_S3: Final = _loc("type", "/properties/$schema/type")
+_S4: Final = _loc("type", "/properties/$ref/type")
+_S5: Final = _loc("type", "/properties/$comment/type")
+_S6: Final = _loc("type", "/properties/title/type")
+_S7: Final = _loc("type", "/properties/description/type")
+_S8: Final = _loc("type", "/properties/readOnly/type")
+_M3: Final = " is not of type 'boolean'"
+_S9: Final = _loc("type", "/properties/examples/type")
+_M4: Final = " is not of type 'array'"
+_S10: Final = _loc("type", "/properties/multipleOf/type")
+_M5: Final = " is not of type 'number'"
+_S11: Final = _loc("exclusiveMinimum", "/properties/multipleOf/exclusiveMinimum")
+_M6: Final = " is less than or equal to 0"
+_S12: Final = _loc("type", "/properties/maximum/type")
+_S13: Final = _loc("type", "/properties/exclusiveMaximum/type")
+_S14: Final = _loc("type", "/properties/minimum/type")
+_S15: Final = _loc("type", "/properties/exclusiveMinimum/type")
+_S16: Final = _loc("type", "/definitions/nonNegativeInteger/type")
+_M7: Final = " is not of type 'integer'"
+_S17: Final = _loc("minimum", "/definitions/nonNegativeInteger/minimum")
+_M8: Final = " is less than 0"
+_S18: Final = _loc("type", "/properties/pattern/type")
+_S19: Final = _loc("anyOf", "/properties/items/anyOf")
+_M9: Final = " is not valid under any of the given schemas"
+_S20: Final = _loc("type", "/properties/uniqueItems/type")
+_S21: Final = _loc("type", "/definitions/stringArray/type")
+_S22: Final = _loc("uniqueItems", "/definitions/stringArray/uniqueItems")
+_M10: Final = " has non-unique elements"
+_S23: Final = _loc("type", "/definitions/stringArray/items/type")
+_S24: Final = _loc("type", "/properties/definitions/type")
+_M11: Final = " is not of type 'object'"
+_S25: Final = _loc("type", "/properties/properties/type")
+_S26: Final = _loc("type", "/properties/patternProperties/type")
+_S27: Final = _loc("type", "/properties/dependencies/type")
+_S28: Final = _loc("anyOf", "/properties/dependencies/additionalProperties/anyOf")
+_S29: Final = _loc("type", "/properties/enum/type")
+_S30: Final = _loc("anyOf", "/properties/type/anyOf")
+_S31: Final = _loc("type", "/properties/format/type")
+_S32: Final = _loc("type", "/properties/contentMediaType/type")
+_S33: Final = _loc("type", "/properties/contentEncoding/type")
+_F1: Final = _frozen('["array", "boolean", "integer", "null", "number", "object", "string"]')
+_S34: Final = _loc("type", "/definitions/schemaArray/type")
+_S35: Final = _loc("minItems", "/definitions/schemaArray/minItems")
+_M12: Final = " has fewer than 1 items"
 
 
 def _v1(x: Any) -> bool:

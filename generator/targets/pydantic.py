@@ -5,8 +5,9 @@ comparable with the ``models`` target: snake_case attributes with the wire names
 ``populate_by_name``, undeclared members allowed (``extra="allow"``), schema descriptions as
 docstrings, enum defaults as enum members (so the module passes ``mypy --strict``). The result
 is formatted by ruff (imports sorted, then ``ruff format`` at line length 100), which
-datamodel-code-generator runs itself (``formatters=["ruff-check", "ruff-format"]``) with a ``ruff.toml`` of ours, so neither the folder it runs
-in nor black matters (black took most of the time at 1,000 definitions).
+datamodel-code-generator runs itself (``formatters=["ruff-check", "ruff-format"]``) with a
+``ruff.toml`` of ours, so the folder it runs in does not matter. (It was black before: most of
+the target's time at 1,000 definitions.)
 
 Known limits, inherited from datamodel-code-generator: an optional member that may not be
 ``null`` is still typed ``T | None = None``, so these models accept ``null`` where the schema
