@@ -359,12 +359,11 @@ def _v1(x: Any) -> bool:
         x3 = x["externalUrl"]
         if x3 is not None and type(x3) is not str:
             return False
-    if "type" in x:
-        x4 = x["type"]
-        if type(x4) is not str:
-            return False
-        if x4 not in _F1:
-            return False
+    x4 = x["type"]
+    if type(x4) is not str:
+        return False
+    if x4 not in _F1:
+        return False
     if "supportTicketConversationId" in x:
         x5 = x["supportTicketConversationId"]
         if x5 is not None and type(x5) is not str:
@@ -410,15 +409,14 @@ def _v1(x: Any) -> bool:
                 return False
             if x14 not in _F2:
                 return False
-    if "messages" in x:
-        x15 = x["messages"]
-        if type(x15) is not list:
+    x15 = x["messages"]
+    if type(x15) is not list:
+        return False
+    if len(x15) < 1:
+        return False
+    for x16 in x15:
+        if not _v21(x16):
             return False
-        if len(x15) < 1:
-            return False
-        for x16 in x15:
-            if not _v21(x16):
-                return False
     return True
 
 
@@ -597,16 +595,14 @@ def _v6(x: Any) -> bool:
         x37 = x["updatedAt"]
         if x37 is not None and type(x37) is not str:
             return False
-    if "role" in x:
-        x38 = x["role"]
-        if type(x38) is not str:
-            return False
-        if x38 not in _F3:
-            return False
-    if "content" in x:
-        x39 = x["content"]
-        if not _v8(x39):
-            return False
+    x38 = x["role"]
+    if type(x38) is not str:
+        return False
+    if x38 not in _F3:
+        return False
+    x39 = x["content"]
+    if not _v8(x39):
+        return False
     if "name" in x:
         x40 = x["name"]
         if x40 is not None and type(x40) is not str:
@@ -754,12 +750,11 @@ def _v9(x: Any) -> bool:
         return False
     if "type" not in x:
         return False
-    if "type" in x:
-        x61 = x["type"]
-        if type(x61) is not str:
-            return False
-        if x61 not in _F4:
-            return False
+    x61 = x["type"]
+    if type(x61) is not str:
+        return False
+    if x61 not in _F4:
+        return False
     if "text" in x:
         x62 = x["text"]
         if x62 is not None and type(x62) is not str:
@@ -819,10 +814,9 @@ def _v11(x: Any) -> bool:
         return False
     if "url" not in x:
         return False
-    if "url" in x:
-        x67 = x["url"]
-        if type(x67) is not str:
-            return False
+    x67 = x["url"]
+    if type(x67) is not str:
+        return False
     if "detail" in x:
         x68 = x["detail"]
         if type(x68) is not str:
@@ -877,10 +871,9 @@ def _v13(x: Any) -> bool:
         x71 = x["label"]
         if x71 is not None and type(x71) is not str:
             return False
-    if "url" in x:
-        x72 = x["url"]
-        if type(x72) is not str:
-            return False
+    x72 = x["url"]
+    if type(x72) is not str:
+        return False
     if "title" in x:
         x73 = x["title"]
         if x73 is not None and type(x73) is not str:
@@ -1003,30 +996,25 @@ def _v18(x: Any) -> bool:
         return False
     if "id" not in x or "type" not in x or "function" not in x:
         return False
-    if "id" in x:
-        x85 = x["id"]
-        if type(x85) is not str:
-            return False
-    if "type" in x:
-        x86 = x["type"]
-        if type(x86) is not str:
-            return False
-        if x86 not in _F7:
-            return False
-    if "function" in x:
-        x87 = x["function"]
-        if type(x87) is not dict:
-            return False
-        if "name" not in x87 or "arguments" not in x87:
-            return False
-        if "name" in x87:
-            x88 = x87["name"]
-            if type(x88) is not str:
-                return False
-        if "arguments" in x87:
-            x89 = x87["arguments"]
-            if type(x89) is not str:
-                return False
+    x85 = x["id"]
+    if type(x85) is not str:
+        return False
+    x86 = x["type"]
+    if type(x86) is not str:
+        return False
+    if x86 not in _F7:
+        return False
+    x87 = x["function"]
+    if type(x87) is not dict:
+        return False
+    if "name" not in x87 or "arguments" not in x87:
+        return False
+    x88 = x87["name"]
+    if type(x88) is not str:
+        return False
+    x89 = x87["arguments"]
+    if type(x89) is not str:
+        return False
     return True
 
 
@@ -1090,14 +1078,12 @@ def _v20(x: Any) -> bool:
         return False
     if "name" not in x or "arguments" not in x:
         return False
-    if "name" in x:
-        x95 = x["name"]
-        if type(x95) is not str:
-            return False
-    if "arguments" in x:
-        x96 = x["arguments"]
-        if type(x96) is not str:
-            return False
+    x95 = x["name"]
+    if type(x95) is not str:
+        return False
+    x96 = x["arguments"]
+    if type(x96) is not str:
+        return False
     return True
 
 
@@ -1145,16 +1131,14 @@ def _v21(x: Any) -> bool:
         x103 = x["updatedAt"]
         if x103 is not None and type(x103) is not str:
             return False
-    if "role" in x:
-        x104 = x["role"]
-        if type(x104) is not str:
-            return False
-        if x104 not in _F3:
-            return False
-    if "content" in x:
-        x105 = x["content"]
-        if not _v26(x105):
-            return False
+    x104 = x["role"]
+    if type(x104) is not str:
+        return False
+    if x104 not in _F3:
+        return False
+    x105 = x["content"]
+    if not _v26(x105):
+        return False
     if "name" in x:
         x106 = x["name"]
         if x106 is not None and type(x106) is not str:
@@ -1315,10 +1299,9 @@ def _v27(x: Any) -> bool:
         x128 = x["label"]
         if x128 is not None and type(x128) is not str:
             return False
-    if "url" in x:
-        x129 = x["url"]
-        if type(x129) is not str:
-            return False
+    x129 = x["url"]
+    if type(x129) is not str:
+        return False
     if "title" in x:
         x130 = x["title"]
         if x130 is not None and type(x130) is not str:
@@ -1348,30 +1331,25 @@ def _v28(x: Any) -> bool:
         return False
     if "id" not in x or "type" not in x or "function" not in x:
         return False
-    if "id" in x:
-        x135 = x["id"]
-        if type(x135) is not str:
-            return False
-    if "type" in x:
-        x136 = x["type"]
-        if type(x136) is not str:
-            return False
-        if x136 not in _F7:
-            return False
-    if "function" in x:
-        x137 = x["function"]
-        if type(x137) is not dict:
-            return False
-        if "name" not in x137 or "arguments" not in x137:
-            return False
-        if "name" in x137:
-            x138 = x137["name"]
-            if type(x138) is not str:
-                return False
-        if "arguments" in x137:
-            x139 = x137["arguments"]
-            if type(x139) is not str:
-                return False
+    x135 = x["id"]
+    if type(x135) is not str:
+        return False
+    x136 = x["type"]
+    if type(x136) is not str:
+        return False
+    if x136 not in _F7:
+        return False
+    x137 = x["function"]
+    if type(x137) is not dict:
+        return False
+    if "name" not in x137 or "arguments" not in x137:
+        return False
+    x138 = x137["name"]
+    if type(x138) is not str:
+        return False
+    x139 = x137["arguments"]
+    if type(x139) is not str:
+        return False
     return True
 
 
@@ -1496,12 +1474,11 @@ def _v32(x: Any) -> bool:
         return False
     if "type" not in x:
         return False
-    if "type" in x:
-        x153 = x["type"]
-        if type(x153) is not str:
-            return False
-        if x153 not in _F4:
-            return False
+    x153 = x["type"]
+    if type(x153) is not str:
+        return False
+    if x153 not in _F4:
+        return False
     if "text" in x:
         x154 = x["text"]
         if x154 is not None and type(x154) is not str:
@@ -1533,10 +1510,9 @@ def _v35(x: Any) -> bool:
         return False
     if "url" not in x:
         return False
-    if "url" in x:
-        x156 = x["url"]
-        if type(x156) is not str:
-            return False
+    x156 = x["url"]
+    if type(x156) is not str:
+        return False
     if "detail" in x:
         x157 = x["detail"]
         if type(x157) is not str:
