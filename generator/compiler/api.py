@@ -202,6 +202,36 @@ def render_batch(
     return _module_source(comp, apis, definitions=True)
 
 
+_CALL = re.compile(r"\b(_[vea]\d+)\(")
+
+
+def _recursive(functions: list[list[str]]) -> bool:
+    """Whether the generated functions can call themselves (a cycle in the call graph), i.e.
+    validation depth grows with the instance's nesting rather than being bounded by the schema."""
+    calls: dict[str, set[str]] = {}
+    for lines in functions:
+        name = lines[0][len("def ") : lines[0].index("(")]
+        calls[name] = {m for line in lines[1:] for m in _CALL.findall(line)}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in calls:
+        if start in state:
+            continue
+        state[start] = 1
+        work = [(start, iter(calls[start]))]
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is None:
+                state[node] = 2
+                work.pop()
+            elif state.get(child) == 1:
+                return True
+            elif child not in state and child in calls:
+                state[child] = 1
+                work.append((child, iter(calls[child])))
+    return False
+
+
 def _module_source(comp: Compiler, apis: list[_Api], *, definitions: bool) -> str:
     format_helpers = helpers_for(comp.formats_used)
     stdlib = {"json", "math"}
@@ -216,7 +246,7 @@ def _module_source(comp: Compiler, apis: list[_Api], *, definitions: bool) -> st
         "from dataclasses import dataclass",
         "from fractions import Fraction",
         "from typing import Any, Final, TypeVar"
-        if comp.constants or comp.late_constants
+        if comp.constants or comp.late_constants or _recursive(comp.functions)
         else "from typing import Any, TypeVar",
     ]
     third_party = (
@@ -241,6 +271,7 @@ def _module_source(comp: Compiler, apis: list[_Api], *, definitions: bool) -> st
         late_constants="\n".join(comp.late_constants),
         apis=apis,
         definitions=definitions,
+        recursive=_recursive(comp.functions),
     )
 
 
