@@ -585,7 +585,7 @@ class CreateOpenAIConversation:
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
         obj = cls.__new__(cls)
         obj.id = data.get("id", UNSET)
@@ -666,7 +666,7 @@ class Properties:
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
         obj = cls.__new__(cls)
         obj.extra = dict(data)
@@ -721,7 +721,7 @@ class UserProperties:
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
         obj = cls.__new__(cls)
         obj.extra = dict(data)
@@ -878,7 +878,7 @@ class Messages:
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
         obj = cls.__new__(cls)
         obj.id = data.get("id", UNSET)
@@ -984,7 +984,7 @@ class OpenAIContentItem:
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
         obj = cls.__new__(cls)
         obj.type = _ENUM_open_ai_content_item_type[data["type"]]
@@ -1076,7 +1076,7 @@ class OpenAIImageUrlObject(_OpenAIImageUrlObjectDefaults):
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
         obj = cls.__new__(cls)
         obj.url = data["url"]
@@ -1188,7 +1188,7 @@ class CreateOpenAIConversationLinks:
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
         obj = cls.__new__(cls)
         obj.label = data.get("label", UNSET)
@@ -1255,7 +1255,7 @@ class CreateOpenAIConversationProperties:
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
         obj = cls.__new__(cls)
         obj.extra = dict(data)
@@ -1310,7 +1310,7 @@ class CreateOpenAIConversationUserProperties:
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
         obj = cls.__new__(cls)
         obj.extra = dict(data)
@@ -1386,7 +1386,7 @@ class OpenAIToolCall:
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
         obj = cls.__new__(cls)
         obj.id = data["id"]
@@ -1463,7 +1463,7 @@ class OpenAIToolCallFunction:
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
         obj = cls.__new__(cls)
         obj.name = data["name"]

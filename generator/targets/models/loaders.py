@@ -201,7 +201,8 @@ class Loaders(Conversions, Dumpers):
         lines += self.load_method(obj, d)
         if self.with_validators:
             lines += ["", f"{s}@classmethod"]
-            lines += wrap_def(s, "_build", ["cls", f"data: {any_}"], self_)
+            # (a dict, as the validator accepted it: mypyc then reads it with dict operations)
+            lines += wrap_def(s, "_build", ["cls", f"data: {dict_}[{str_}, {any_}]"], self_)
             lines += _METHOD_DOCS["_build"]
             lines += self.build_method(obj, d)
         # (a method, not ``__repr__ = _model_repr``: mypyc binds no plain function as a method)
