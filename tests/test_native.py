@@ -157,7 +157,11 @@ def test_regenerating_removes_stale_native_builds(tmp_path: Path) -> None:
     out = tmp_path / "pkg"
     generate(tmp_path / "tree.json", out, ["models", "validators"])
     suffix = native.extension_suffix()
-    stale = [out / f"validators{suffix}", out / f"validators__mypyc{suffix}", out / f"models{suffix}"]
+    stale = [
+        out / f"validators{suffix}",
+        out / f"validators__mypyc{suffix}",
+        out / f"models{suffix}",
+    ]
     for path in stale:
         path.write_bytes(b"old build")
     generate(tmp_path / "tree.json", out, ["models", "validators"])  # nothing rewritten
