@@ -8,7 +8,7 @@ SCHEMA := $(wildcard schema/*.json schema/*.yaml)
 SOURCES := $(shell find generator templates -type f \( -name '*.py' -o -name '*.jinja' -o -name '*.j2' \) 2>/dev/null)
 GENERATED_STAMP := $(VENV)/.generated
 
-.PHONY: install generate check lint test fuzz bench clean regen-goldens
+.PHONY: install generate check lint test fuzz bench clean regen-goldens native native-test
 
 install: $(STAMP)
 
@@ -44,6 +44,15 @@ test: $(STAMP)
 # and mutated, through compile() and the whole pipeline; prints the counts of each outcome.
 fuzz: $(STAMP)
 	SCHEMAGEN_FUZZ_EXAMPLES=2000 SCHEMAGEN_FUZZ_PIPELINE=100 $(BIN)/python -m pytest -q -s tests/test_fuzz.py
+
+# Compile generated/validators.py and generated/models.py with mypyc into extension modules
+# beside them (git-ignored; Python imports them first; `make generate` removes stale ones).
+native: $(GENERATED_STAMP)
+	$(BIN)/schemagen native
+
+# The official test suite and the hypothesis round trip on native builds (several minutes).
+native-test: $(STAMP)
+	$(BIN)/python -m pytest -m native
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -15,8 +15,17 @@ Each tool runs ``--repeat`` times per size (default 3; once for 10,000 definitio
 where the peer takes minutes) and the fastest run is kept, the usual way to read timings on
 a shared machine.
 
-Usage: ``python bench/bench_generate.py [--sizes 100,1000,10000] [--repeat 3]``; writes
-``bench/results/generation.json`` and ``bench/results/generation.png``.
+``--shapes`` runs the same comparison on other shapes of about ``--shape-size`` definitions
+(``bench/synthetic.py``: ``refs``, the shape of issue 14; ``deep-chain``; ``wide`` objects;
+``enums``; big ``unions``; an ``openapi`` document, which datamodel-code-generator reads as
+OpenAPI), adds the ``pydantic`` target vs datamodel-code-generator's own pydantic v2 run, and
+says where schemagen's time goes on each (load with metaschema check, IR, each target's render,
+writing; one process).
+
+Usage: ``python bench/bench_generate.py [--sizes 100,1000,10000] [--repeat 3]
+[--shapes refs,deep-chain,wide,enums,unions,openapi] [--shape-size 1000]``; writes
+``bench/results/generation.json`` (``generation-shapes.json`` with ``--shapes``) and
+``bench/results/generation.png``.
 """
 
 from __future__ import annotations
@@ -43,6 +52,7 @@ TOOLS = {
     "datamodel-code-generator": "datamodel-code-generator (dataclasses)",
 }
 PEER = "datamodel-code-generator"
+SHAPE_TOOLS = [*TOOLS, "schemagen-pydantic", "datamodel-code-generator-pydantic"]
 
 
 def _cpu_seconds() -> float:
@@ -51,8 +61,48 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def stages(schema: Path, out: Path) -> dict[str, float]:
+    """Seconds per stage of one schemagen run in one process (the three targets)."""
+    sys.path.insert(0, str(ROOT))
+    from generator.build import build_ir
+    from generator.load import load_schema
+    from generator.pipeline import PACKAGE_INIT
+    from generator.targets import RenderJob, renderer
+    from generator.write import Staging
+
+    times: dict[str, float] = {}
+    started = time.perf_counter()
+    loaded = load_schema(schema)
+    times["load"] = time.perf_counter() - started
+    started = time.perf_counter()
+    ir = build_ir(loaded)
+    times["ir"] = time.perf_counter() - started
+    job = RenderJob(ir=ir, loaded=loaded, targets=frozenset(OUR_TARGETS))
+    files: dict[str, str] = {"__init__.py": PACKAGE_INIT}
+    for target in OUR_TARGETS:
+        started = time.perf_counter()
+        files.update(renderer(target)(job))
+        times[target] = time.perf_counter() - started
+    started = time.perf_counter()
+    Staging(out).commit(files)
+    times["write"] = time.perf_counter() - started
+    times["seconds"] = sum(times.values())
+    return times
+
+
 def worker(tool: str, schema: Path, out: Path) -> dict[str, float]:
-    if tool.startswith("schemagen"):
+    if tool == "stages":
+        return stages(schema, out)
+    openapi = schema.name.endswith(".openapi.json")
+    if tool == "schemagen-pydantic":
+        sys.path.insert(0, str(ROOT))
+        from generator.pipeline import generate
+
+        cpu_before = _cpu_seconds()
+        started = time.perf_counter()
+        generate(schema, out, ["pydantic"], jobs=1)
+        seconds = time.perf_counter() - started
+    elif tool.startswith("schemagen"):
         sys.path.insert(0, str(ROOT))
         from generator.pipeline import generate
 
@@ -66,11 +116,14 @@ def worker(tool: str, schema: Path, out: Path) -> dict[str, float]:
 
         cpu_before = _cpu_seconds()
         started = time.perf_counter()
+        pydantic = tool.endswith("-pydantic")
         peer_generate(
             schema,
-            input_file_type=InputFileType.JsonSchema,
+            input_file_type=InputFileType.OpenAPI if openapi else InputFileType.JsonSchema,
             output=out / "models.py",
-            output_model_type=DataModelType.DataclassesDataclass,
+            output_model_type=DataModelType.PydanticV2BaseModel
+            if pydantic
+            else DataModelType.DataclassesDataclass,
             disable_timestamp=True,
         )
         seconds = time.perf_counter() - started
@@ -122,18 +175,70 @@ def plot(rows: list[dict[str, Any]], path: Path) -> None:
     fig.savefig(path, dpi=100)
 
 
+def shapes(names: list[str], args: argparse.Namespace) -> None:
+    from synthetic import write_shape
+
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        for shape in names:
+            schema = write_shape(Path(folder), shape, args.shape_size)
+            tools = [
+                t for t in SHAPE_TOOLS if not (shape == "openapi" and t == "schemagen-pydantic")
+            ]
+            measured: dict[str, list[dict[str, float]]] = {tool: [] for tool in tools}
+            stage_runs = []
+            for _ in range(max(1, args.repeat)):
+                for tool in tools:
+                    measured[tool].append(measure(tool, schema, Path(folder)))
+                stage_runs.append(measure("stages", schema, Path(folder)))
+            row: dict[str, Any] = {"shape": shape, "definitions": args.shape_size}
+            for tool in tools:
+                row[tool] = min(measured[tool], key=lambda r: r["seconds"])
+            row["stages"] = min(stage_runs, key=lambda r: r["seconds"])
+            peer = row[PEER]["seconds"]
+            row["speedup"] = peer / row["schemagen"]["seconds"]
+            row["speedup_serial"] = peer / row["schemagen-serial"]["seconds"]
+            if "schemagen-pydantic" in row:
+                row["pydantic_ratio"] = (
+                    row["schemagen-pydantic"]["seconds"]
+                    / row["datamodel-code-generator-pydantic"]["seconds"]
+                )
+            rows.append(row)
+            st = row["stages"]
+            where = ", ".join(f"{k} {st[k]:.2f}s" for k in ("load", "ir", *OUR_TARGETS, "write"))
+            pyd = (
+                f", pydantic target / dcg pydantic {row['pydantic_ratio']:.2f}x"
+                if "pydantic_ratio" in row
+                else ""
+            )
+            print(
+                f"{shape:>10}: schemagen {row['schemagen']['seconds']:.2f}s "
+                f"(one process {row['schemagen-serial']['seconds']:.2f}s), dcg dataclasses "
+                f"{peer:.2f}s: {row['speedup']:.1f}x faster ({row['speedup_serial']:.1f}x one "
+                f"process){pyd} | time: {where}",
+                flush=True,
+            )
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "generation-shapes.json").write_text(json.dumps(rows, indent=2) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--worker", nargs=3, metavar=("TOOL", "SCHEMA", "OUT"))
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--skip-peer-above", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and size")
+    parser.add_argument("--shapes", help="comma-separated shapes of bench/synthetic.py SHAPES")
+    parser.add_argument("--shape-size", type=int, default=1000, help="definitions per shape")
     args = parser.parse_args()
     if args.worker:
         tool, schema, out = args.worker
         print(json.dumps(worker(tool, Path(schema), Path(out))))
         return
     sys.path.insert(0, str(HERE))
+    if args.shapes:
+        shapes([s.strip() for s in args.shapes.split(",") if s.strip()], args)
+        return
     from synthetic import write_synthetic
 
     rows: list[dict[str, Any]] = []

@@ -566,7 +566,7 @@ class CreateOpenAIConversation:
         extra: dict[str, Any] = {}
         if not _KEYS_create_open_ai_conversation.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_create_open_ai_conversation}
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.id = id_
         obj.external_id = external_id
         obj.external_url = external_url
@@ -585,9 +585,9 @@ class CreateOpenAIConversation:
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.id = data.get("id", UNSET)
         obj.external_id = data.get("externalId", UNSET)
         obj.external_url = data.get("externalUrl", UNSET)
@@ -617,7 +617,8 @@ class CreateOpenAIConversation:
         obj.extra = _extra(data, _KEYS_create_open_ai_conversation)
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -660,18 +661,19 @@ class Properties:
         if not isinstance(data, dict):
             raise _Invalid
         extra = dict(data)
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.extra = extra
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.extra = dict(data)
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -714,18 +716,19 @@ class UserProperties:
         if not isinstance(data, dict):
             raise _Invalid
         extra = dict(data)
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.extra = extra
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.extra = dict(data)
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -858,7 +861,7 @@ class Messages:
         extra: dict[str, Any] = {}
         if not _KEYS_messages.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_messages}
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.id = id_
         obj.external_id = external_id
         obj.external_url = external_url
@@ -875,9 +878,9 @@ class Messages:
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.id = data.get("id", UNSET)
         obj.external_id = data.get("externalId", UNSET)
         obj.external_url = data.get("externalUrl", UNSET)
@@ -907,7 +910,8 @@ class Messages:
             obj.extra = {k: x for k, x in data.items() if k not in _KEYS_messages}
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -972,7 +976,7 @@ class OpenAIContentItem:
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_content_item.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_content_item}
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.type = type_
         obj.text = text
         obj.image_url = image_url
@@ -980,9 +984,9 @@ class OpenAIContentItem:
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.type = _ENUM_open_ai_content_item_type[data["type"]]
         obj.text = data.get("text", UNSET)
         image_url = data.get("image_url", UNSET)
@@ -994,18 +998,26 @@ class OpenAIContentItem:
             obj.extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_content_item}
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
+
+
+class _OpenAIImageUrlObjectDefaults:
+    """``OpenAIImageUrlObject.SCHEMA_DEFAULTS``."""
+
+    __slots__ = ()
+
+    SCHEMA_DEFAULTS: ClassVar[dict[str, Any]] = {"detail": "auto"}
+    """Schema defaults by attribute; never filled in on load (absent stays absent)."""
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
-class OpenAIImageUrlObject:
+class OpenAIImageUrlObject(_OpenAIImageUrlObjectDefaults):
     """The ``OpenAIImageUrlObject`` schema.
 
     Schema location: ``/$defs/OpenAIImageUrlObject``.
     """
 
-    SCHEMA_DEFAULTS: ClassVar[dict[str, Any]] = {"detail": "auto"}
-    """Schema defaults by attribute; never filled in on load (absent stays absent)."""
     url: str
     detail: Detail | Unset = UNSET
     """Schema default: ``\"auto\"`` (not filled in on load; see ``SCHEMA_DEFAULTS``)."""
@@ -1057,16 +1069,16 @@ class OpenAIImageUrlObject:
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_image_url_object.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_image_url_object}
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.url = url
         obj.detail = detail
         obj.extra = extra
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.url = data["url"]
         detail = data.get("detail", UNSET)
         if detail is not UNSET:
@@ -1077,7 +1089,8 @@ class OpenAIImageUrlObject:
             obj.extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_image_url_object}
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -1164,7 +1177,7 @@ class CreateOpenAIConversationLinks:
         if breadcrumbs is not UNSET and breadcrumbs is not None:
             breadcrumbs = _load_1(breadcrumbs)
         extra = _extra(data, _KEYS_create_open_ai_conversation_links)
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.label = label
         obj.url = url
         obj.title = title
@@ -1175,9 +1188,9 @@ class CreateOpenAIConversationLinks:
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.label = data.get("label", UNSET)
         obj.url = data["url"]
         obj.title = data.get("title", UNSET)
@@ -1193,7 +1206,8 @@ class CreateOpenAIConversationLinks:
         obj.extra = _extra(data, _KEYS_create_open_ai_conversation_links)
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -1236,18 +1250,19 @@ class CreateOpenAIConversationProperties:
         if not isinstance(data, dict):
             raise _Invalid
         extra = dict(data)
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.extra = extra
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.extra = dict(data)
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -1290,18 +1305,19 @@ class CreateOpenAIConversationUserProperties:
         if not isinstance(data, dict):
             raise _Invalid
         extra = dict(data)
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.extra = extra
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.extra = dict(data)
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -1362,7 +1378,7 @@ class OpenAIToolCall:
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_tool_call.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_tool_call}
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.id = id_
         obj.type = type_
         obj.function = function
@@ -1370,9 +1386,9 @@ class OpenAIToolCall:
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.id = data["id"]
         obj.type = _ENUM_open_ai_tool_call_type[data["type"]]
         obj.function = OpenAIToolCallFunction._build(data["function"])
@@ -1381,7 +1397,8 @@ class OpenAIToolCall:
             obj.extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_tool_call}
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -1439,16 +1456,16 @@ class OpenAIToolCallFunction:
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_tool_call_function.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_tool_call_function}
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.name = name
         obj.arguments = arguments
         obj.extra = extra
         return obj
 
     @classmethod
-    def _build(cls, data: Any) -> Self:
+    def _build(cls, data: dict[str, Any]) -> Self:
         """Construct from a document the validator accepted: no checks."""
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.name = data["name"]
         obj.arguments = data["arguments"]
         obj.extra = {}
@@ -1456,7 +1473,8 @@ class OpenAIToolCallFunction:
             obj.extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_tool_call_function}
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 _KEYS_create_open_ai_conversation: Final = frozenset(

@@ -4,16 +4,26 @@ Public API: ``is_valid(instance)``, ``iter_errors(instance)`` and ``validate(ins
 (and the same three functions for each named definition).
 Instances are plain values as returned by ``json.loads``. The module depends on the standard
 library only.
+``schemagen native`` compiles it with mypyc into an extension module with the same results.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, Final, TypeVar
+
+try:
+    from mypy_extensions import mypyc_attr
+except ImportError:  # no mypy here: the mark matters to mypyc only (``schemagen native``)
+    _C = TypeVar("_C")
+
+    def mypyc_attr(*attrs: str, **kwattrs: object) -> Callable[[_C], _C]:
+        return lambda cls: cls
+
 
 __all__ = [
     "SchemaValidationError",
@@ -117,6 +127,7 @@ class ValidationError(ValueError):
         super().__init__("\n".join(str(error) for error in errors))
 
 
+@mypyc_attr(native_class=False)  # mypyc compiles no native subclass of RuntimeError
 class SchemaLoopError(RuntimeError):
     """The schema applies itself to the same instance without end (e.g. ``{"$ref": "#"}``)."""
 
@@ -222,116 +233,116 @@ def _mul(value: int | float, factor: int | Fraction) -> bool:
     return quotient.denominator == 1
 
 
-_F1 = _frozen('["openai"]')
-_F2 = _frozen('["private", "public"]')
-_S1 = _loc("type", "/type")
-_M1 = " is not of type 'object'"
-_K1 = _json('["type", "messages"]')
-_S2 = _loc("required", "/required")
-_M2 = " is a required property"
-_S3 = _loc("type", "/properties/id/type")
-_M3 = " is not of type 'string', 'null'"
-_S4 = _loc("type", "/properties/externalId/type")
-_S5 = _loc("type", "/properties/externalUrl/type")
-_S6 = _loc("type", "/$defs/Type/type")
-_M4 = " is not of type 'string'"
-_S7 = _loc("enum", "/$defs/Type/enum")
-_M5 = " is not one of 'openai'"
-_S8 = _loc("type", "/properties/supportTicketConversationId/type")
-_S9 = _loc("type", "/properties/createdAt/type")
-_S10 = _loc("type", "/properties/updatedAt/type")
-_S11 = _loc("type", "/properties/projectId/type")
-_S12 = _loc("type", "/properties/integrationId/type")
-_S13 = _loc("type", "/$defs/Properties/type")
-_S14 = _loc("type", "/$defs/UserProperties/type")
-_S15 = _loc("type", "/properties/tags/type")
-_M6 = " is not of type 'array', 'null'"
-_S16 = _loc("type", "/properties/tags/items/type")
-_S17 = _loc("type", "/$defs/Visibility/type")
-_S18 = _loc("enum", "/$defs/Visibility/enum")
-_M7 = " is not one of 'private', 'public'"
-_S19 = _loc("type", "/properties/messages/type")
-_M8 = " is not of type 'array'"
-_S20 = _loc("minItems", "/properties/messages/minItems")
-_M9 = " has fewer than 1 items"
-_F3 = _frozen('["system", "user", "assistant"]')
-_S21 = _loc("type", "/$defs/Messages/type")
-_K2 = _json('["role", "content"]')
-_S22 = _loc("required", "/$defs/Messages/required")
-_S23 = _loc("type", "/$defs/Messages/properties/id/type")
-_S24 = _loc("type", "/$defs/Messages/properties/externalId/type")
-_S25 = _loc("type", "/$defs/Messages/properties/externalUrl/type")
-_S26 = _loc("type", "/$defs/Messages/properties/createdAt/type")
-_S27 = _loc("type", "/$defs/Messages/properties/updatedAt/type")
-_S28 = _loc("type", "/$defs/CreateOpenAIConversationRole/type")
-_S29 = _loc("enum", "/$defs/CreateOpenAIConversationRole/enum")
-_M10 = " is not one of 'system', 'user', 'assistant'"
-_S30 = _loc("type", "/$defs/Messages/properties/name/type")
-_S31 = _loc("type", "/$defs/Messages/properties/links/type")
-_S32 = _loc("type", "/$defs/CreateOpenAIConversationProperties/type")
-_S33 = _loc("type", "/$defs/CreateOpenAIConversationUserProperties/type")
-_S34 = _loc("type", "/$defs/Messages/properties/tool_calls/type")
-_S35 = _loc("anyOf", "/$defs/CreateOpenAIConversationContent/anyOf")
-_M11 = " is not valid under any of the given schemas"
-_F4 = _frozen('["text", "image_url"]')
-_S36 = _loc("type", "/$defs/OpenAIContentItem/type")
-_K3 = _json('["type"]')
-_S37 = _loc("required", "/$defs/OpenAIContentItem/required")
-_S38 = _loc("type", "/$defs/OpenAIContentItemType/type")
-_S39 = _loc("enum", "/$defs/OpenAIContentItemType/enum")
-_M12 = " is not one of 'text', 'image_url'"
-_S40 = _loc("type", "/$defs/OpenAIContentItem/properties/text/type")
-_F5 = _frozen('["auto", "low", "high"]')
-_S41 = _loc("type", "/$defs/OpenAIImageUrlObject/type")
-_K4 = _json('["url"]')
-_S42 = _loc("required", "/$defs/OpenAIImageUrlObject/required")
-_S43 = _loc("type", "/$defs/OpenAIImageUrlObject/properties/url/type")
-_S44 = _loc("type", "/$defs/Detail/type")
-_S45 = _loc("enum", "/$defs/Detail/enum")
-_M13 = " is not one of 'auto', 'low', 'high'"
-_S46 = _loc("type", "/$defs/CreateOpenAIConversationLinks/type")
-_S47 = _loc("required", "/$defs/CreateOpenAIConversationLinks/required")
-_S48 = _loc("type", "/$defs/CreateOpenAIConversationLinks/properties/label/type")
-_S49 = _loc("type", "/$defs/CreateOpenAIConversationLinks/properties/url/type")
-_S50 = _loc("type", "/$defs/CreateOpenAIConversationLinks/properties/title/type")
-_M14 = "/$defs/CreateOpenAIConversationLinks/properties/description"
-_R1 = _M14
-_M15 = "/type"
-_R2 = _R1 + _M15
-_S51 = _loc("type", _R2)
-_M16 = "/$defs/CreateOpenAIConversationLinks/properties/breadcrumbs"
-_R3 = _M16
-_R4 = _R3 + _M15
-_S52 = _loc("type", _R4)
-_M17 = "/items/type"
-_R5 = _R3 + _M17
-_S53 = _loc("type", _R5)
-_S54 = _loc("anyOf", "/$defs/CreateOpenAIConversationType/anyOf")
-_F6 = _frozen(
+_F1: Final = _frozen('["openai"]')
+_F2: Final = _frozen('["private", "public"]')
+_S1: Final = _loc("type", "/type")
+_M1: Final = " is not of type 'object'"
+_K1: Final = _json('["type", "messages"]')
+_S2: Final = _loc("required", "/required")
+_M2: Final = " is a required property"
+_S3: Final = _loc("type", "/properties/id/type")
+_M3: Final = " is not of type 'string', 'null'"
+_S4: Final = _loc("type", "/properties/externalId/type")
+_S5: Final = _loc("type", "/properties/externalUrl/type")
+_S6: Final = _loc("type", "/$defs/Type/type")
+_M4: Final = " is not of type 'string'"
+_S7: Final = _loc("enum", "/$defs/Type/enum")
+_M5: Final = " is not one of 'openai'"
+_S8: Final = _loc("type", "/properties/supportTicketConversationId/type")
+_S9: Final = _loc("type", "/properties/createdAt/type")
+_S10: Final = _loc("type", "/properties/updatedAt/type")
+_S11: Final = _loc("type", "/properties/projectId/type")
+_S12: Final = _loc("type", "/properties/integrationId/type")
+_S13: Final = _loc("type", "/$defs/Properties/type")
+_S14: Final = _loc("type", "/$defs/UserProperties/type")
+_S15: Final = _loc("type", "/properties/tags/type")
+_M6: Final = " is not of type 'array', 'null'"
+_S16: Final = _loc("type", "/properties/tags/items/type")
+_S17: Final = _loc("type", "/$defs/Visibility/type")
+_S18: Final = _loc("enum", "/$defs/Visibility/enum")
+_M7: Final = " is not one of 'private', 'public'"
+_S19: Final = _loc("type", "/properties/messages/type")
+_M8: Final = " is not of type 'array'"
+_S20: Final = _loc("minItems", "/properties/messages/minItems")
+_M9: Final = " has fewer than 1 items"
+_F3: Final = _frozen('["system", "user", "assistant"]')
+_S21: Final = _loc("type", "/$defs/Messages/type")
+_K2: Final = _json('["role", "content"]')
+_S22: Final = _loc("required", "/$defs/Messages/required")
+_S23: Final = _loc("type", "/$defs/Messages/properties/id/type")
+_S24: Final = _loc("type", "/$defs/Messages/properties/externalId/type")
+_S25: Final = _loc("type", "/$defs/Messages/properties/externalUrl/type")
+_S26: Final = _loc("type", "/$defs/Messages/properties/createdAt/type")
+_S27: Final = _loc("type", "/$defs/Messages/properties/updatedAt/type")
+_S28: Final = _loc("type", "/$defs/CreateOpenAIConversationRole/type")
+_S29: Final = _loc("enum", "/$defs/CreateOpenAIConversationRole/enum")
+_M10: Final = " is not one of 'system', 'user', 'assistant'"
+_S30: Final = _loc("type", "/$defs/Messages/properties/name/type")
+_S31: Final = _loc("type", "/$defs/Messages/properties/links/type")
+_S32: Final = _loc("type", "/$defs/CreateOpenAIConversationProperties/type")
+_S33: Final = _loc("type", "/$defs/CreateOpenAIConversationUserProperties/type")
+_S34: Final = _loc("type", "/$defs/Messages/properties/tool_calls/type")
+_S35: Final = _loc("anyOf", "/$defs/CreateOpenAIConversationContent/anyOf")
+_M11: Final = " is not valid under any of the given schemas"
+_F4: Final = _frozen('["text", "image_url"]')
+_S36: Final = _loc("type", "/$defs/OpenAIContentItem/type")
+_K3: Final = _json('["type"]')
+_S37: Final = _loc("required", "/$defs/OpenAIContentItem/required")
+_S38: Final = _loc("type", "/$defs/OpenAIContentItemType/type")
+_S39: Final = _loc("enum", "/$defs/OpenAIContentItemType/enum")
+_M12: Final = " is not one of 'text', 'image_url'"
+_S40: Final = _loc("type", "/$defs/OpenAIContentItem/properties/text/type")
+_F5: Final = _frozen('["auto", "low", "high"]')
+_S41: Final = _loc("type", "/$defs/OpenAIImageUrlObject/type")
+_K4: Final = _json('["url"]')
+_S42: Final = _loc("required", "/$defs/OpenAIImageUrlObject/required")
+_S43: Final = _loc("type", "/$defs/OpenAIImageUrlObject/properties/url/type")
+_S44: Final = _loc("type", "/$defs/Detail/type")
+_S45: Final = _loc("enum", "/$defs/Detail/enum")
+_M13: Final = " is not one of 'auto', 'low', 'high'"
+_S46: Final = _loc("type", "/$defs/CreateOpenAIConversationLinks/type")
+_S47: Final = _loc("required", "/$defs/CreateOpenAIConversationLinks/required")
+_S48: Final = _loc("type", "/$defs/CreateOpenAIConversationLinks/properties/label/type")
+_S49: Final = _loc("type", "/$defs/CreateOpenAIConversationLinks/properties/url/type")
+_S50: Final = _loc("type", "/$defs/CreateOpenAIConversationLinks/properties/title/type")
+_M14: Final = "/$defs/CreateOpenAIConversationLinks/properties/description"
+_R1: Final = _M14
+_M15: Final = "/type"
+_R2: Final = _R1 + _M15
+_S51: Final = _loc("type", _R2)
+_M16: Final = "/$defs/CreateOpenAIConversationLinks/properties/breadcrumbs"
+_R3: Final = _M16
+_R4: Final = _R3 + _M15
+_S52: Final = _loc("type", _R4)
+_M17: Final = "/items/type"
+_R5: Final = _R3 + _M17
+_S53: Final = _loc("type", _R5)
+_S54: Final = _loc("anyOf", "/$defs/CreateOpenAIConversationType/anyOf")
+_F6: Final = _frozen(
     '["documentation", "site", "discourse_post", "github_issue", "github_discuss'
     'ion", "stackoverflow_question", "discord_forum_post", "discord_message", "cu'
     'stom_question_answer"]'
 )
-_S55 = _loc("type", "/$defs/CreateOpenAIConversationType1/type")
-_S56 = _loc("enum", "/$defs/CreateOpenAIConversationType1/enum")
-_M18 = (
+_S55: Final = _loc("type", "/$defs/CreateOpenAIConversationType1/type")
+_S56: Final = _loc("enum", "/$defs/CreateOpenAIConversationType1/enum")
+_M18: Final = (
     " is not one of 'documentation', 'site', 'discourse_post', 'github_issue', '"
     "github_discussion', 'stackoverflow_question', 'discord_forum_post', 'discord_m"
     "essage', 'custom_question_answer'"
 )
-_F7 = _frozen('["function"]')
-_S57 = _loc("type", "/$defs/OpenAIToolCall/type")
-_K5 = _json('["id", "type", "function"]')
-_S58 = _loc("required", "/$defs/OpenAIToolCall/required")
-_S59 = _loc("type", "/$defs/OpenAIToolCall/properties/id/type")
-_S60 = _loc("type", "/$defs/OpenAIToolCallType/type")
-_S61 = _loc("enum", "/$defs/OpenAIToolCallType/enum")
-_M19 = " is not one of 'function'"
-_S62 = _loc("type", "/$defs/OpenAIToolCallFunction/type")
-_K6 = _json('["name", "arguments"]')
-_S63 = _loc("required", "/$defs/OpenAIToolCallFunction/required")
-_S64 = _loc("type", "/$defs/OpenAIToolCallFunction/properties/name/type")
-_S65 = _loc("type", "/$defs/OpenAIToolCallFunction/properties/arguments/type")
+_F7: Final = _frozen('["function"]')
+_S57: Final = _loc("type", "/$defs/OpenAIToolCall/type")
+_K5: Final = _json('["id", "type", "function"]')
+_S58: Final = _loc("required", "/$defs/OpenAIToolCall/required")
+_S59: Final = _loc("type", "/$defs/OpenAIToolCall/properties/id/type")
+_S60: Final = _loc("type", "/$defs/OpenAIToolCallType/type")
+_S61: Final = _loc("enum", "/$defs/OpenAIToolCallType/enum")
+_M19: Final = " is not one of 'function'"
+_S62: Final = _loc("type", "/$defs/OpenAIToolCallFunction/type")
+_K6: Final = _json('["name", "arguments"]')
+_S63: Final = _loc("required", "/$defs/OpenAIToolCallFunction/required")
+_S64: Final = _loc("type", "/$defs/OpenAIToolCallFunction/properties/name/type")
+_S65: Final = _loc("type", "/$defs/OpenAIToolCallFunction/properties/arguments/type")
 
 
 def _v1(x: Any) -> bool:
@@ -351,12 +362,11 @@ def _v1(x: Any) -> bool:
         x3 = x["externalUrl"]
         if x3 is not None and type(x3) is not str:
             return False
-    if "type" in x:
-        x4 = x["type"]
-        if type(x4) is not str:
-            return False
-        if x4 not in _F1:
-            return False
+    x4 = x["type"]
+    if type(x4) is not str:
+        return False
+    if x4 not in _F1:
+        return False
     if "supportTicketConversationId" in x:
         x5 = x["supportTicketConversationId"]
         if x5 is not None and type(x5) is not str:
@@ -402,15 +412,14 @@ def _v1(x: Any) -> bool:
                 return False
             if x14 not in _F2:
                 return False
-    if "messages" in x:
-        x15 = x["messages"]
-        if type(x15) is not list:
+    x15 = x["messages"]
+    if type(x15) is not list:
+        return False
+    if len(x15) < 1:
+        return False
+    for x16 in x15:
+        if not _v21(x16):
             return False
-        if len(x15) < 1:
-            return False
-        for x16 in x15:
-            if not _v21(x16):
-                return False
     return True
 
 
@@ -589,16 +598,14 @@ def _v6(x: Any) -> bool:
         x37 = x["updatedAt"]
         if x37 is not None and type(x37) is not str:
             return False
-    if "role" in x:
-        x38 = x["role"]
-        if type(x38) is not str:
-            return False
-        if x38 not in _F3:
-            return False
-    if "content" in x:
-        x39 = x["content"]
-        if not _v8(x39):
-            return False
+    x38 = x["role"]
+    if type(x38) is not str:
+        return False
+    if x38 not in _F3:
+        return False
+    x39 = x["content"]
+    if not _v8(x39):
+        return False
     if "name" in x:
         x40 = x["name"]
         if x40 is not None and type(x40) is not str:
@@ -746,12 +753,11 @@ def _v9(x: Any) -> bool:
         return False
     if "type" not in x:
         return False
-    if "type" in x:
-        x61 = x["type"]
-        if type(x61) is not str:
-            return False
-        if x61 not in _F4:
-            return False
+    x61 = x["type"]
+    if type(x61) is not str:
+        return False
+    if x61 not in _F4:
+        return False
     if "text" in x:
         x62 = x["text"]
         if x62 is not None and type(x62) is not str:
@@ -811,10 +817,9 @@ def _v11(x: Any) -> bool:
         return False
     if "url" not in x:
         return False
-    if "url" in x:
-        x67 = x["url"]
-        if type(x67) is not str:
-            return False
+    x67 = x["url"]
+    if type(x67) is not str:
+        return False
     if "detail" in x:
         x68 = x["detail"]
         if type(x68) is not str:
@@ -869,10 +874,9 @@ def _v13(x: Any) -> bool:
         x71 = x["label"]
         if x71 is not None and type(x71) is not str:
             return False
-    if "url" in x:
-        x72 = x["url"]
-        if type(x72) is not str:
-            return False
+    x72 = x["url"]
+    if type(x72) is not str:
+        return False
     if "title" in x:
         x73 = x["title"]
         if x73 is not None and type(x73) is not str:
@@ -995,30 +999,25 @@ def _v18(x: Any) -> bool:
         return False
     if "id" not in x or "type" not in x or "function" not in x:
         return False
-    if "id" in x:
-        x85 = x["id"]
-        if type(x85) is not str:
-            return False
-    if "type" in x:
-        x86 = x["type"]
-        if type(x86) is not str:
-            return False
-        if x86 not in _F7:
-            return False
-    if "function" in x:
-        x87 = x["function"]
-        if type(x87) is not dict:
-            return False
-        if "name" not in x87 or "arguments" not in x87:
-            return False
-        if "name" in x87:
-            x88 = x87["name"]
-            if type(x88) is not str:
-                return False
-        if "arguments" in x87:
-            x89 = x87["arguments"]
-            if type(x89) is not str:
-                return False
+    x85 = x["id"]
+    if type(x85) is not str:
+        return False
+    x86 = x["type"]
+    if type(x86) is not str:
+        return False
+    if x86 not in _F7:
+        return False
+    x87 = x["function"]
+    if type(x87) is not dict:
+        return False
+    if "name" not in x87 or "arguments" not in x87:
+        return False
+    x88 = x87["name"]
+    if type(x88) is not str:
+        return False
+    x89 = x87["arguments"]
+    if type(x89) is not str:
+        return False
     return True
 
 
@@ -1082,14 +1081,12 @@ def _v20(x: Any) -> bool:
         return False
     if "name" not in x or "arguments" not in x:
         return False
-    if "name" in x:
-        x95 = x["name"]
-        if type(x95) is not str:
-            return False
-    if "arguments" in x:
-        x96 = x["arguments"]
-        if type(x96) is not str:
-            return False
+    x95 = x["name"]
+    if type(x95) is not str:
+        return False
+    x96 = x["arguments"]
+    if type(x96) is not str:
+        return False
     return True
 
 
@@ -1137,16 +1134,14 @@ def _v21(x: Any) -> bool:
         x103 = x["updatedAt"]
         if x103 is not None and type(x103) is not str:
             return False
-    if "role" in x:
-        x104 = x["role"]
-        if type(x104) is not str:
-            return False
-        if x104 not in _F3:
-            return False
-    if "content" in x:
-        x105 = x["content"]
-        if not _v26(x105):
-            return False
+    x104 = x["role"]
+    if type(x104) is not str:
+        return False
+    if x104 not in _F3:
+        return False
+    x105 = x["content"]
+    if not _v26(x105):
+        return False
     if "name" in x:
         x106 = x["name"]
         if x106 is not None and type(x106) is not str:
@@ -1307,10 +1302,9 @@ def _v27(x: Any) -> bool:
         x128 = x["label"]
         if x128 is not None and type(x128) is not str:
             return False
-    if "url" in x:
-        x129 = x["url"]
-        if type(x129) is not str:
-            return False
+    x129 = x["url"]
+    if type(x129) is not str:
+        return False
     if "title" in x:
         x130 = x["title"]
         if x130 is not None and type(x130) is not str:
@@ -1340,30 +1334,25 @@ def _v28(x: Any) -> bool:
         return False
     if "id" not in x or "type" not in x or "function" not in x:
         return False
-    if "id" in x:
-        x135 = x["id"]
-        if type(x135) is not str:
-            return False
-    if "type" in x:
-        x136 = x["type"]
-        if type(x136) is not str:
-            return False
-        if x136 not in _F7:
-            return False
-    if "function" in x:
-        x137 = x["function"]
-        if type(x137) is not dict:
-            return False
-        if "name" not in x137 or "arguments" not in x137:
-            return False
-        if "name" in x137:
-            x138 = x137["name"]
-            if type(x138) is not str:
-                return False
-        if "arguments" in x137:
-            x139 = x137["arguments"]
-            if type(x139) is not str:
-                return False
+    x135 = x["id"]
+    if type(x135) is not str:
+        return False
+    x136 = x["type"]
+    if type(x136) is not str:
+        return False
+    if x136 not in _F7:
+        return False
+    x137 = x["function"]
+    if type(x137) is not dict:
+        return False
+    if "name" not in x137 or "arguments" not in x137:
+        return False
+    x138 = x137["name"]
+    if type(x138) is not str:
+        return False
+    x139 = x137["arguments"]
+    if type(x139) is not str:
+        return False
     return True
 
 
@@ -1488,12 +1477,11 @@ def _v32(x: Any) -> bool:
         return False
     if "type" not in x:
         return False
-    if "type" in x:
-        x153 = x["type"]
-        if type(x153) is not str:
-            return False
-        if x153 not in _F4:
-            return False
+    x153 = x["type"]
+    if type(x153) is not str:
+        return False
+    if x153 not in _F4:
+        return False
     if "text" in x:
         x154 = x["text"]
         if x154 is not None and type(x154) is not str:
@@ -1525,10 +1513,9 @@ def _v35(x: Any) -> bool:
         return False
     if "url" not in x:
         return False
-    if "url" in x:
-        x156 = x["url"]
-        if type(x156) is not str:
-            return False
+    x156 = x["url"]
+    if type(x156) is not str:
+        return False
     if "detail" in x:
         x157 = x["detail"]
         if type(x157) is not str:

@@ -1,9 +1,9 @@
 """Command line: argument parsing and exit codes only.
 
 ``schemagen generate [SCHEMA] [--out DIR] [--targets LIST] [--templates DIR] [--jobs N]``,
-``schemagen check``, ``schemagen validate`` and ``schemagen --version``. Exit codes: 0 success,
-1 stale output / invalid instances, 2 bad usage or a schema the generator refuses (one line on
-stderr, never a traceback).
+``schemagen check``, ``schemagen native [OUT]``, ``schemagen validate`` and ``schemagen
+--version``. Exit codes: 0 success, 1 stale output / invalid instances, 2 bad usage or a schema
+the generator refuses (one line on stderr, never a traceback).
 """
 
 from __future__ import annotations
@@ -69,6 +69,13 @@ def _parser() -> argparse.ArgumentParser:
             metavar="N",
             help="render targets in up to N processes (default: the CPUs, for big schemas)",
         )
+    native = commands.add_parser(
+        "native",
+        help="compile the generated validators and models with mypyc (C extension modules)",
+        description="Compile OUT/validators.py and OUT/models.py with mypyc into extension "
+        "modules beside them (imported instead of the .py files; the .py stay the default).",
+    )
+    native.add_argument("out", nargs="?", type=Path, help="output folder (default: from pyproject)")
     validate = commands.add_parser(
         "validate",
         help="validate JSON or JSONL files against a schema",
@@ -158,6 +165,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return validate_files.run(args)
         config = load_config()
+        if args.command == "native":
+            from generator import native
+
+            written = native.build(args.out or config.out, progress=stderr_progress)
+            print(f"schemagen: {len(written)} native files built: " + ", ".join(map(str, written)))
+            return 0
         schema, out, targets, ref_map, templates = _settings(args, config)
         check = args.command == "check"
         options = dict(config.options)

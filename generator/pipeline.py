@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator import native
 from generator.build import build_ir
 from generator.errors import GeneratorError
 from generator.load import LoadedSchema, load_schema
@@ -129,6 +130,7 @@ def generate(
         except BaseException:
             staging.abort()
             raise
+        native.discard(out, changes.written + changes.removed)  # a stale build would win
     return Result(files=files, changes=changes, seconds=time.perf_counter() - started)
 
 

@@ -168,6 +168,76 @@ def _render(
             )
         )
     comp.run()
+    return _module_source(comp, apis, definitions=bool(definitions), layout=layout)
+
+
+def render_batch(
+    schemas: Mapping[str, Any],
+    *,
+    registry: referencing.Registry[Any] | None = None,
+    format_assertion: bool = False,
+    default_dialect: str = DRAFT2020,
+) -> str:
+    """Source of one module validating many independent schemas (``is_valid_<name>``, ...).
+
+    Each schema is its own root (its ``$ref: "#"`` is itself, its ``$id`` its own base); only
+    the runtime helpers and the constants are shared. Used to compile many small schemas (the
+    official test suite) into a few native modules rather than one module per schema.
+    """
+    dialect = known_dialect(default_dialect)
+    if dialect is None:
+        raise SchemaError(f"unknown default dialect {default_dialect!r}")
+    comp: Compiler | None = None
+    apis = []
+    for name, schema in schemas.items():
+        if not _IDENTIFIER.fullmatch(name) or keyword.iskeyword(name):
+            raise ValueError(f"schema name {name!r} is not a lower-case Python identifier")
+        resolver = Resolver(schema, registry, dialect, "")
+        if comp is None:
+            comp = Compiler(resolver, format_assertion=format_assertion)
+        comp.resolver = resolver  # the queue is drained below, before the next root
+        scope = resolver.root_scope
+        v, e = comp.function("v", schema, scope), comp.function("e", schema, scope)
+        apis.append(_Api("_" + name, f"schema ``{name}``", v, e))
+        comp.run()
+    if comp is None:
+        raise ValueError("render_batch needs at least one schema")
+    return _module_source(comp, apis, definitions=True)
+
+
+_CALL = re.compile(r"\b(_[vea]\d+)\(")
+
+
+def _recursive(functions: list[list[str]]) -> bool:
+    """Whether the generated functions can call themselves (a cycle in the call graph), i.e.
+    validation depth grows with the instance's nesting rather than being bounded by the schema."""
+    calls: dict[str, set[str]] = {}
+    for lines in functions:
+        name = lines[0][len("def ") : lines[0].index("(")]
+        calls[name] = {m for line in lines[1:] for m in _CALL.findall(line)}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in calls:
+        if start in state:
+            continue
+        state[start] = 1
+        work = [(start, iter(calls[start]))]
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is None:
+                state[node] = 2
+                work.pop()
+            elif state.get(child) == 1:
+                return True
+            elif child not in state and child in calls:
+                state[child] = 1
+                work.append((child, iter(calls[child])))
+    return False
+
+
+def _module_source(
+    comp: Compiler, apis: list[_Api], *, definitions: bool, layout: bool = False
+) -> str:
     format_helpers = helpers_for(comp.formats_used)
     stdlib = {"json", "math"}
     if comp.needs_re or format_helpers:
@@ -175,10 +245,12 @@ def _render(
     for helper in format_helpers:
         stdlib |= FORMAT_IMPORTS.get(helper, frozenset())
     imports = [f"import {name}" for name in sorted(stdlib)] + [
-        "from collections.abc import Iterator",
+        "from collections.abc import Callable, Iterator",
         "from dataclasses import dataclass",
         "from fractions import Fraction",
-        "from typing import Any",
+        "from typing import Any, Final, TypeVar"
+        if comp.constants or comp.late_constants or _recursive(comp.functions)
+        else "from typing import Any, TypeVar",
     ]
     third_party = (
         ["import regex  # type: ignore[import-untyped,unused-ignore]"] if comp.needs_regex else []
@@ -195,7 +267,7 @@ def _render(
         exports=exports,
         needs_re=comp.needs_re,
         needs_regex=comp.needs_regex,
-        pattern_timeout=None if pattern_timeout is None else repr(float(pattern_timeout)),
+        pattern_timeout=None if comp.pattern_timeout is None else repr(float(comp.pattern_timeout)),
         format_helpers=format_helpers,
         uri_helpers=bool(URI_HELPERS & set(format_helpers)),
         # (joined here: thousands of lines are cheaper to join than to loop over in Jinja)
@@ -203,7 +275,8 @@ def _render(
         functions="".join("\n\n" + join(lines) + "\n" for lines in comp.functions),
         late_constants="\n".join(comp.late_constants),
         apis=apis,
-        definitions=bool(definitions),
+        definitions=definitions,
+        recursive=_recursive(comp.functions),
     )
     return finish(source) if layout else source
 

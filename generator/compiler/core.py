@@ -158,6 +158,12 @@ class Cx:
         return self.comp.var(prefix)
 
 
+def _final(name: str) -> str:
+    """A module constant's assignment target: ``Final``, so mypyc keeps it in a C static
+    instead of looking it up in the module's dict at every use (no cost to pure Python)."""
+    return f"{name}: Final"
+
+
 class Compiler:
     def __init__(
         self,
@@ -207,7 +213,7 @@ class Compiler:
         if found is not None:
             return found
         name = self.namer(tag)
-        self.constants.extend(make(name))
+        self.constants.extend(make(_final(name)))
         memo[key] = name
         return name
 
@@ -217,7 +223,7 @@ class Compiler:
         if found is not None:
             return found
         name = memo[text] = self.namer("_M")
-        self.constants.extend(assign_string(name, text))
+        self.constants.extend(assign_string(_final(name), text))
         return name
 
     def literal(self, value: Any) -> str:
@@ -274,10 +280,11 @@ class Compiler:
         name = memo[key] = self.namer("_S")
         kw = _KEYWORD_LITERALS.get(keyword) or str_literal(keyword)
         lit = str_literal(path)
-        if len(path) <= PATH_PIECE and len(name) + len(kw) + len(lit) + 11 <= LINE_LENGTH:
-            self.constants.append(f"{name} = _loc({kw}, {lit})")
+        target = _final(name)
+        if len(path) <= PATH_PIECE and len(target) + len(kw) + len(lit) + 11 <= LINE_LENGTH:
+            self.constants.append(f"{target} = _loc({kw}, {lit})")
         else:
-            self.constants.append(f"{name} = _loc({kw}, {self.path_const(path)})")
+            self.constants.append(f"{target} = _loc({kw}, {self.path_const(path)})")
         return name
 
     def path_const(self, path: str) -> str:
@@ -308,7 +315,7 @@ class Compiler:
                 piece = self.const_str(path[begin:end])
                 found = self.namer("_R")
                 value = piece if previous is None else f"{previous} + {piece}"
-                self.constants.append(f"{found} = {value}")
+                self.constants.append(f"{_final(found)} = {value}")
                 memo[prefix] = found
             previous, begin = found, end
         assert previous is not None
@@ -377,7 +384,7 @@ class Compiler:
         if found is not None:
             return found
         name = memo[key] = self.namer("_T")
-        self.late_constants.extend(make(name))
+        self.late_constants.extend(make(_final(name)))
         return name
 
     # -- functions --------------------------------------------------------------------------

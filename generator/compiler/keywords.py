@@ -603,16 +603,33 @@ def _dependent_schema(
 
 
 def _property(
-    cx: Cx, x: str, p: str | None, track: str | None, *, name: str, sub: Any, scope: Scope
+    cx: Cx,
+    x: str,
+    p: str | None,
+    track: str | None,
+    *,
+    name: str,
+    sub: Any,
+    scope: Scope,
+    present: bool = False,
 ) -> None:
-    """The checks of property ``name`` of the object in ``x``."""
+    """The checks of property ``name`` of the object in ``x``.
+
+    ``present``: the ``required`` check before has already returned when it is absent (not in
+    ``iter_errors``, which goes on), so the value is read without testing for it first.
+    """
     comp = cx.comp
-    body = cx.sub()
+    body = cx.sub(0 if present else 1)
     value = comp.var("x")
     pvar = comp.var("p") if p is not None else None
     comp.child(body, sub, scope, ("properties", name), value, pvar, None)
     if body.code.lines:
         literal = comp.literal(name)
+        if present and pvar is None:
+            if uses(value, body.code):
+                cx.line(f"{value} = {x}[{literal}]")
+            cx.code.lines.extend(body.code.lines)
+            return
         header = f"if {literal} in {x}:"
         _bind(cx, header, body, value, f"{x}[{literal}]", pvar, f"(*{p}, {literal})")
 
@@ -631,16 +648,21 @@ def _properties(
     if props is not None and not isinstance(props, dict):
         raise _bad(scope, "properties", "must be an object")
     props = props or {}
+    # names the required check above has returned without (see _required)
+    required = schema.get("required") if has("required") and cx.mode != "e" and p is None else None
+    present = frozenset(required) if isinstance(required, list) else frozenset()
     # the same property (name and schema) is checked by the same code: memoised
     memo = not comp.recording
     where = comp.emission_key(cx, scope, p, None) if memo else ()
     for name, sub in props.items():
         text = comp.key_text(sub) if memo else None
+        is_present = name in present
         if text is None or not replay.plain(name):
-            _property(cx, x, p, None, name=name, sub=sub, scope=scope)
+            _property(cx, x, p, None, name=name, sub=sub, scope=scope, present=is_present)
             continue
-        emit = partial(_property, name=name, sub=sub, scope=scope)
-        comp.memoised(("properties", name, text, *where), cx, scope, x, p, None, emit)
+        emit = partial(_property, name=name, sub=sub, scope=scope, present=is_present)
+        memo_key = ("properties", name, text, is_present, *where)
+        comp.memoised(memo_key, cx, scope, x, p, None, emit)
     if props and track is not None:
         cx.line(f"{track}.update({comp.frozenset_const(list(props))}.intersection({x}))")
 

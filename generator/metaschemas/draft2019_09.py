@@ -3,6 +3,7 @@
 Public API: ``is_valid(instance)``, ``iter_errors(instance)`` and ``validate(instance)``
 Instances are plain values as returned by ``json.loads``. The module depends on the standard
 library only.
+``schemagen native`` compiles it with mypyc into an extension module with the same results.
 """
 
 from __future__ import annotations
@@ -10,10 +11,19 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, Final, TypeVar
+
+try:
+    from mypy_extensions import mypyc_attr
+except ImportError:  # no mypy here: the mark matters to mypyc only (``schemagen native``)
+    _C = TypeVar("_C")
+
+    def mypyc_attr(*attrs: str, **kwattrs: object) -> Callable[[_C], _C]:
+        return lambda cls: cls
+
 
 __all__ = [
     "SchemaValidationError",
@@ -57,6 +67,7 @@ class ValidationError(ValueError):
         super().__init__("\n".join(str(error) for error in errors))
 
 
+@mypyc_attr(native_class=False)  # mypyc compiles no native subclass of RuntimeError
 class SchemaLoopError(RuntimeError):
     """The schema applies itself to the same instance without end (e.g. ``{"$ref": "#"}``)."""
 
@@ -166,178 +177,198 @@ def _mul(value: int | float, factor: int | Fraction) -> bool:
     return quotient.denominator == 1
 
 
-_Y1 = (dict, bool)
-_S1 = _loc("type", "/type")
-_M1 = " is not of type 'object', 'boolean'"
-_S2 = _loc("type", "/properties/definitions/type")
-_M2 = " is not of type 'object'"
-_S3 = _loc("type", "/properties/dependencies/type")
-_S4 = _loc("anyOf", "/properties/dependencies/additionalProperties/anyOf")
-_M3 = " is not valid under any of the given schemas"
-_P1 = _re_compile("^[^#]*#?\\Z")
-_P2 = _re_compile("^[A-Za-z][-A-Za-z0-9.:_]*\\Z")
-_S5 = _loc("type", "https://json-schema.org/draft/2019-09/meta/core#/type")
-_M4 = "https://json-schema.org/draft/2019-09/meta/core#/properties"
-_R1 = _M4
-_M5 = "/$id/type"
-_R2 = _R1 + _M5
-_S6 = _loc("type", _R2)
-_M6 = " is not of type 'string'"
-_M7 = "/$id/pattern"
-_R3 = _R1 + _M7
-_S7 = _loc("pattern", _R3)
-_M8 = " does not match '^[^#]*#?$'"
-_M9 = "/$schema/type"
-_R4 = _R1 + _M9
-_S8 = _loc("type", _R4)
-_M10 = "/$anchor/type"
-_R5 = _R1 + _M10
-_S9 = _loc("type", _R5)
-_M11 = "/$anchor/pattern"
-_R6 = _R1 + _M11
-_S10 = _loc("pattern", _R6)
-_M12 = " does not match '^[A-Za-z][-A-Za-z0-9.:_]*$'"
-_M13 = "/$ref/type"
-_R7 = _R1 + _M13
-_S11 = _loc("type", _R7)
-_M14 = "/$recursiveRef/type"
-_R8 = _R1 + _M14
-_S12 = _loc("type", _R8)
-_M15 = "/$recursiveAnchor/type"
-_R9 = _R1 + _M15
-_S13 = _loc("type", _R9)
-_M16 = " is not of type 'boolean'"
-_M17 = "/$vocabulary/type"
-_R10 = _R1 + _M17
-_S14 = _loc("type", _R10)
-_M18 = "/$vocabulary/propertyNames/type"
-_R11 = _R1 + _M18
-_S15 = _loc("type", _R11)
-_M19 = "/$vocabulary/additionalProperties/type"
-_R12 = _R1 + _M19
-_S16 = _loc("type", _R12)
-_M20 = "/$comment/type"
-_R13 = _R1 + _M20
-_S17 = _loc("type", _R13)
-_M21 = "/$defs/type"
-_R14 = _R1 + _M21
-_S18 = _loc("type", _R14)
-_S19 = _loc("type", "https://json-schema.org/draft/2019-09/meta/applicator#/type")
-_M22 = "https://json-schema.org/draft/2019-09/meta/applicator#"
-_R15 = _M22
-_M23 = "/properties/items/anyOf"
-_R16 = _R15 + _M23
-_S20 = _loc("anyOf", _R16)
-_M24 = "/properties/properties/type"
-_R17 = _R15 + _M24
-_S21 = _loc("type", _R17)
-_M25 = "/properties/patternProperties/type"
-_R18 = _R15 + _M25
-_S22 = _loc("type", _R18)
-_M26 = "/properties/dependentSchemas/type"
-_R19 = _R15 + _M26
-_S23 = _loc("type", _R19)
-_S24 = _loc("type", "https://json-schema.org/draft/2019-09/meta/validation#/type")
-_M27 = "https://json-schema.org/draft/2019-09/meta/validation#"
-_R20 = _M27
-_M28 = "/properties/multipleOf/type"
-_R21 = _R20 + _M28
-_S25 = _loc("type", _R21)
-_M29 = " is not of type 'number'"
-_M30 = "/properties/multipleOf/exclusiveMinimum"
-_R22 = _R20 + _M30
-_S26 = _loc("exclusiveMinimum", _R22)
-_M31 = " is less than or equal to 0"
-_M32 = "/properties/maximum/type"
-_R23 = _R20 + _M32
-_S27 = _loc("type", _R23)
-_M33 = "/properties/exclusiveMaximum/type"
-_R24 = _R20 + _M33
-_S28 = _loc("type", _R24)
-_M34 = "/properties/minimum/type"
-_R25 = _R20 + _M34
-_S29 = _loc("type", _R25)
-_M35 = "/properties/exclusiveMinimum/type"
-_R26 = _R20 + _M35
-_S30 = _loc("type", _R26)
-_M36 = "/$defs/nonNegativeInteger/type"
-_R27 = _R20 + _M36
-_S31 = _loc("type", _R27)
-_M37 = " is not of type 'integer'"
-_M38 = "/$defs/nonNegativeInteger/minimum"
-_R28 = _R20 + _M38
-_S32 = _loc("minimum", _R28)
-_M39 = " is less than 0"
-_M40 = "/properties/pattern/type"
-_R29 = _R20 + _M40
-_S33 = _loc("type", _R29)
-_M41 = "/properties/uniqueItems/type"
-_R30 = _R20 + _M41
-_S34 = _loc("type", _R30)
-_M42 = "/$defs/stringArray/type"
-_R31 = _R20 + _M42
-_S35 = _loc("type", _R31)
-_M43 = " is not of type 'array'"
-_M44 = "/$defs/stringArray/uniqueItems"
-_R32 = _R20 + _M44
-_S36 = _loc("uniqueItems", _R32)
-_M45 = " has non-unique elements"
-_M46 = "/$defs/stringArray/items/type"
-_R33 = _R20 + _M46
-_S37 = _loc("type", _R33)
-_M47 = "/properties/dependentRequired/type"
-_R34 = _R20 + _M47
-_S38 = _loc("type", _R34)
-_M48 = "/properties/enum/type"
-_R35 = _R20 + _M48
-_S39 = _loc("type", _R35)
-_M49 = "/properties/type/anyOf"
-_R36 = _R20 + _M49
-_S40 = _loc("anyOf", _R36)
-_S41 = _loc("type", "https://json-schema.org/draft/2019-09/meta/meta-data#/type")
-_M50 = "https://json-schema.org/draft/2019-09/meta/meta-data#"
-_R37 = _M50
-_M51 = "/properties/title/type"
-_R38 = _R37 + _M51
-_S42 = _loc("type", _R38)
-_M52 = "/properties/description/type"
-_R39 = _R37 + _M52
-_S43 = _loc("type", _R39)
-_M53 = "/properties/deprecated/type"
-_R40 = _R37 + _M53
-_S44 = _loc("type", _R40)
-_M54 = "/properties/readOnly/type"
-_R41 = _R37 + _M54
-_S45 = _loc("type", _R41)
-_M55 = "/properties/writeOnly/type"
-_R42 = _R37 + _M55
-_S46 = _loc("type", _R42)
-_M56 = "/properties/examples/type"
-_R43 = _R37 + _M56
-_S47 = _loc("type", _R43)
-_S48 = _loc("type", "https://json-schema.org/draft/2019-09/meta/format#/type")
-_M57 = "https://json-schema.org/draft/2019-09/meta/format#"
-_R44 = _M57
-_M58 = "/properties/format/type"
-_R45 = _R44 + _M58
-_S49 = _loc("type", _R45)
-_S50 = _loc("type", "https://json-schema.org/draft/2019-09/meta/content#/type")
-_M59 = "https://json-schema.org/draft/2019-09/meta/content#"
-_R46 = _M59
-_M60 = "/properties/contentMediaType/type"
-_R47 = _R46 + _M60
-_S51 = _loc("type", _R47)
-_M61 = "/properties/contentEncoding/type"
-_R48 = _R46 + _M61
-_S52 = _loc("type", _R48)
-_F1 = _frozen('["array", "boolean", "integer", "null", "number", "object", "string"]')
-_M62 = "/$defs/schemaArray/type"
-_R49 = _R15 + _M62
-_S53 = _loc("type", _R49)
-_M63 = "/$defs/schemaArray/minItems"
-_R50 = _R15 + _M63
-_S54 = _loc("minItems", _R50)
-_M64 = " has fewer than 1 items"
+# Compiled by mypyc (``schemagen native``), these functions run with no recursion limit, so an
+# instance nested deep enough would overflow the C stack: the wrappers refuse it first, as the
+# interpreter's RecursionError makes them do in pure Python. (Compiled functions have no code.)
+_NATIVE: Final = not hasattr(_too_deep, "__code__")
+_NATIVE_DEPTH: Final = 1000
+
+
+def _too_nested(value: Any) -> bool:
+    """Whether ``value`` nests arrays and objects deeper than ``_NATIVE_DEPTH`` (iteratively)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > _NATIVE_DEPTH:
+            return True
+        for child in item.values() if type(item) is dict else item if type(item) is list else ():
+            if type(child) is dict or type(child) is list:
+                stack.append((child, depth + 1))
+    return False
+
+
+_Y1: Final = (dict, bool)
+_S1: Final = _loc("type", "/type")
+_M1: Final = " is not of type 'object', 'boolean'"
+_S2: Final = _loc("type", "/properties/definitions/type")
+_M2: Final = " is not of type 'object'"
+_S3: Final = _loc("type", "/properties/dependencies/type")
+_S4: Final = _loc("anyOf", "/properties/dependencies/additionalProperties/anyOf")
+_M3: Final = " is not valid under any of the given schemas"
+_P1: Final = _re_compile("^[^#]*#?\\Z")
+_P2: Final = _re_compile("^[A-Za-z][-A-Za-z0-9.:_]*\\Z")
+_S5: Final = _loc("type", "https://json-schema.org/draft/2019-09/meta/core#/type")
+_M4: Final = "https://json-schema.org/draft/2019-09/meta/core#/properties"
+_R1: Final = _M4
+_M5: Final = "/$id/type"
+_R2: Final = _R1 + _M5
+_S6: Final = _loc("type", _R2)
+_M6: Final = " is not of type 'string'"
+_M7: Final = "/$id/pattern"
+_R3: Final = _R1 + _M7
+_S7: Final = _loc("pattern", _R3)
+_M8: Final = " does not match '^[^#]*#?$'"
+_M9: Final = "/$schema/type"
+_R4: Final = _R1 + _M9
+_S8: Final = _loc("type", _R4)
+_M10: Final = "/$anchor/type"
+_R5: Final = _R1 + _M10
+_S9: Final = _loc("type", _R5)
+_M11: Final = "/$anchor/pattern"
+_R6: Final = _R1 + _M11
+_S10: Final = _loc("pattern", _R6)
+_M12: Final = " does not match '^[A-Za-z][-A-Za-z0-9.:_]*$'"
+_M13: Final = "/$ref/type"
+_R7: Final = _R1 + _M13
+_S11: Final = _loc("type", _R7)
+_M14: Final = "/$recursiveRef/type"
+_R8: Final = _R1 + _M14
+_S12: Final = _loc("type", _R8)
+_M15: Final = "/$recursiveAnchor/type"
+_R9: Final = _R1 + _M15
+_S13: Final = _loc("type", _R9)
+_M16: Final = " is not of type 'boolean'"
+_M17: Final = "/$vocabulary/type"
+_R10: Final = _R1 + _M17
+_S14: Final = _loc("type", _R10)
+_M18: Final = "/$vocabulary/propertyNames/type"
+_R11: Final = _R1 + _M18
+_S15: Final = _loc("type", _R11)
+_M19: Final = "/$vocabulary/additionalProperties/type"
+_R12: Final = _R1 + _M19
+_S16: Final = _loc("type", _R12)
+_M20: Final = "/$comment/type"
+_R13: Final = _R1 + _M20
+_S17: Final = _loc("type", _R13)
+_M21: Final = "/$defs/type"
+_R14: Final = _R1 + _M21
+_S18: Final = _loc("type", _R14)
+_S19: Final = _loc("type", "https://json-schema.org/draft/2019-09/meta/applicator#/type")
+_M22: Final = "https://json-schema.org/draft/2019-09/meta/applicator#"
+_R15: Final = _M22
+_M23: Final = "/properties/items/anyOf"
+_R16: Final = _R15 + _M23
+_S20: Final = _loc("anyOf", _R16)
+_M24: Final = "/properties/properties/type"
+_R17: Final = _R15 + _M24
+_S21: Final = _loc("type", _R17)
+_M25: Final = "/properties/patternProperties/type"
+_R18: Final = _R15 + _M25
+_S22: Final = _loc("type", _R18)
+_M26: Final = "/properties/dependentSchemas/type"
+_R19: Final = _R15 + _M26
+_S23: Final = _loc("type", _R19)
+_S24: Final = _loc("type", "https://json-schema.org/draft/2019-09/meta/validation#/type")
+_M27: Final = "https://json-schema.org/draft/2019-09/meta/validation#"
+_R20: Final = _M27
+_M28: Final = "/properties/multipleOf/type"
+_R21: Final = _R20 + _M28
+_S25: Final = _loc("type", _R21)
+_M29: Final = " is not of type 'number'"
+_M30: Final = "/properties/multipleOf/exclusiveMinimum"
+_R22: Final = _R20 + _M30
+_S26: Final = _loc("exclusiveMinimum", _R22)
+_M31: Final = " is less than or equal to 0"
+_M32: Final = "/properties/maximum/type"
+_R23: Final = _R20 + _M32
+_S27: Final = _loc("type", _R23)
+_M33: Final = "/properties/exclusiveMaximum/type"
+_R24: Final = _R20 + _M33
+_S28: Final = _loc("type", _R24)
+_M34: Final = "/properties/minimum/type"
+_R25: Final = _R20 + _M34
+_S29: Final = _loc("type", _R25)
+_M35: Final = "/properties/exclusiveMinimum/type"
+_R26: Final = _R20 + _M35
+_S30: Final = _loc("type", _R26)
+_M36: Final = "/$defs/nonNegativeInteger/type"
+_R27: Final = _R20 + _M36
+_S31: Final = _loc("type", _R27)
+_M37: Final = " is not of type 'integer'"
+_M38: Final = "/$defs/nonNegativeInteger/minimum"
+_R28: Final = _R20 + _M38
+_S32: Final = _loc("minimum", _R28)
+_M39: Final = " is less than 0"
+_M40: Final = "/properties/pattern/type"
+_R29: Final = _R20 + _M40
+_S33: Final = _loc("type", _R29)
+_M41: Final = "/properties/uniqueItems/type"
+_R30: Final = _R20 + _M41
+_S34: Final = _loc("type", _R30)
+_M42: Final = "/$defs/stringArray/type"
+_R31: Final = _R20 + _M42
+_S35: Final = _loc("type", _R31)
+_M43: Final = " is not of type 'array'"
+_M44: Final = "/$defs/stringArray/uniqueItems"
+_R32: Final = _R20 + _M44
+_S36: Final = _loc("uniqueItems", _R32)
+_M45: Final = " has non-unique elements"
+_M46: Final = "/$defs/stringArray/items/type"
+_R33: Final = _R20 + _M46
+_S37: Final = _loc("type", _R33)
+_M47: Final = "/properties/dependentRequired/type"
+_R34: Final = _R20 + _M47
+_S38: Final = _loc("type", _R34)
+_M48: Final = "/properties/enum/type"
+_R35: Final = _R20 + _M48
+_S39: Final = _loc("type", _R35)
+_M49: Final = "/properties/type/anyOf"
+_R36: Final = _R20 + _M49
+_S40: Final = _loc("anyOf", _R36)
+_S41: Final = _loc("type", "https://json-schema.org/draft/2019-09/meta/meta-data#/type")
+_M50: Final = "https://json-schema.org/draft/2019-09/meta/meta-data#"
+_R37: Final = _M50
+_M51: Final = "/properties/title/type"
+_R38: Final = _R37 + _M51
+_S42: Final = _loc("type", _R38)
+_M52: Final = "/properties/description/type"
+_R39: Final = _R37 + _M52
+_S43: Final = _loc("type", _R39)
+_M53: Final = "/properties/deprecated/type"
+_R40: Final = _R37 + _M53
+_S44: Final = _loc("type", _R40)
+_M54: Final = "/properties/readOnly/type"
+_R41: Final = _R37 + _M54
+_S45: Final = _loc("type", _R41)
+_M55: Final = "/properties/writeOnly/type"
+_R42: Final = _R37 + _M55
+_S46: Final = _loc("type", _R42)
+_M56: Final = "/properties/examples/type"
+_R43: Final = _R37 + _M56
+_S47: Final = _loc("type", _R43)
+_S48: Final = _loc("type", "https://json-schema.org/draft/2019-09/meta/format#/type")
+_M57: Final = "https://json-schema.org/draft/2019-09/meta/format#"
+_R44: Final = _M57
+_M58: Final = "/properties/format/type"
+_R45: Final = _R44 + _M58
+_S49: Final = _loc("type", _R45)
+_S50: Final = _loc("type", "https://json-schema.org/draft/2019-09/meta/content#/type")
+_M59: Final = "https://json-schema.org/draft/2019-09/meta/content#"
+_R46: Final = _M59
+_M60: Final = "/properties/contentMediaType/type"
+_R47: Final = _R46 + _M60
+_S51: Final = _loc("type", _R47)
+_M61: Final = "/properties/contentEncoding/type"
+_R48: Final = _R46 + _M61
+_S52: Final = _loc("type", _R48)
+_F1: Final = _frozen('["array", "boolean", "integer", "null", "number", "object", "string"]')
+_M62: Final = "/$defs/schemaArray/type"
+_R49: Final = _R15 + _M62
+_S53: Final = _loc("type", _R49)
+_M63: Final = "/$defs/schemaArray/minItems"
+_R50: Final = _R15 + _M63
+_S54: Final = _loc("minItems", _R50)
+_M64: Final = " has fewer than 1 items"
 
 
 def _v1(x: Any) -> bool:
@@ -1195,6 +1226,8 @@ def is_valid(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
+        if _NATIVE and _too_nested(instance):
+            return False
         return _v1(instance)
     except RecursionError:
         return False
@@ -1206,6 +1239,9 @@ def iter_errors(instance: Any) -> Iterator[SchemaValidationError]:
     Validates against the schema.
     """
     try:
+        if _NATIVE and _too_nested(instance):
+            yield _too_deep()
+            return
         if _v1(instance):
             return
         yield from _e1(instance, ())

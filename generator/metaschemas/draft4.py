@@ -3,16 +3,26 @@
 Public API: ``is_valid(instance)``, ``iter_errors(instance)`` and ``validate(instance)``
 Instances are plain values as returned by ``json.loads``. The module depends on the standard
 library only.
+``schemagen native`` compiles it with mypyc into an extension module with the same results.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, Final, TypeVar
+
+try:
+    from mypy_extensions import mypyc_attr
+except ImportError:  # no mypy here: the mark matters to mypyc only (``schemagen native``)
+    _C = TypeVar("_C")
+
+    def mypyc_attr(*attrs: str, **kwattrs: object) -> Callable[[_C], _C]:
+        return lambda cls: cls
+
 
 __all__ = [
     "SchemaValidationError",
@@ -56,6 +66,7 @@ class ValidationError(ValueError):
         super().__init__("\n".join(str(error) for error in errors))
 
 
+@mypyc_attr(native_class=False)  # mypyc compiles no native subclass of RuntimeError
 class SchemaLoopError(RuntimeError):
     """The schema applies itself to the same instance without end (e.g. ``{"$ref": "#"}``)."""
 
@@ -161,55 +172,75 @@ def _mul(value: int | float, factor: int | Fraction) -> bool:
     return quotient.denominator == 1
 
 
-_S1 = _loc("type", "/type")
-_M1 = " is not of type 'object'"
-_S2 = _loc("dependencies", "/dependencies")
-_M2 = " is required when 'exclusiveMaximum' is present"
-_M3 = " is required when 'exclusiveMinimum' is present"
-_S3 = _loc("type", "/properties/id/type")
-_M4 = " is not of type 'string'"
-_S4 = _loc("type", "/properties/$schema/type")
-_S5 = _loc("type", "/properties/title/type")
-_S6 = _loc("type", "/properties/description/type")
-_S7 = _loc("type", "/properties/multipleOf/type")
-_M5 = " is not of type 'number'"
-_S8 = _loc("minimum", "/properties/multipleOf/minimum")
-_M6 = " is less than or equal to 0"
-_S9 = _loc("type", "/properties/maximum/type")
-_S10 = _loc("type", "/properties/exclusiveMaximum/type")
-_M7 = " is not of type 'boolean'"
-_S11 = _loc("type", "/properties/minimum/type")
-_S12 = _loc("type", "/properties/exclusiveMinimum/type")
-_S13 = _loc("type", "/definitions/positiveInteger/type")
-_M8 = " is not of type 'integer'"
-_S14 = _loc("minimum", "/definitions/positiveInteger/minimum")
-_M9 = " is less than 0"
-_S15 = _loc("type", "/properties/pattern/type")
-_S16 = _loc("anyOf", "/properties/additionalItems/anyOf")
-_M10 = " is not valid under any of the given schemas"
-_S17 = _loc("anyOf", "/properties/items/anyOf")
-_S18 = _loc("type", "/properties/uniqueItems/type")
-_S19 = _loc("type", "/definitions/stringArray/type")
-_M11 = " is not of type 'array'"
-_S20 = _loc("minItems", "/definitions/stringArray/minItems")
-_M12 = " has fewer than 1 items"
-_S21 = _loc("uniqueItems", "/definitions/stringArray/uniqueItems")
-_M13 = " has non-unique elements"
-_S22 = _loc("type", "/definitions/stringArray/items/type")
-_S23 = _loc("anyOf", "/properties/additionalProperties/anyOf")
-_S24 = _loc("type", "/properties/definitions/type")
-_S25 = _loc("type", "/properties/properties/type")
-_S26 = _loc("type", "/properties/patternProperties/type")
-_S27 = _loc("type", "/properties/dependencies/type")
-_S28 = _loc("anyOf", "/properties/dependencies/additionalProperties/anyOf")
-_S29 = _loc("type", "/properties/enum/type")
-_S30 = _loc("minItems", "/properties/enum/minItems")
-_S31 = _loc("uniqueItems", "/properties/enum/uniqueItems")
-_S32 = _loc("anyOf", "/properties/type/anyOf")
-_S33 = _loc("type", "/properties/format/type")
-_F1 = _frozen('["array", "boolean", "integer", "null", "number", "object", "string"]')
-_S34 = _loc("type", "/definitions/schemaArray/type")
-_S35 = _loc("minItems", "/definitions/schemaArray/minItems")
+# Compiled by mypyc (``schemagen native``), these functions run with no recursion limit, so an
+# instance nested deep enough would overflow the C stack: the wrappers refuse it first, as the
+# interpreter's RecursionError makes them do in pure Python. (Compiled functions have no code.)
+_NATIVE: Final = not hasattr(_too_deep, "__code__")
+_NATIVE_DEPTH: Final = 1000
+
+
+def _too_nested(value: Any) -> bool:
+    """Whether ``value`` nests arrays and objects deeper than ``_NATIVE_DEPTH`` (iteratively)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > _NATIVE_DEPTH:
+            return True
+        for child in item.values() if type(item) is dict else item if type(item) is list else ():
+            if type(child) is dict or type(child) is list:
+                stack.append((child, depth + 1))
+    return False
+
+
+_S1: Final = _loc("type", "/type")
+_M1: Final = " is not of type 'object'"
+_S2: Final = _loc("dependencies", "/dependencies")
+_M2: Final = " is required when 'exclusiveMaximum' is present"
+_M3: Final = " is required when 'exclusiveMinimum' is present"
+_S3: Final = _loc("type", "/properties/id/type")
+_M4: Final = " is not of type 'string'"
+_S4: Final = _loc("type", "/properties/$schema/type")
+_S5: Final = _loc("type", "/properties/title/type")
+_S6: Final = _loc("type", "/properties/description/type")
+_S7: Final = _loc("type", "/properties/multipleOf/type")
+_M5: Final = " is not of type 'number'"
+_S8: Final = _loc("minimum", "/properties/multipleOf/minimum")
+_M6: Final = " is less than or equal to 0"
+_S9: Final = _loc("type", "/properties/maximum/type")
+_S10: Final = _loc("type", "/properties/exclusiveMaximum/type")
+_M7: Final = " is not of type 'boolean'"
+_S11: Final = _loc("type", "/properties/minimum/type")
+_S12: Final = _loc("type", "/properties/exclusiveMinimum/type")
+_S13: Final = _loc("type", "/definitions/positiveInteger/type")
+_M8: Final = " is not of type 'integer'"
+_S14: Final = _loc("minimum", "/definitions/positiveInteger/minimum")
+_M9: Final = " is less than 0"
+_S15: Final = _loc("type", "/properties/pattern/type")
+_S16: Final = _loc("anyOf", "/properties/additionalItems/anyOf")
+_M10: Final = " is not valid under any of the given schemas"
+_S17: Final = _loc("anyOf", "/properties/items/anyOf")
+_S18: Final = _loc("type", "/properties/uniqueItems/type")
+_S19: Final = _loc("type", "/definitions/stringArray/type")
+_M11: Final = " is not of type 'array'"
+_S20: Final = _loc("minItems", "/definitions/stringArray/minItems")
+_M12: Final = " has fewer than 1 items"
+_S21: Final = _loc("uniqueItems", "/definitions/stringArray/uniqueItems")
+_M13: Final = " has non-unique elements"
+_S22: Final = _loc("type", "/definitions/stringArray/items/type")
+_S23: Final = _loc("anyOf", "/properties/additionalProperties/anyOf")
+_S24: Final = _loc("type", "/properties/definitions/type")
+_S25: Final = _loc("type", "/properties/properties/type")
+_S26: Final = _loc("type", "/properties/patternProperties/type")
+_S27: Final = _loc("type", "/properties/dependencies/type")
+_S28: Final = _loc("anyOf", "/properties/dependencies/additionalProperties/anyOf")
+_S29: Final = _loc("type", "/properties/enum/type")
+_S30: Final = _loc("minItems", "/properties/enum/minItems")
+_S31: Final = _loc("uniqueItems", "/properties/enum/uniqueItems")
+_S32: Final = _loc("anyOf", "/properties/type/anyOf")
+_S33: Final = _loc("type", "/properties/format/type")
+_F1: Final = _frozen('["array", "boolean", "integer", "null", "number", "object", "string"]')
+_S34: Final = _loc("type", "/definitions/schemaArray/type")
+_S35: Final = _loc("minItems", "/definitions/schemaArray/minItems")
 
 
 def _v1(x: Any) -> bool:
@@ -721,6 +752,8 @@ def is_valid(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
+        if _NATIVE and _too_nested(instance):
+            return False
         return _v1(instance)
     except RecursionError:
         return False
@@ -732,6 +765,9 @@ def iter_errors(instance: Any) -> Iterator[SchemaValidationError]:
     Validates against the schema.
     """
     try:
+        if _NATIVE and _too_nested(instance):
+            yield _too_deep()
+            return
         if _v1(instance):
             return
         yield from _e1(instance, ())

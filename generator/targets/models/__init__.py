@@ -13,7 +13,7 @@ stays absent on dump; a ``null`` member is ``None`` and stays ``null``. Schema d
 never filled in (they are listed in ``SCHEMA_DEFAULTS``), so ``from_dict(d).to_dict() == d``.
 
 Loading is straight-line code per class (no reflection over fields at run time), and objects
-are made with ``object.__new__`` plus slot assignments (the keyword-only dataclass
+are made with ``cls.__new__(cls)`` plus slot assignments (the keyword-only dataclass
 ``__init__`` costs more than all the checks). There are two paths:
 
 * validated (``validate=True`` when the ``validators`` target is generated too): the

@@ -90,20 +90,32 @@ class Declarations(Loaders):
     def class_block(self, obj: ObjectType) -> list[str]:
         names = obj.names
         shadow = frozenset(f.py_name for f in obj.fields) & frozenset(_BUILTINS)
-        lines = ["@_dc.dataclass(slots=True, kw_only=True, repr=False)", f"class {names.cls}:"]
-        lines += doc_lines(self.describe(obj), STEP)
-        lines.append("")
+        lines: list[str] = []
         defaults = {f.py_name: f.default for f in obj.fields if f.has_default}
+        header = f"class {names.cls}:"
         if defaults:
+            # On a plain base class, not in the dataclass: mypyc hands dataclasses the type of
+            # a ClassVar in a dataclass body, which then takes it for a field (mypyc/mypyc#1122).
+            base = f"_{names.cls}Defaults"
             ann = (
                 f"{self.t('ClassVar')}[{self.builtin('dict', shadow)}"
                 f"[{self.builtin('str', shadow)}, {self.t('Any')}]]"
             )
+            lines += [f"class {base}:"]
+            lines += doc_lines(f"``{names.cls}.SCHEMA_DEFAULTS``.", STEP)
+            lines += ["", f"{STEP}__slots__ = ()", ""]
             lines += self.lit.lines(defaults, STEP, f"SCHEMA_DEFAULTS: {ann} = ")
             lines += doc_lines(
                 "Schema defaults by attribute; never filled in on load (absent stays absent).",
                 STEP,
             )
+            lines += ["", ""]
+            header = f"class {names.cls}({base}):"
+            if len(header) > WIDTH:
+                header = f"class {names.cls}(\n{STEP}{base}\n):"
+        lines += ["@_dc.dataclass(slots=True, kw_only=True, repr=False)", *header.split("\n")]
+        lines += doc_lines(self.describe(obj), STEP)
+        lines.append("")
         for f in obj.fields:
             lines += self.field_lines(f, shadow)
         if obj.additional is not None:

@@ -206,10 +206,12 @@ class Loaders(Conversions, Dumpers):
         lines += self.load_method(obj, d)
         if self.with_validators:
             lines += ["", f"{s}@classmethod"]
-            lines += wrap_def(s, "_build", ["cls", f"data: {any_}"], self_)
+            # (a dict, as the validator accepted it: mypyc then reads it with dict operations)
+            lines += wrap_def(s, "_build", ["cls", f"data: {dict_}[{str_}, {any_}]"], self_)
             lines += _METHOD_DOCS["_build"]
             lines += self.build_method(obj, d)
-        lines += ["", f"{s}__repr__ = _model_repr"]
+        # (a method, not ``__repr__ = _model_repr``: mypyc binds no plain function as a method)
+        lines += ["", f"{s}def __repr__(self) -> {str_}:", f"{d}return _model_repr(self)"]
         return lines
 
     def validated_load(self, snake: str, build: str, indent: str) -> list[str]:
@@ -235,7 +237,7 @@ class Loaders(Conversions, Dumpers):
     def build_method(self, obj: ObjectType, indent: str) -> list[str]:
         """``_build``: the object's members converted (enums, nested objects), never checked."""
         inner = indent + STEP
-        lines = [f"{indent}obj = object.__new__(cls)"]
+        lines = [f"{indent}obj = cls.__new__(cls)"]
         for index, f in enumerate(obj.fields):
             wire = self.lit.string(f.wire_name)
             attr = f"obj.{f.py_name}"
@@ -347,7 +349,7 @@ class Loaders(Conversions, Dumpers):
                     lines.append(f"{inner}extra[k] = {self.convert(obj.additional, 'x')}")
                 lines = [ln for ln in lines if ln]
             args.append("extra=extra")
-        lines.append(f"{indent}obj = object.__new__(cls)")
+        lines.append(f"{indent}obj = cls.__new__(cls)")
         lines += [f"{indent}obj.{arg.replace('=', ' = ', 1)}" for arg in args]
         lines.append(f"{indent}return obj")
         return lines

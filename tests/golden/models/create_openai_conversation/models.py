@@ -532,7 +532,7 @@ class CreateOpenAIConversation:
         extra: dict[str, Any] = {}
         if not _KEYS_create_open_ai_conversation.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_create_open_ai_conversation}
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.id = id_
         obj.external_id = external_id
         obj.external_url = external_url
@@ -550,7 +550,8 @@ class CreateOpenAIConversation:
         obj.extra = extra
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -586,11 +587,12 @@ class Properties:
         if not isinstance(data, dict):
             raise _Invalid
         extra = dict(data)
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.extra = extra
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -626,11 +628,12 @@ class UserProperties:
         if not isinstance(data, dict):
             raise _Invalid
         extra = dict(data)
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.extra = extra
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -756,7 +759,7 @@ class Messages:
         extra: dict[str, Any] = {}
         if not _KEYS_messages.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_messages}
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.id = id_
         obj.external_id = external_id
         obj.external_url = external_url
@@ -772,7 +775,8 @@ class Messages:
         obj.extra = extra
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -830,25 +834,33 @@ class OpenAIContentItem:
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_content_item.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_content_item}
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.type = type_
         obj.text = text
         obj.image_url = image_url
         obj.extra = extra
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
+
+
+class _OpenAIImageUrlObjectDefaults:
+    """``OpenAIImageUrlObject.SCHEMA_DEFAULTS``."""
+
+    __slots__ = ()
+
+    SCHEMA_DEFAULTS: ClassVar[dict[str, Any]] = {"detail": "auto"}
+    """Schema defaults by attribute; never filled in on load (absent stays absent)."""
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
-class OpenAIImageUrlObject:
+class OpenAIImageUrlObject(_OpenAIImageUrlObjectDefaults):
     """The ``OpenAIImageUrlObject`` schema.
 
     Schema location: ``/$defs/OpenAIImageUrlObject``.
     """
 
-    SCHEMA_DEFAULTS: ClassVar[dict[str, Any]] = {"detail": "auto"}
-    """Schema defaults by attribute; never filled in on load (absent stays absent)."""
     url: str
     detail: Detail | Unset = UNSET
     """Schema default: ``\"auto\"`` (not filled in on load; see ``SCHEMA_DEFAULTS``)."""
@@ -893,13 +905,14 @@ class OpenAIImageUrlObject:
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_image_url_object.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_image_url_object}
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.url = url
         obj.detail = detail
         obj.extra = extra
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -979,7 +992,7 @@ class CreateOpenAIConversationLinks:
         if breadcrumbs is not UNSET and breadcrumbs is not None:
             breadcrumbs = _load_1(breadcrumbs)
         extra = _extra(data, _KEYS_create_open_ai_conversation_links)
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.label = label
         obj.url = url
         obj.title = title
@@ -989,7 +1002,8 @@ class CreateOpenAIConversationLinks:
         obj.extra = extra
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -1025,11 +1039,12 @@ class CreateOpenAIConversationProperties:
         if not isinstance(data, dict):
             raise _Invalid
         extra = dict(data)
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.extra = extra
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -1065,11 +1080,12 @@ class CreateOpenAIConversationUserProperties:
         if not isinstance(data, dict):
             raise _Invalid
         extra = dict(data)
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.extra = extra
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -1123,14 +1139,15 @@ class OpenAIToolCall:
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_tool_call.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_tool_call}
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.id = id_
         obj.type = type_
         obj.function = function
         obj.extra = extra
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 @_dc.dataclass(slots=True, kw_only=True, repr=False)
@@ -1181,13 +1198,14 @@ class OpenAIToolCallFunction:
         extra: dict[str, Any] = {}
         if not _KEYS_open_ai_tool_call_function.issuperset(data):
             extra = {k: x for k, x in data.items() if k not in _KEYS_open_ai_tool_call_function}
-        obj = object.__new__(cls)
+        obj = cls.__new__(cls)
         obj.name = name
         obj.arguments = arguments
         obj.extra = extra
         return obj
 
-    __repr__ = _model_repr
+    def __repr__(self) -> str:
+        return _model_repr(self)
 
 
 _KEYS_create_open_ai_conversation: Final = frozenset(

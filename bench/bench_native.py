@@ -1,0 +1,178 @@
+"""Native builds: mypyc-compiled validators and models vs jsonschema-rs and pydantic v2.
+
+Renders ``validators``, ``models`` and ``pydantic`` from the canonical schema into a scratch
+package, compiles a copy of it with ``generator.native.build`` (what ``schemagen native``
+does), and times, in this one process and on the same documents:
+
+* ``is_valid`` (valid documents) and ``iter_errors`` (invalid ones, every error collected):
+  native and pure Python vs jsonschema-rs (the documents of ``bench_validators.py``);
+* validated ``from_dict`` vs ``model_validate``, ``to_dict`` vs
+  ``model_dump(by_alias=True, exclude_unset=True)``, and memory per loaded document
+  (tracemalloc), native and pure Python (the documents of ``bench_models.py``).
+
+Ratios are the peer's time over ours (higher = we are faster) for speed, ours over the peer's
+for memory (lower = we use less). Writes ``bench/results/native.json``.
+Run: ``.venv/bin/python bench/bench_native.py`` (the build takes a minute or two).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import platform
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+import bench_models  # noqa: E402
+import bench_validators  # noqa: E402
+
+from generator import native  # noqa: E402
+from generator.pipeline import generate  # noqa: E402
+
+SCHEMA = ROOT / "schema" / "create_openai_conversation.schema.json"
+RESULTS = HERE / "results" / "native.json"
+PURE, NATIVE = "bench_pure_gen", "bench_native_gen"
+
+
+def build_packages(folder: Path) -> tuple[dict[str, ModuleType], dict[str, ModuleType]]:
+    """(pure, native) modules by name, from one rendering of the schema."""
+    generate(SCHEMA, folder / PURE, ["models", "validators", "pydantic"])
+    shutil.copytree(folder / PURE, folder / NATIVE)
+    native.build(folder / NATIVE, progress=lambda line: print(line, flush=True))
+    sys.path.insert(0, str(folder))
+    out: list[dict[str, ModuleType]] = []
+    for package in (PURE, NATIVE):
+        out.append(
+            {
+                name: importlib.import_module(f"{package}.{name}")
+                for name in ("validators", "models", "pydantic_models")
+            }
+        )
+    pure, compiled = out
+    assert not native.is_native(pure["validators"]) and not native.is_native(pure["models"])
+    assert native.is_native(compiled["validators"]) and native.is_native(compiled["models"])
+    return pure, compiled
+
+
+def timed(func: Callable[[Any], Any], docs: list[Any]) -> float:
+    def run() -> None:
+        for doc in docs:
+            func(doc)
+
+    return bench_validators.best_us(run, len(docs))[0]
+
+
+def validators(pure: ModuleType, compiled: ModuleType, schema: Any) -> list[dict[str, Any]]:
+    import jsonschema_rs
+
+    rs = jsonschema_rs.validator_for(schema)
+    contenders = {
+        "native": (compiled.is_valid, lambda d: list(compiled.iter_errors(d))),
+        "pure": (pure.is_valid, lambda d: list(pure.iter_errors(d))),
+        "jsonschema-rs": (rs.is_valid, lambda d: list(rs.iter_errors(d))),
+    }
+    rows = []
+    for size in bench_validators.SIZES:
+        valid = [bench_validators.conversation(size, seed) for seed in range(10)]
+        invalid = [bench_validators.break_document(d, seed) for seed, d in enumerate(valid)]
+        for doc in valid:
+            assert compiled.is_valid(doc) and pure.is_valid(doc) and rs.is_valid(doc)
+        for doc in invalid:  # the same errors (each module has its own error class)
+            assert [repr(e) for e in compiled.iter_errors(doc)] == [
+                repr(e) for e in pure.iter_errors(doc)
+            ]
+        for mode, docs, index in (("is_valid", valid, 0), ("iter_errors", invalid, 1)):
+            us = {name: timed(funcs[index], docs) for name, funcs in contenders.items()}
+            row = {
+                "case": f"{mode} {size} msg",
+                "us": {k: round(v, 3) for k, v in us.items()},
+                "rs_over_native": round(us["jsonschema-rs"] / us["native"], 2),
+                "rs_over_pure": round(us["jsonschema-rs"] / us["pure"], 2),
+                "pure_over_native": round(us["pure"] / us["native"], 2),
+            }
+            rows.append(row)
+            print(
+                f"{row['case']:<20} native {us['native']:8.2f} µs  pure {us['pure']:8.2f} µs  "
+                f"jsonschema-rs {us['jsonschema-rs']:8.2f} µs  "
+                f"rs/native {row['rs_over_native']:5.2f}x  rs/pure {row['rs_over_pure']:5.2f}x"
+            )
+    return rows
+
+
+def models(pure: dict[str, ModuleType], compiled: dict[str, ModuleType]) -> list[dict[str, Any]]:
+    pyd = compiled["pydantic_models"].CreateOpenAIConversation
+    ours = {
+        "native": compiled["models"].CreateOpenAIConversation,
+        "pure": pure["models"].CreateOpenAIConversation,
+    }
+    rows = []
+    for size in (1, 10, 100):
+        doc = bench_models.conversation(size)
+        model = pyd.model_validate(doc)
+        objects = {name: cls.from_dict(doc) for name, cls in ours.items()}
+        for obj in objects.values():
+            assert obj.to_dict() == doc
+        number = max(10, 2000 // size)
+        load = {
+            name: bench_models.best(lambda c=cls, d=doc: c.from_dict(d), number)
+            for name, cls in ours.items()
+        }
+        load["pydantic"] = bench_models.best(lambda d=doc: pyd.model_validate(d), number)
+        dump = {name: bench_models.best(obj.to_dict, number) for name, obj in objects.items()}
+        dump["pydantic"] = bench_models.best(
+            lambda m=model: m.model_dump(by_alias=True, exclude_unset=True), number
+        )
+        memory = {name: bench_models.memory(cls.from_dict, doc) for name, cls in ours.items()}
+        memory["pydantic"] = bench_models.memory(pyd.model_validate, doc)
+        row = {
+            "messages": size,
+            "from_dict_us": {k: round(v * 1e6, 3) for k, v in load.items()},
+            "to_dict_us": {k: round(v * 1e6, 3) for k, v in dump.items()},
+            "bytes_per_document": {k: round(v) for k, v in memory.items()},
+            "pydantic_over_native_load": round(load["pydantic"] / load["native"], 2),
+            "pydantic_over_pure_load": round(load["pydantic"] / load["pure"], 2),
+            "pydantic_over_native_dump": round(dump["pydantic"] / dump["native"], 2),
+            "pydantic_over_pure_dump": round(dump["pydantic"] / dump["pure"], 2),
+            "native_over_pydantic_memory": round(memory["native"] / memory["pydantic"], 2),
+            "pure_over_pydantic_memory": round(memory["pure"] / memory["pydantic"], 2),
+        }
+        rows.append(row)
+        print(
+            f"{size:>4} messages: from_dict pydantic/native {row['pydantic_over_native_load']:.2f}x"
+            f" (pure {row['pydantic_over_pure_load']:.2f}x), to_dict pydantic/native "
+            f"{row['pydantic_over_native_dump']:.2f}x (pure {row['pydantic_over_pure_dump']:.2f}x),"
+            f" memory native/pydantic {row['native_over_pydantic_memory']:.2f}"
+            f" (pure {row['pure_over_pydantic_memory']:.2f})"
+        )
+    return rows
+
+
+def main() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="bench-native-") as tmp:
+        pure, compiled = build_packages(Path(tmp))
+        results = {
+            "python": platform.python_version(),
+            "machine": platform.machine(),
+            "validators_unit": "microseconds per document, best of 7 repeats",
+            "validators": validators(pure["validators"], compiled["validators"], schema),
+            "models_unit": "microseconds per call, best of 5 repeats; bytes per loaded document",
+            "models": models(pure, compiled),
+        }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
