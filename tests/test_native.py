@@ -35,7 +35,8 @@ SCHEMA: dict[str, Any] = {
         "children": {"type": "array", "items": {"$ref": "#"}},
         "loop": {"$ref": "#/$defs/Loop"},
     },
-    "$defs": {"Loop": {"$ref": "#/$defs/Loop"}},
+    # (a loop through anyOf: one through $ref alone fails every instance, and is refused)
+    "$defs": {"Loop": {"anyOf": [{"$ref": "#/$defs/Loop"}]}},
 }
 
 DOCUMENTS: list[Any] = [
