@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from generator import validate_files
+from generator.compiler.api import PATTERN_TIMEOUT
 from generator.errors import GeneratorError
 from generator.validate_files import JSONL_SUFFIXES, Checker, Finding, Reporter
 
@@ -73,11 +74,17 @@ class SchemaSource:
     documents: tuple[tuple[str, Any], ...]
     definition: str | None
     assert_formats: bool
+    #: Seconds each pattern match may take (``None``: no bound), as ``--pattern-timeout``.
+    pattern_timeout: float | None = PATTERN_TIMEOUT
     digest: str = field(default="", compare=False)
 
     @classmethod
     def from_file(
-        cls, path: str | Path, definition: str | None = None, assert_formats: bool = False
+        cls,
+        path: str | Path,
+        definition: str | None = None,
+        assert_formats: bool = False,
+        pattern_timeout: float | None = PATTERN_TIMEOUT,
     ) -> tuple[SchemaSource, Checker]:
         """Load and compile the schema here (errors are :class:`GeneratorError`), and pack it."""
         import referencing
@@ -93,11 +100,13 @@ class SchemaSource:
             path=path,
             registry=referencing.Registry(retrieve=retriever),  # type: ignore[call-arg]
         )
-        checker = validate_files.checker_for(loaded, definition, assert_formats)
+        checker = validate_files.checker_for(loaded, definition, assert_formats, pattern_timeout)
         documents = tuple(
             (uri, resource.contents) for uri, resource in sorted(retriever.remembered.items())
         )
-        source = cls(str(path), loaded.uri, contents, documents, definition, assert_formats)
+        source = cls(
+            str(path), loaded.uri, contents, documents, definition, assert_formats, pattern_timeout
+        )
         digest = hashlib.sha256(pickle.dumps(source, protocol=5)).hexdigest()
         object.__setattr__(source, "digest", digest)
         _compiled[digest] = checker  # the driver's own copy, for inputs it checks itself
@@ -120,7 +129,9 @@ class SchemaSource:
             registry=referencing.Registry(retrieve=retriever),  # type: ignore[call-arg]
             check_metaschema=False,  # the driver checked it
         )
-        return validate_files.checker_for(loaded, self.definition, self.assert_formats)
+        return validate_files.checker_for(
+            loaded, self.definition, self.assert_formats, self.pattern_timeout
+        )
 
     def checker(self) -> Checker:
         """This process's compiled validator: compiled on first use, then reused."""
@@ -345,7 +356,9 @@ def run(
         return 2
     cluster = None
     try:
-        source, checker = SchemaSource.from_file(args.schema, args.definition, args.assert_formats)
+        source, checker = SchemaSource.from_file(
+            args.schema, args.definition, args.assert_formats, args.pattern_timeout
+        )
         if client is None:
             client, cluster = connect(args.dask, args.workers if args.workers > 1 else None)
             owned = True

@@ -149,6 +149,7 @@ def checker_for(
         definitions=definitions,
         format_assertion=assert_formats,
         pattern_timeout=pattern_timeout,
+        root=loaded.kind != "openapi",  # (its schemas were checked by OpenAPI's rules)
     )
     if definitions:
         return Checker(

@@ -496,3 +496,18 @@ def test_readme_pipeline_example_runs_on_the_cluster(client: Any) -> None:
     finally:
         os.chdir(previous)
     assert printed.getvalue() == "1 /messages: [] has fewer than 1 items\n"
+
+
+def test_pattern_timeout_reaches_the_workers(client: Any, tmp_path: Path) -> None:
+    schema = tmp_path / "s.json"
+    schema.write_text(json.dumps({"properties": {"a": {"pattern": "^(a|a)*$"}}}), "utf-8")
+    stream = tmp_path / "p.jsonl"
+    stream.write_text('{"a": "' + "a" * 30 + '!"}\n{"a": "aa"}\n', "utf-8")
+    argv = ["--schema", str(schema), "--pattern-timeout", "0.05", str(stream)]
+    local = _local(argv)
+    assert local[0] == 1 and "ran out of time" in local[1] and local[1].count("\n") == 1
+    assert _dask(argv, client) == local
+    from generator.distributed import SchemaSource
+
+    source, _ = SchemaSource.from_file(schema, pattern_timeout=0.05)
+    assert source.pattern_timeout == 0.05  # what each worker compiles with

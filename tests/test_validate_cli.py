@@ -345,3 +345,34 @@ def test_a_pattern_that_runs_out_of_time_is_reported_not_waited_for(tmp_path: Pa
             write(tmp_path, "ok.json", b'{"a": "aa"}'),
         ]
     ) == (0, "", "")
+
+
+def test_def_in_an_openapi_30_document_is_checked_by_openapi_rules(tmp_path: Path) -> None:
+    # OpenAPI 3.0 allows a boolean exclusiveMinimum without minimum (draft 4 does not): the
+    # document is read, and --def compiles its component without re-checking it as draft 4.
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {
+            "schemas": {
+                "Price": {
+                    "type": "object",
+                    "required": ["amount"],
+                    "properties": {
+                        "amount": {"type": "number", "exclusiveMinimum": True},
+                        "note": {"$ref": "#/components/schemas/Note"},
+                    },
+                },
+                "Note": {"type": "string", "nullable": True, "maxLength": 3},
+            }
+        },
+    }
+    schema = write(tmp_path, "api.json", json.dumps(document).encode())
+    good = write(tmp_path, "good.json", b'{"amount": 2, "note": null}')
+    bad = write(tmp_path, "bad.json", b'{"note": "long"}')
+    assert run(["--schema", schema, "--def", "Price", good]) == (0, "", "")
+    code, out, _ = run(["--schema", schema, "--def", "Price", bad])
+    assert code == 1
+    assert f"{bad}:1: (root): 'amount' is a required property" in out
+    assert f"{bad}:1: /note: " in out

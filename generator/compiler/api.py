@@ -281,6 +281,10 @@ def _module_source(
     return finish(source) if layout else source
 
 
+def _no_root(instance: Any) -> Any:
+    raise TypeError("compiled with root=False: use function('is_valid_<definition>') and friends")
+
+
 class Validator:
     """A compiled validator: ``is_valid``, ``iter_errors``, ``validate`` and ``source``."""
 
@@ -300,15 +304,17 @@ class Validator:
             del sys.modules[module_name]  # do not keep every compiled schema alive forever
         self.module = module
         self._namespace = namespace
-        self.is_valid = cast(Callable[[Any], bool], namespace["is_valid"])
-        self.iter_errors = cast(Callable[[Any], Iterator[Any]], namespace["iter_errors"])
+        self.is_valid = cast(Callable[[Any], bool], namespace.get("is_valid", _no_root))
+        self.iter_errors = cast(
+            Callable[[Any], Iterator[Any]], namespace.get("iter_errors", _no_root)
+        )
         self.ValidationError = cast(type[ValueError], namespace["ValidationError"])
         self.SchemaValidationError = cast(type, namespace["SchemaValidationError"])
         self.SchemaLoopError = cast(type[RuntimeError], namespace["SchemaLoopError"])
 
     def validate(self, instance: Any) -> None:
         """Raise the module's ``ValidationError`` (a ``ValueError``) listing all errors."""
-        validate = cast(Callable[[Any], None], self._namespace["validate"])
+        validate = cast(Callable[[Any], None], self._namespace.get("validate", _no_root))
         validate(instance)
 
     def function(self, name: str) -> Callable[..., Any]:
@@ -325,11 +331,15 @@ def compile(  # noqa: A001 - the natural name for this API
     definitions: Mapping[str, str] | None = None,
     base_uri: str = "",
     pattern_timeout: float | None = PATTERN_TIMEOUT,
+    root: bool = True,
 ) -> Validator:
     """Compile ``schema`` to a :class:`Validator` (generated Python, executed in-process).
 
     Each pattern match may take ``pattern_timeout`` seconds (``None``: no bound); one that runs
     out of time is an error at its pointer (``is_valid`` says False), never a hang.
+    ``root=False``: ``schema`` is a document without a root schema (an OpenAPI description,
+    whose reader checked its schemas by OpenAPI's rules): only ``definitions`` are compiled,
+    reached through :meth:`Validator.function`.
     """
     source = render_module(
         schema,
@@ -339,6 +349,7 @@ def compile(  # noqa: A001 - the natural name for this API
         default_dialect=default_dialect,
         base_uri=base_uri,
         pattern_timeout=pattern_timeout,
+        root=root,
     )
     number = next(_counter)
     return Validator(source, f"<schemagen-validator-{number}>", f"_schemagen_validator_{number}")
