@@ -214,7 +214,7 @@ def _recursive(functions: list[list[str]]) -> bool:
     calls: dict[str, set[str]] = {}
     for lines in functions:
         name = lines[0][len("def ") : lines[0].index("(")]
-        calls[name] = {m for line in lines[1:] for m in _CALL.findall(line)}
+        calls[name] = set(_CALL.findall("\n".join(lines), len(lines[0])))
     state: dict[str, int] = {}  # 1: on the current path, 2: done
     for start in calls:
         if start in state:

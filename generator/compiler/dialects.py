@@ -218,6 +218,41 @@ _IN_OBJECT = frozenset(
 )
 
 
+def checked_by_metaschema(pointer: str, dialect: Dialect) -> bool:
+    """Whether the subschema at ``pointer`` (from a schema document's root) is one that the
+    dialect's metaschema validates when it validates the root: every step a keyword of the
+    dialect that holds schemas (``$defs``/``definitions`` as its metaschema knows them)."""
+    locations = _LOCATIONS.get(dialect.uri)
+    if locations is None:  # a custom metaschema: no knowledge of what it validates
+        return False
+    tokens = pointer.split("/")[1:] if pointer else []
+    index = 0
+    while index < len(tokens):
+        keyword = tokens[index]
+        if keyword not in dialect.keywords and keyword not in locations:
+            return False
+        if keyword in _IN_OBJECT or keyword in _IN_ARRAY or keyword == "dependencies":
+            index += 2
+        elif keyword == "items":
+            index += 2 if index + 1 < len(tokens) and tokens[index + 1].isdigit() else 1
+        elif keyword in _IN_VALUE:
+            index += 1
+        else:
+            return False
+    return index == len(tokens)
+
+
+#: Keywords that only hold schemas for ``$ref``, as each draft's metaschema validates them.
+_LOCATIONS_2019 = frozenset({"$defs", "definitions"})
+_LOCATIONS: dict[str, frozenset[str]] = {
+    "http://json-schema.org/draft-04/schema": frozenset({"definitions"}),
+    "http://json-schema.org/draft-06/schema": frozenset({"definitions"}),
+    "http://json-schema.org/draft-07/schema": frozenset({"definitions"}),
+    "https://json-schema.org/draft/2019-09/schema": _LOCATIONS_2019,
+    "https://json-schema.org/draft/2020-12/schema": _LOCATIONS_2019,
+}
+
+
 # Every keyword :func:`subschemas` looks into.
 SUBSCHEMA_KEYWORDS = _IN_VALUE | _IN_ARRAY | _IN_OBJECT | {"items", "dependencies"}
 

@@ -34,6 +34,7 @@ from generator.compiler.dialects import (
     DRAFT2020,
     SUBSCHEMA_KEYWORDS,
     Dialect,
+    checked_by_metaschema,
     escape_segment,
     known_dialect,
     subschema_pointers,
@@ -162,6 +163,7 @@ class Resolver:
         registry = _tolerant_registry(registry)
         registry = registry.combine(SPECIFICATIONS)
         root_dialect = self.dialect_of(root, default_dialect, registry)
+        self.root_dialect = root_dialect
         #: ids of the documents and subschemas checked so far (see :meth:`_check`)
         self._checked: set[int] = set()
         self.root_is_schema = root_is_schema
@@ -429,7 +431,15 @@ class Resolver:
             doc, ptr, dialect = base, "", self.dialect_of(contents, scope.dialect)
         else:
             doc, ptr, dialect = info
-        if id(contents) not in self._checked and (doc != "" or self.root_is_schema):
+        if (
+            id(contents) not in self._checked
+            and (doc != "" or self.root_is_schema)
+            and not (
+                doc == "" and dialect is self.root_dialect and checked_by_metaschema(ptr, dialect)
+            )
+        ):
+            # (a subschema of the root the metaschema looked at when it checked the root, as
+            # ``#/$defs/X`` in 2020-12, was checked with it: not checked again)
             # (a root that is no schema, an OpenAPI description, had its schemas checked by
             # its reader, against OpenAPI's own metaschema: its targets are not re-checked)
             # (a reference may lead where the metaschema does not look: into a keyword it
