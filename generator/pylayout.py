@@ -39,33 +39,31 @@ def mark(lines: list[str]) -> str:
 
     Lines inside docstrings and inside constructs already laid out over several lines are
     never marked: the block follows ruff's style, where a bracket spanning lines ends its first
-    line and starts its last one, so counting such lines before a long one tells them apart.
-    (Counted with ``re`` and ``str.count``: a block is not looped over line by line.)
+    line and starts its last one, so a running depth of such lines tells them apart.
     """
-    text = "\n".join(lines)
     if not lines or max(map(len, lines)) <= WIDTH:  # the usual case, measured in C
-        return text
-    pieces: list[str] = []
-    done = 0
-    for found in _LONG_LINE.finditer(text):
-        start = found.start()
-        if text.count('"""', 0, start) % 2:  # inside a docstring
-            continue
-        if found.group().lstrip(" ")[:1] in _CLOSERS:
-            continue  # the end of a construct laid out over several lines
-        opened = len(_OPENS_LINE.findall(text, 0, start))
-        closed = len(_CLOSES_LINE.findall(text, 0, start))
-        if opened != closed:  # inside one
-            continue
-        pieces += [text[done:start], LONG]
-        done = start
-    pieces.append(text[done:])
-    return "".join(pieces)
+        return "\n".join(lines)
+    out: list[str] = []
+    depth = 0
+    in_docstring = False
+    for line in lines:
+        text = line.strip()
+        if in_docstring:
+            in_docstring = '"""' not in text
+        elif text.startswith(('"""', 'r"""')):
+            in_docstring = text.count('"""') == 1
+        else:
+            closes = text[:1] in _CLOSERS
+            depth -= closes
+            if depth == 0 and not closes and len(line) > WIDTH:
+                line = LONG + line
+            if text[-1:] in _OPENERS:
+                depth += 1
+        out.append(line)
+    return "\n".join(out)
 
 
-_LONG_LINE = re.compile(rf"^[^\n]{{{WIDTH + 1},}}", re.MULTILINE)
-_OPENS_LINE = re.compile(r"[(\[{]$", re.MULTILINE)
-_CLOSES_LINE = re.compile(r"^ *[)\]}]", re.MULTILINE)
+_OPENERS = frozenset("([{")
 _CLOSERS = frozenset(")]}")
 
 
