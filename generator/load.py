@@ -27,6 +27,7 @@ import referencing.exceptions
 import referencing.jsonschema
 
 from generator.compiler.check import check_numbers
+from generator.compiler.dialects import escape_segment
 from generator.compiler.scope import specification_for
 from generator.errors import SchemaError, UnsupportedSchemaError
 from generator.openapi import OAS30_SCHEMA_OBJECT, normalise_30
@@ -529,9 +530,8 @@ def _unresolvable_reason(exc: referencing.exceptions.Unresolvable) -> str:
     return "no such resource"
 
 
-def escape(token: str) -> str:
-    """Escape one JSON Pointer reference token (RFC 6901)."""
-    return token.replace("~", "~0").replace("/", "~1")
+#: Escape one JSON Pointer reference token (RFC 6901): the compiler's, one home for both.
+escape = escape_segment
 
 
 def to_pointer(tokens: Any) -> str:

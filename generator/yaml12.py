@@ -25,6 +25,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.compiler.dialects import escape_segment
 from generator.errors import SchemaError
 
 #: How many nodes alias expansion may add to a document, beyond the nodes written in it.
@@ -57,10 +58,6 @@ def load_yaml(text: str, *, file: str) -> Any:
     if root is None:
         return None
     return _Converter(file).convert(root)
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 class _Converter:
@@ -103,7 +100,7 @@ class _Converter:
             for name in entries:
                 value[name] = None  # keep the written order; filled in below
             for name, child in reversed(list(entries.items())):
-                stack.append((child, f"{pointer}/{_escape(name)}", value, name, inner))
+                stack.append((child, f"{pointer}/{escape_segment(name)}", value, name, inner))
         return result[0]
 
     def begin(self, node: Node, pointer: str, path: frozenset[int]) -> Any:

@@ -27,7 +27,15 @@ from typing import Any
 
 import referencing
 
-from generator.compiler.dialects import DRAFT4, DRAFT6, DRAFT7, DRAFT2019, DRAFT2020, subschemas
+from generator.compiler.dialects import (
+    DRAFT4,
+    DRAFT6,
+    DRAFT7,
+    DRAFT2019,
+    DRAFT2020,
+    escape_segment,
+    subschemas,
+)
 from generator.errors import SchemaError
 
 #: :mod:`referencing` specification names → the dialect whose metaschema checks them.
@@ -107,7 +115,7 @@ def _cut(node: Any, pointer: str, level: int, queue: list[tuple[Any, str]]) -> A
     out = dict(node)
     copied: set[str] = set()
     for segments, child in subschemas(node):
-        below = pointer + "".join("/" + _escape(segment) for segment in segments)
+        below = pointer + "".join("/" + escape_segment(str(segment)) for segment in segments)
         piece = _cut(child, below, level + 1, queue)
         key = segments[0]
         if len(segments) == 1:
@@ -135,7 +143,7 @@ def check_numbers(
         if isinstance(node, dict):
             for key, value in node.items():
                 if isinstance(value, (dict, list, float, int)):
-                    stack.append((value, f"{pointer}/{_escape(key)}"))
+                    stack.append((value, f"{pointer}/{escape_segment(str(key))}"))
         elif isinstance(node, list):
             for index, value in enumerate(node):
                 if isinstance(value, (dict, list, float, int)):
@@ -180,11 +188,6 @@ def specification_dialect(resource: referencing.Resource[Any]) -> str | None:
     """The dialect URI of the JSON Schema specification ``resource`` is read with, if any."""
     specification = getattr(resource, "_specification", None)
     return SPECIFICATION_DIALECTS.get(getattr(specification, "name", ""))
-
-
-def _escape(token: Any) -> str:
-    text = str(token)
-    return text.replace("~", "~0").replace("/", "~1")
 
 
 def check_self_application(resolver: Any, schema: Any, scope: Any, safe: set[int]) -> None:
