@@ -81,10 +81,7 @@ def finish(source: str) -> str:
         start = source.find("\n" + LONG, end)
         start = start + 1 if start >= 0 else -1
     statements = [source[begin + 1 : end] for begin, end in spans]
-    try:
-        laid_out = _format(statements)
-    except _RuffFailed as failure:
-        raise GeneratorError(f"ruff could not lay out generated code: {failure}") from None
+    laid_out = _format(statements)
     pieces: list[str] = []
     done = 0
     for (begin, end), lines in zip(spans, laid_out, strict=True):
@@ -93,10 +90,6 @@ def finish(source: str) -> str:
         done = end
     pieces.append(source[done:])
     return "".join(pieces)
-
-
-class _RuffFailed(Exception):
-    """Ruff refused the scaffolds."""
 
 
 def _format(statements: list[str]) -> list[list[str]]:
@@ -155,5 +148,6 @@ def _run_ruff(text: str) -> str:
     except OSError as exc:
         raise GeneratorError(f"cannot run ruff to lay out generated code: {exc}") from None
     if done.returncode != 0:
-        raise _RuffFailed((done.stderr.strip().splitlines() or ["no message"])[0])
+        first = (done.stderr.strip().splitlines() or ["no message"])[0]
+        raise GeneratorError(f"ruff could not lay out generated code: {first}")
     return done.stdout
