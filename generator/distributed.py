@@ -365,8 +365,7 @@ def run(
         else:
             owned = False
     except GeneratorError as exc:
-        err.write(f"schemagen: error: {exc}\n")
-        return 2
+        return validate_files.refuse(err, exc)
     reporter = Reporter(args.output_format, out, err)
     try:
         source_future = client.submit(_keep, source, key=f"schemagen-schema-{source.digest}")
@@ -385,13 +384,9 @@ def run(
         reporter.done()
         out.flush()
     except GeneratorError as exc:
-        err.write(f"schemagen: error: {exc}\n")
-        return 2
+        return validate_files.refuse(err, exc)
     except BrokenPipeError:
-        if out is sys.stdout:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return validate_files.reader_gone(out)
     finally:
         if owned:
             client.close()

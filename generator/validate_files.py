@@ -413,8 +413,7 @@ def run(
             args.schema, args.definition, args.assert_formats, args.pattern_timeout
         )
     except GeneratorError as exc:
-        err.write(one_line(f"schemagen: error: {exc}") + "\n")
-        return 2
+        return refuse(err, exc)
     reporter = Reporter(args.output_format, out, err)
     pool: Pool | None = None
     if args.workers > 1:
@@ -426,11 +425,7 @@ def run(
         reporter.done()
         out.flush()
     except BrokenPipeError:
-        # the reader went away (e.g. "| head"): stop quietly, as Unix tools do
-        if out is sys.stdout:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return reader_gone(out)
     except BaseException:
         if pool is not None:
             pool.terminate()
@@ -441,3 +436,17 @@ def run(
             pool.close()
             pool.join()
     return reporter.status()
+
+
+def refuse(err: IO[str], exc: GeneratorError) -> int:
+    """Report ``exc`` as the one error line and give the exit status for it (2)."""
+    err.write(one_line(f"schemagen: error: {exc}") + "\n")
+    return 2
+
+
+def reader_gone(out: IO[str]) -> int:
+    """The reader of ``out`` went away (e.g. ``| head``): stop quietly, as Unix tools do."""
+    if out is sys.stdout:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 1
