@@ -245,11 +245,11 @@ def checked_by_metaschema(pointer: str, dialect: Dialect) -> bool:
 #: Keywords that only hold schemas for ``$ref``, as each draft's metaschema validates them.
 _LOCATIONS_2019 = frozenset({"$defs", "definitions"})
 _LOCATIONS: dict[str, frozenset[str]] = {
-    "http://json-schema.org/draft-04/schema": frozenset({"definitions"}),
-    "http://json-schema.org/draft-06/schema": frozenset({"definitions"}),
-    "http://json-schema.org/draft-07/schema": frozenset({"definitions"}),
-    "https://json-schema.org/draft/2019-09/schema": _LOCATIONS_2019,
-    "https://json-schema.org/draft/2020-12/schema": _LOCATIONS_2019,
+    DRAFT4: frozenset({"definitions"}),
+    DRAFT6: frozenset({"definitions"}),
+    DRAFT7: frozenset({"definitions"}),
+    DRAFT2019: _LOCATIONS_2019,
+    DRAFT2020: _LOCATIONS_2019,
 }
 
 
