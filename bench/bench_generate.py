@@ -66,8 +66,7 @@ def stages(schema: Path, out: Path) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
     from generator.build import build_ir
     from generator.load import load_schema
-    from generator.pipeline import PACKAGE_INIT
-    from generator.targets import RenderJob, renderer
+    from generator.targets import PACKAGE_INIT, RenderJob, renderer
     from generator.write import Staging
 
     times: dict[str, float] = {}
