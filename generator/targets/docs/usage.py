@@ -152,7 +152,7 @@ class Usage:
             target = target.items if isinstance(target, Arr) else target.values
         if isinstance(target, Ref) and target.model.carries_example:
             return True
-        return self.model.subtree_example(schema)
+        return self.model.objects.subtree_example(schema)
 
 
 _PLACEHOLDERS: dict[str, Any] = {
