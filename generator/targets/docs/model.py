@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Literal, assert_never
 
 from generator.targets.docs import names
 
@@ -45,6 +45,8 @@ class Ref:
 
 
 Type = Prim | Const | Arr | MapOf | Ref
+#: What page a model gets.
+ModelKind = Literal["object", "enum", "union"]
 ANY = Prim("any")
 STRING = Prim("string")
 
@@ -69,7 +71,7 @@ class Row:
 
 @dataclass(eq=False)
 class Model:
-    kind: str  # "object", "enum" or "union"
+    kind: ModelKind
     name: str
     schema: Any
     description: str | None
@@ -159,9 +161,18 @@ def shows_required(model: Model, row: Row) -> bool:
 
 
 def model_of(typ: Type | None) -> Model | None:
-    while isinstance(typ, (Arr, MapOf)):
-        typ = typ.items if isinstance(typ, Arr) else typ.values
-    return typ.model if isinstance(typ, Ref) else None
+    """The model ``typ`` names, through arrays and maps (``None`` for none)."""
+    match typ:
+        case Arr():
+            return model_of(typ.items)
+        case MapOf():
+            return model_of(typ.values)
+        case Ref():
+            return typ.model
+        case Prim() | Const() | None:
+            return None
+        case _:
+            assert_never(typ)
 
 
 def makes_model(schema: dict[str, Any]) -> bool:

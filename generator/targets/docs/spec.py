@@ -26,6 +26,7 @@ from generator.targets.docs.model import (
     Context,
     MapOf,
     Model,
+    ModelKind,
     Prim,
     Ref,
     Row,
@@ -124,7 +125,7 @@ class DocsModel:
     # -- naming --------------------------------------------------------------------------------
 
     def new_model(
-        self, kind: str, schema: Any, ctx: Context, component: str | None, description: Any
+        self, kind: ModelKind, schema: Any, ctx: Context, component: str | None, description: Any
     ) -> Model:
         model = Model(
             page=ctx.page or component is not None,
