@@ -7,7 +7,6 @@ them into pages.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, assert_never
 
@@ -245,20 +244,3 @@ def examples_of(schema: Any) -> list[Any] | None:
     if isinstance(examples, dict) and examples:  # OpenAPI Example Objects
         return [e.get("value") for e in examples.values() if isinstance(e, dict)] or None
     return None
-
-
-_SUB_MAPS = ("properties", "patternProperties", "$defs", "definitions")
-_SUB_VALUES = ("items", "additionalProperties", "not", "allOf", "anyOf", "oneOf", "prefixItems")
-
-
-def subschemas(schema: dict[str, Any]) -> Iterator[Any]:
-    for key in _SUB_MAPS:
-        value = schema.get(key)
-        if isinstance(value, dict):
-            yield from value.values()
-    for key in _SUB_VALUES:
-        value = schema.get(key)
-        if isinstance(value, list):
-            yield from value
-        elif isinstance(value, dict):
-            yield value

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from generator.compiler.dialects import subschemas
 from generator.targets.docs import names
-from generator.targets.docs.model import STRING, Context, Model, Row, Type, model_of, subschemas
+from generator.targets.docs.model import STRING, Context, Model, Row, Type, model_of
 
 if TYPE_CHECKING:
     from generator.targets.docs.spec import DocsModel
@@ -118,7 +119,7 @@ def _scan(docs: DocsModel, schema: Any, seen: set[int]) -> None:
         elif key is not None:
             _note_response(docs, docs.component(key))
         return
-    for sub in subschemas(schema):
+    for _, sub in subschemas(schema):
         _scan(docs, sub, seen)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from generator.compiler.dialects import subschemas
 from generator.targets.docs import names
 from generator.targets.docs.model import (
     ANY,
@@ -24,7 +25,6 @@ from generator.targets.docs.model import (
     makes_model,
     model_of,
     schema_example,
-    subschemas,
 )
 from generator.targets.docs.refs import Document, is_null
 
@@ -199,7 +199,7 @@ class Objects:
                         continue
                 stack.append(target)
                 continue
-            stack.extend(subschemas(node))
+            stack.extend(sub for _, sub in subschemas(node))
         return False
 
 
