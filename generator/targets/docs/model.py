@@ -1,7 +1,7 @@
 """The docs model's data: the types of Type cells, rows and models, and schema helpers.
 
-:mod:`.spec` builds these from an OpenAPI document; :mod:`.openapi` and :mod:`.usage` turn
-them into pages.
+:mod:`.spec` and :mod:`.shapes` build these from an OpenAPI document; :mod:`.openapi`,
+:mod:`.tables` and :mod:`.usage` turn them into pages.
 """
 
 from __future__ import annotations
