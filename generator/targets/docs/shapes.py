@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from generator.compiler.dialects import subschemas
+from generator.compiler.dialects import SUBSCHEMA_KEYWORDS, subschemas
 from generator.targets.docs import names
 from generator.targets.docs.model import (
     ANY,
@@ -199,7 +199,8 @@ class Objects:
                         continue
                 stack.append(target)
                 continue
-            stack.extend(sub for _, sub in subschemas(node))
+            if not SUBSCHEMA_KEYWORDS.isdisjoint(node):
+                stack.extend([sub for _, sub in subschemas(node)])
         return False
 
 
