@@ -20,9 +20,10 @@ from generator.targets import RenderJob
 from generator.targets.docs import settings as docs_settings
 from generator.targets.docs.markdown import fence_for, json_scalar, neutralise_links
 from generator.targets.docs.model import Model
-from generator.targets.docs.spec import DocsModel, build
+from generator.targets.docs.spec import DocsModel
 from generator.targets.docs.tables import Fields
 from generator.targets.docs.usage import NO_EXAMPLE, Usage
+from generator.targets.docs.walk import build
 
 PAGE_DIR = "docs/models/components"
 

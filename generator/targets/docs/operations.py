@@ -5,14 +5,12 @@ responses), which bodies are errors (no page), and the security page.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.compiler.dialects import subschemas
 from generator.targets.docs import names
 from generator.targets.docs.model import STRING, Context, Model, Row, Type, model_of
-
-if TYPE_CHECKING:
-    from generator.targets.docs.spec import DocsModel
+from generator.targets.docs.spec import DocsModel
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 

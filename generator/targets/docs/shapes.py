@@ -3,13 +3,14 @@ values and usage values, and a union's members (discriminator mapping order, els
 members as written).
 
 :class:`Objects` and :class:`Unions` are built by :class:`~generator.targets.docs.spec.DocsModel`
-and call back into it for the types of their properties and members.
+and call back into it (as :class:`Walk`) for the types of their properties and members.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from generator.compiler.dialects import SUBSCHEMA_KEYWORDS, subschemas
 from generator.targets.docs import names
@@ -18,6 +19,7 @@ from generator.targets.docs.model import (
     Context,
     MapOf,
     Model,
+    ModelKind,
     Ref,
     Row,
     Type,
@@ -26,14 +28,31 @@ from generator.targets.docs.model import (
     model_of,
     schema_example,
 )
+from generator.targets.docs.naming import Naming
 from generator.targets.docs.refs import Document, is_null
 
-if TYPE_CHECKING:
-    from generator.targets.docs.spec import DocsModel
+
+class Walk(Protocol):
+    """What objects and unions ask of the walk (:class:`~generator.targets.docs.spec.DocsModel`)."""
+
+    document: Document
+    naming: Naming
+    types: dict[str, Type]
+    in_progress: set[str]
+
+    def type_of(self, schema: Any, ctx: Context, component: str | None = None) -> Type: ...
+
+    def component(self, key: str, *, multipart: bool = False) -> Type: ...
+
+    def later(self, component: str | None, fill: Callable[[], None]) -> bool: ...
+
+    def new_model(
+        self, kind: ModelKind, schema: Any, ctx: Context, component: str | None, description: Any
+    ) -> Model: ...
 
 
 class Objects:
-    def __init__(self, walk: DocsModel) -> None:
+    def __init__(self, walk: Walk) -> None:
         self.walk = walk
         self.document: Document = walk.document
 
@@ -205,7 +224,7 @@ class Objects:
 
 
 class Unions:
-    def __init__(self, walk: DocsModel) -> None:
+    def __init__(self, walk: Walk) -> None:
         self.walk = walk
 
     def union(

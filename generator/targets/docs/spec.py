@@ -4,10 +4,10 @@ Speakeasy's page rules follow the document's raw shape (siblings of ``$ref`` ign
 ``allOf`` wrappers, nullable forms, ``example``/``examples``, discriminator mapping order, the
 path-walk order of naming), so the walk reads the document as written (:mod:`.refs`).
 
-The walk visits each component schema and each inline schema once: operations in path order
-(:mod:`.operations`), then schemas marked ``x-speakeasy-include``. :class:`DocsModel` turns a
-schema into a type (this module), objects and unions into models (:mod:`.shapes`); names come
-from :mod:`.naming`, a short name to the model met first.
+The walk (:mod:`.walk`) visits each component schema and each inline schema once: operations
+in path order (:mod:`.operations`), then schemas marked ``x-speakeasy-include``.
+:class:`DocsModel` turns a schema into a type (this module), objects and unions into models
+(:mod:`.shapes`); names come from :mod:`.naming`, a short name to the model met first.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.load import LoadedSchema
-from generator.targets.docs import names, operations
+from generator.targets.docs import names
 from generator.targets.docs.model import (
     ANY,
     STRING,
@@ -77,8 +77,6 @@ class DocsModel:
         self.nesting = 0
         self.deferred: list[Callable[[], None]] = []
         self.security: Model | None = None
-        operations.walk(self)
-        self.naming.assign_names()
 
     # -- components --------------------------------------------------------------------------
 
@@ -266,31 +264,3 @@ class DocsModel:
                 model.rows.append(Row(wire, {}, typ, True, False, None, None, False, ts_name=wire))
             self.file_model = model
         return self.file_model
-
-
-def build(loaded: LoadedSchema, settings: DocsSettings) -> DocsModel:
-    """The docs model, from two walks of the document (still linear). The first shows what
-    only a whole walk shows: which enums are discriminator constants (no model, so they take
-    no name) and, under ``nameResolutionFeb2025``, which short names several inline models
-    want (none of them gets it)."""
-    first = DocsModel(loaded, settings)
-    first.mark_hidden()
-    silent = frozenset(id(m.schema) for m in first.models if m.hidden and m.component is None)
-    wanted: dict[str, int] = {}
-    held = dict(first.naming.op_kinds)
-    if settings.singular_items:
-        kinds: dict[str, set[str]] = {}
-        for model in first.models:
-            if model.wanted:  # a discriminator constant wants its name too, as a constant
-                wanted[model.wanted] = wanted.get(model.wanted, 0) + 1
-                kind = "const" if model.hidden else model.kind
-                kinds.setdefault(model.wanted, set()).add(kind)
-        # an enum contesting its name with another kind of model is held off it, as by an
-        # operation's model (bluesky ReasonEnum beside FeedViewPost's reason union)
-        for name, found in kinds.items():
-            if wanted[name] > 1 and "enum" in found and len(found) > 1:
-                held.setdefault(name, "union" if "union" in found else "object")
-    contested = frozenset(name for name, count in wanted.items() if count > 1)
-    second = DocsModel(loaded, settings, contested, silent, held)
-    second.mark_hidden()
-    return second
