@@ -1,8 +1,9 @@
 """Docs pages for JSON Schema documents: one Speakeasy-style page per named type of the IR.
 
 (OpenAPI documents are rendered from their raw shape by :mod:`.openapi`.) Everything that
-needs a decision (table widths, type cells, TypeScript example literals, escaping of schema
-text) is computed here; the templates under ``templates/docs/`` only lay the pieces out.
+needs a decision is computed in Python: the pieces of each page here, type cells, TypeScript
+names and example values in :mod:`.ir_types`, tables and escaping in :mod:`.markdown`; the
+templates under ``templates/docs/`` only lay the pieces out.
 
 Schema text reaches Markdown only through :func:`cell` (table cells: pipes escaped, newlines
 folded, raw HTML neutralised) or inside a code fence longer than any backtick run it holds.
