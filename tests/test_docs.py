@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_ir
+from generator.ir import build_ir
 from generator.load import load_contents, load_schema
 from generator.pipeline import generate, render_all
 from generator.targets import RenderJob

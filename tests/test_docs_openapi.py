@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from generator.build import build_ir
 from generator.config import read_docs_config
 from generator.errors import GeneratorError
+from generator.ir import build_ir
 from generator.load import load_contents
 from generator.targets import RenderJob
 from generator.targets import docs as docs_target

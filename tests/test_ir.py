@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from generator.build import build_ir
 from generator.ir import (
     AliasType,
     AnyType,
@@ -30,6 +29,7 @@ from generator.ir import (
     SchemaIR,
     TypeExpr,
     UnionType,
+    build_ir,
 )
 from generator.load import LoadedSchema, load_schema
 from generator.pipeline import render_all
