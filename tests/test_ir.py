@@ -234,3 +234,73 @@ def test_fragment_references_under_a_urn_id(tmp_path: Path) -> None:
     exec(compile(files["validators.py"], "validators.py", "exec"), namespace)  # noqa: S102
     errors = list(namespace["iter_errors"]({"a": {"n": "x"}, "b": {"n": 1}}))  # type: ignore[operator]
     assert [(e.path, e.keyword) for e in errors] == [("/a/n", "type")]
+
+
+def test_references_resolve_under_each_id_they_pass(tmp_path: Path) -> None:
+    # Each $ref resolves against the base URI of where it is written: a definition under the
+    # root's absolute $id with a relative $id of its own, a pointer walking through a
+    # subschema's $id (the fast path must not read "#/$defs/Z" from the root there), an anchor.
+    schema = {
+        "$id": "https://example.com/root.json",
+        "type": "object",
+        "properties": {
+            "a": {"$ref": "sub/item.json"},
+            "p": {"$ref": "#/$defs/Outer/$defs/Inner"},
+            "q": {"$ref": "#node"},
+        },
+        "$defs": {
+            "Item": {
+                "$id": "sub/item.json",
+                "type": "object",
+                "properties": {"n": {"$ref": "#/$defs/N"}},
+                "$defs": {"N": {"enum": [1, 2]}},
+            },
+            "Outer": {
+                "$id": "outer/",
+                "$defs": {
+                    "Inner": {"type": "object", "properties": {"z": {"$ref": "#/$defs/Z"}}},
+                    "Z": {"enum": ["inner"]},
+                },
+            },
+            "Z": {"enum": ["root"]},
+            "Node": {"$anchor": "node", "type": "object", "properties": {"x": {"type": "string"}}},
+        },
+    }
+    loaded = load_schema(_write(tmp_path, "ids.json", json.dumps(schema)))
+    text = _snapshot(loaded)
+    for expected in (
+        'field "a" -> a: Ref "Item" [optional]',
+        'field "p" -> p: Ref "Inner" [optional]',
+        'field "q" -> q: Ref "Node" [optional]',
+        'field "n" -> n: Ref "N" [optional]',
+        'field "z" -> z: Ref "Z_2" [optional]',
+        'at: "https://example.com/sub/item.json#/$defs/N"',
+        'at: "https://example.com/outer/#/$defs/Z"',
+        '  value "inner" -> INNER',
+    ):
+        assert expected in text, expected
+    # The validators target resolves with the compiler's own resolver (not the IR's), which
+    # does not enter the root's $id for "sub/item.json" yet: only docs and models are checked.
+    files = render_all(loaded, ["docs", "models"], jobs=1)
+    assert "class Z2" in files["models.py"] and "docs/models/components/z_2.md" in files
+
+
+def test_draft4_id_moves_the_base(tmp_path: Path) -> None:
+    schema = {
+        "$schema": "http://json-schema.org/draft-04/schema#",
+        "id": "https://example.com/d4/root.json",
+        "type": "object",
+        "properties": {"a": {"$ref": "#/definitions/A"}},
+        "definitions": {
+            "A": {
+                "id": "a/",
+                "type": "object",
+                "properties": {"k": {"$ref": "#/definitions/K"}},
+                "definitions": {"K": {"enum": ["a"]}},
+            },
+            "K": {"enum": ["root"]},
+        },
+    }
+    text = _snapshot(load_schema(_write(tmp_path, "d4.json", json.dumps(schema))))
+    assert 'field "k" -> k: Ref "K_2" [optional]' in text
+    assert 'at: "https://example.com/d4/a/#/definitions/K"' in text

@@ -32,7 +32,7 @@ from generator.ir.nodes import (
     union,
 )
 from generator.ir.objects import merge_all_of, object_parts
-from generator.ir.references import entered, follow_pure_ref
+from generator.ir.references import entered, follow_pure_ref, root_scope
 from generator.ir.types import (
     JSON,
     AliasType,
@@ -98,18 +98,19 @@ def build_ir(loaded: LoadedSchema, *, root_name: str | None = None) -> SchemaIR:
     # OpenAPI 3.0 arrives here as draft 4 (generator.openapi rewrote ``nullable``).
     legacy = any(d in dialect for d in _LEGACY_DRAFTS)
     cx = Converter(loaded=loaded, legacy_ref=legacy)
-    resolver = loaded.registry.resolver(base_uri=loaded.uri)
+    scope = root_scope(cx)
     contents = loaded.contents
     if loaded.kind == "openapi":
         schemas = contents["components"]["schemas"]
         for name, sub in schemas.items():
-            cx.register(name, sub, resolver, loaded.uri, f"/components/schemas/{escape(name)}")
+            cx.register(name, sub, scope, loaded.uri, f"/components/schemas/{escape(name)}")
     else:
         name = root_name or _root_name(loaded)
-        cx.register(name, contents, resolver, loaded.uri, "")
+        cx.register(name, contents, scope, loaded.uri, "")
         if isinstance(contents, dict):
+            inside = entered(cx, contents, scope)  # definitions resolve under the root's $id
             for container, sub_pointer, sub in _definitions(contents):
-                cx.register(container, sub, resolver, loaded.uri, sub_pointer)
+                cx.register(container, sub, inside, loaded.uri, sub_pointer)
     drafts: dict[str, tuple[Pending, _Draft]] = {}
     while cx.pending:
         item = cx.pending.popleft()
@@ -120,34 +121,34 @@ def build_ir(loaded: LoadedSchema, *, root_name: str | None = None) -> SchemaIR:
 
 def _draft(cx: Context, item: Pending) -> _Draft:
     """The shape of one discovered type: an enum, object, union or alias of a type expression."""
-    schema, resolver = item.schema, entered(cx, item.schema, item.resolver)
-    schema, resolver = follow_pure_ref(cx, schema, resolver, item.pointer)
+    schema, scope = item.schema, entered(cx, item.schema, item.scope)
+    schema, scope = follow_pure_ref(cx, schema, scope, item.pointer)
     meta = _meta(item.schema)
     if isinstance(schema, dict):
         if "allOf" in schema and ref_of(schema) is None:
-            schema = merge_all_of(cx, schema, resolver, item.pointer) or schema
+            schema = merge_all_of(cx, schema, scope, item.pointer) or schema
         enum = enum_values(schema)
         if enum is not None:
             return _EnumDraft(meta, enum)
         if is_object(schema):
-            fields, additional = object_parts(cx, schema, resolver, item.key, item.pointer)
+            fields, additional = object_parts(cx, schema, scope, item.key, item.pointer)
             return _ObjectDraft(meta, fields, additional)
         types = types_of(schema)
         if "object" in types and schema.get("properties") and "allOf" not in schema:
             # ``type: [object, boolean]`` and the like: a class for the object part.
             object_part = {**schema, "type": "object"}
-            key = cx.register(f"{item.key}Object", object_part, resolver, item.uri, item.pointer)
+            key = cx.register(f"{item.key}Object", object_part, scope, item.uri, item.pointer)
             others: list[TypeExpr] = [primitive(t) for t in types if t not in ("object", "null")]
             parts = (Ref(key), *others)
             if "null" in types:
                 return _AliasDraft(meta, union(list(parts)), True)
             return _UnionDraft(meta, parts, None)
-        members = union_members(cx, schema, resolver, item.key, item.pointer)
+        members = union_members(cx, schema, scope, item.key, item.pointer)
         if members is not None:
             non_null = tuple(m for m in members if m != NULL)
             if len(non_null) >= 2:
-                return _UnionDraft(meta, non_null, discriminator(cx, schema, resolver))
-    expr = cx.convert(item.schema, item.resolver, item.key, item.pointer, top=True)
+                return _UnionDraft(meta, non_null, discriminator(cx, schema, scope))
+    expr = cx.convert(item.schema, item.scope, item.key, item.pointer, top=True)
     target, nullable = strip_null(expr)
     return _AliasDraft(meta, target, nullable)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.ir import naming
-from generator.ir.context import Context, Resolver
+from generator.ir.context import Context, Scope
 from generator.ir.nodes import (
     ANY,
     NULL,
@@ -52,7 +52,7 @@ _SPECIAL_KEYWORDS = frozenset(
 
 class Converter(Context):
     def convert(
-        self, schema: Any, resolver: Resolver, hint: str, pointer: str, *, top: bool = False
+        self, schema: Any, scope: Scope, hint: str, pointer: str, *, top: bool = False
     ) -> TypeExpr:
         if schema is True or schema == {}:
             return ANY
@@ -63,12 +63,12 @@ class Converter(Context):
         if not top and id(schema) in self.named_ids:
             return Ref(self.named_ids[id(schema)])
         if _SPECIAL_KEYWORDS.isdisjoint(schema):
-            return self.convert_types(schema, resolver, hint, pointer, top=top)
+            return self.convert_types(schema, scope, hint, pointer, top=top)
         if self.id_keyword in schema:
-            resolver = entered(self, schema, resolver)
+            scope = entered(self, schema, scope)
         ref = ref_of(schema)
         if ref is not None and (self.legacy_ref or only_annotations(schema, "$ref")):
-            return convert_ref(self, schema, resolver, hint, pointer)
+            return convert_ref(self, schema, scope, hint, pointer)
         if "$dynamicRef" in schema or "$recursiveRef" in schema:
             dynamic = dynamic_target(self, schema)
             if dynamic is not None:
@@ -80,9 +80,7 @@ class Converter(Context):
             if all(v is None for v in values):
                 return NULL
             if not top:
-                key = self.register(
-                    naming.class_name(hint), schema, resolver, self.doc_uri, pointer
-                )
+                key = self.register(naming.class_name(hint), schema, scope, self.doc_uri, pointer)
                 expr: TypeExpr = Ref(key)
             else:
                 expr = ANY
@@ -90,23 +88,21 @@ class Converter(Context):
                 return InlineUnion((expr, NULL))
             return expr
         if "oneOf" in schema or "anyOf" in schema:
-            members = union_members(self, schema, resolver, hint, pointer)
+            members = union_members(self, schema, scope, hint, pointer)
             if members is not None:
                 return union(members)
         if "allOf" in schema:
-            merged = merge_all_of(self, schema, resolver, pointer)
+            merged = merge_all_of(self, schema, scope, pointer)
             if merged is None:
                 return AnyType("allOf that does not merge into one object")
             if not top:
-                key = self.register(
-                    naming.class_name(hint), merged, resolver, self.doc_uri, pointer
-                )
+                key = self.register(naming.class_name(hint), merged, scope, self.doc_uri, pointer)
                 return Ref(key)
             return ANY
-        return self.convert_types(schema, resolver, hint, pointer, top=top)
+        return self.convert_types(schema, scope, hint, pointer, top=top)
 
     def convert_types(
-        self, schema: dict[str, Any], resolver: Resolver, hint: str, pointer: str, *, top: bool
+        self, schema: dict[str, Any], scope: Scope, hint: str, pointer: str, *, top: bool
     ) -> TypeExpr:
         """The type expression of a schema by its ``type`` (declared or implied)."""
         declared = schema.get("type")
@@ -118,9 +114,9 @@ class Converter(Context):
         exprs: list[TypeExpr] = []
         for kind in types:
             if kind == "object":
-                exprs.append(self.object_expr(schema, resolver, hint, pointer, top=top))
+                exprs.append(self.object_expr(schema, scope, hint, pointer, top=top))
             elif kind == "array":
-                exprs.append(self.array_expr(schema, resolver, hint, pointer))
+                exprs.append(self.array_expr(schema, scope, hint, pointer))
             elif kind in PRIMITIVES:
                 exprs.append(primitive(kind, format_of(schema) if kind == "string" else None))
         if not exprs:
@@ -128,11 +124,11 @@ class Converter(Context):
         return union(exprs)
 
     def object_expr(
-        self, schema: dict[str, Any], resolver: Resolver, hint: str, pointer: str, *, top: bool
+        self, schema: dict[str, Any], scope: Scope, hint: str, pointer: str, *, top: bool
     ) -> TypeExpr:
         """An object with properties as a named type; any other object as a map."""
         if "properties" in schema and schema["properties"] and not top:
-            key = self.register(naming.class_name(hint), schema, resolver, self.doc_uri, pointer)
+            key = self.register(naming.class_name(hint), schema, scope, self.doc_uri, pointer)
             return Ref(key)
         additional = schema.get("additionalProperties", True)
         if additional is True or additional == {} or "patternProperties" in schema:
@@ -140,15 +136,13 @@ class Converter(Context):
         if additional is False:
             return MapType(AnyType("no members allowed"))
         return MapType(
-            self.convert(additional, resolver, f"{hint}Value", f"{pointer}/additionalProperties")
+            self.convert(additional, scope, f"{hint}Value", f"{pointer}/additionalProperties")
         )
 
-    def array_expr(
-        self, schema: dict[str, Any], resolver: Resolver, hint: str, pointer: str
-    ) -> TypeExpr:
+    def array_expr(self, schema: dict[str, Any], scope: Scope, hint: str, pointer: str) -> TypeExpr:
         items = schema.get("items")
         if "prefixItems" in schema or isinstance(items, list):
             return ArrayType(AnyType("tuple validation is enforced by the validator only"))
         if items is None:
             return ArrayType(ANY)
-        return ArrayType(self.convert(items, resolver, f"{hint}Item", f"{pointer}/items"))
+        return ArrayType(self.convert(items, scope, f"{hint}Item", f"{pointer}/items"))

@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urldefrag
 
 from generator.ir import naming
-from generator.ir.context import Context, Resolver
+from generator.ir.context import Context, Scope
 from generator.ir.nodes import ANY, examples_of, text, types_of
 from generator.ir.references import full_uri, resolve
 from generator.ir.types import MISSING, Field, TypeExpr, strip_null
@@ -17,7 +17,7 @@ _FIELD_ANNOTATIONS = frozenset({"default", "examples", "example", "description",
 
 
 def object_parts(
-    cx: Context, schema: dict[str, Any], resolver: Resolver, owner: str, pointer: str
+    cx: Context, schema: dict[str, Any], scope: Scope, owner: str, pointer: str
 ) -> tuple[tuple[Field, ...], TypeExpr | None]:
     """The fields of an object schema and the type of its other members (``None``: forbidden)."""
     properties = schema.get("properties") or {}
@@ -33,7 +33,7 @@ def object_parts(
             id(sub), (outer, f"{pointer}/properties/{escape(wire)}")
         )
         try:
-            expr = cx.convert(sub, cx.resolvers.get(id(sub), resolver), hint, sub_pointer)
+            expr = cx.convert(sub, cx.scopes.get(id(sub), scope), hint, sub_pointer)
         finally:
             cx.doc_uri = outer
         fields.append(_field(wire, sub, expr, wire in required, py_name))
@@ -47,7 +47,7 @@ def object_parts(
         additional = ANY
     else:
         additional = cx.convert(
-            additional_schema, resolver, f"{owner}Value", f"{pointer}/additionalProperties"
+            additional_schema, scope, f"{owner}Value", f"{pointer}/additionalProperties"
         )
     return tuple(fields), additional
 
@@ -74,7 +74,7 @@ def _field(wire: str, sub: Any, expr: TypeExpr, required: bool, py_name: str) ->
 def merge_all_of(
     cx: Context,
     schema: dict[str, Any],
-    resolver: Resolver,
+    scope: Scope,
     pointer: str,
     document: str | None = None,
 ) -> dict[str, Any] | None:
@@ -82,22 +82,22 @@ def merge_all_of(
 
     ``schema`` lives at ``pointer`` in ``document`` (the document being converted when
     ``None``); each merged property remembers where it came from in ``cx.origins``, and the
-    resolver of its member in ``cx.resolvers``.
+    scope of its member in ``cx.scopes``.
     """
     merged: dict[str, Any] = {"properties": {}, "required": []}
     home = cx.doc_uri if document is None else document
     members = schema["allOf"] if isinstance(schema["allOf"], list) else []
     parts = [{k: v for k, v in schema.items() if k != "allOf"}, *members]
     for index, part in enumerate(parts):
-        current, current_resolver = part, resolver
+        current, current_scope = part, scope
         where = (home, pointer if index == 0 else f"{pointer}/allOf/{index - 1}")
         depth = 0
         while isinstance(current, dict) and "$ref" in current and depth < 50:
             ref = current["$ref"]
             if not isinstance(ref, str):
                 return None
-            full = full_uri(current_resolver, ref)
-            current, current_resolver = resolve(cx, current, current_resolver, where[1])
+            full = full_uri(current_scope, ref)
+            current, current_scope = resolve(cx, current, current_scope, where[1])
             where = urldefrag(full)
             depth += 1
         if not isinstance(current, dict):
@@ -105,7 +105,7 @@ def merge_all_of(
                 continue
             return None
         if "allOf" in current:
-            inner = merge_all_of(cx, current, current_resolver, where[1], where[0])
+            inner = merge_all_of(cx, current, current_scope, where[1], where[0])
             if inner is None:
                 return None
             current = inner
@@ -122,7 +122,7 @@ def merge_all_of(
             if key in current:
                 return None
         for sub in (current.get("properties") or {}).values():
-            cx.resolvers[id(sub)] = current_resolver
+            cx.scopes[id(sub)] = current_scope
         merged["properties"].update(current.get("properties") or {})
         merged["required"].extend(
             r for r in current.get("required") or [] if r not in merged["required"]

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import unquote, urldefrag, urljoin
 
 import referencing.exceptions
 
 from generator.errors import SchemaError
 from generator.ir import naming
-from generator.ir.context import Context, Resolver
+from generator.ir.context import Context, Scope
 from generator.ir.nodes import enum_values, is_object, ref_of, union_branches
 from generator.ir.types import AnyType, Ref, TypeExpr
 from generator.load import NOWHERE, join_reference, pointer_target
@@ -25,94 +25,132 @@ from generator.load import NOWHERE, join_reference, pointer_target
 _PURE_REF = frozenset({"$ref", "title", "description", "examples", "default", "$id"})
 
 
-def resolve(
-    cx: Context, schema: dict[str, Any], resolver: Resolver, pointer: str
-) -> tuple[Any, Resolver]:
-    """The target of ``schema["$ref"]`` and the resolver to go on with there."""
+def root_scope(cx: Context) -> Scope:
+    """The scope of the root document, at the URI it was loaded from."""
+    loaded = cx.loaded
+    resolver = loaded.registry.resolver(base_uri=loaded.uri)
+    return Scope(resolver, loaded.uri, in_root=bool(loaded.uri))
+
+
+def resolve(cx: Context, schema: dict[str, Any], scope: Scope, pointer: str) -> tuple[Any, Scope]:
+    """The target of ``schema["$ref"]`` and the scope to go on with there (the target's own
+    ``$id`` entered, as :mod:`referencing` enters it)."""
     ref = schema["$ref"]
-    if ref.startswith("#/"):
-        found = in_document(cx, ref, resolver)
-        if found is not NOWHERE:
-            return found, resolver
+    found = in_document(cx, ref, scope)
+    if found is not NOWHERE:
+        return found, scope
     try:
-        resolved = resolver.lookup(ref)
+        return _look_up(cx, ref, scope)
+    except (referencing.exceptions.Unresolvable, LookupError, TypeError, ValueError):
+        pass
+    try:  # referencing's own answer, and its words for what is wrong
+        resolved = scope.resolver.lookup(ref)
     except referencing.exceptions.Unresolvable as exc:
         raise SchemaError(
             f"cannot resolve $ref {ref!r}: {exc}",
             file=cx.loaded.display_name,
             pointer=f"{pointer}/$ref",
         ) from None
-    return resolved.contents, resolved.resolver
+    document = urldefrag(join_reference(scope.base, ref))[0]
+    return resolved.contents, Scope(resolved.resolver, document, in_root=False)
 
 
-def in_document(cx: Context, ref: str, resolver: Resolver) -> Any:
-    """What ``resolver.lookup(ref)`` finds for a JSON Pointer ``ref`` into the root document,
-    read directly; ``NOWHERE`` when the base is another document or the walk meets anything
-    :mod:`referencing` would treat specially (an ``$id`` moving the base, a missing member).
+def in_document(cx: Context, ref: str, scope: Scope) -> Any:
+    """The target of a JSON Pointer ``ref`` (``#/…``) into the root document, read directly;
+    ``NOWHERE`` when the base is another document or the walk meets anything :mod:`referencing`
+    would treat specially (an ``$id`` moving the base, a missing member).
 
     :func:`generator.load.check_references` has resolved every ``$ref`` in the root document
-    with :mod:`referencing` itself; this only skips its machinery the second time. The
-    resolver stays as it is: looking up a pointer that meets no ``$id`` keeps the base URI
-    and the registry.
+    with :mod:`referencing` itself; this only skips its machinery the second time. The scope
+    stays as it is: a pointer that meets no ``$id`` keeps the base URI.
     """
-    base = resolver._base_uri  # noqa: SLF001
-    if not base or base.endswith("#"):
-        return NOWHERE
-    resource = resolver._registry.get(base)  # noqa: SLF001
-    if resource is None or resource.contents is not cx.loaded.contents:
+    if not scope.in_root or not ref.startswith("#/"):
         return NOWHERE
     return pointer_target(cx.loaded.contents, ref[1:])
 
 
-def entered(cx: Context, schema: Any, resolver: Resolver) -> Resolver:
+def _look_up(cx: Context, ref: str, scope: Scope) -> tuple[Any, Scope]:
+    """``ref`` from ``scope``: its document by URI, then its fragment, entering each ``$id``
+    met on the way with ``in_subresource`` as the base URI moves."""
+    uri, fragment = urldefrag(join_reference(scope.base, ref))
+    document = scope.resolver.lookup(uri)
+    node, resolver, base = document.contents, document.resolver, uri
+    in_root = node is cx.loaded.contents
+    if fragment.startswith("/"):
+        for token in unquote(fragment[1:]).split("/"):
+            step = token.replace("~1", "/").replace("~0", "~")
+            node = node[int(step)] if isinstance(node, list) else node[step]
+            own = _own_id(cx, node)
+            if own is not None:
+                resolver = resolver.in_subresource(own[0])
+                base, in_root = urljoin(base, own[1]), False
+    elif fragment:  # a plain-name anchor
+        node = scope.resolver.lookup(ref).contents
+        own = _own_id(cx, node)
+        if own is not None:
+            resolver = resolver.in_subresource(own[0])
+            base, in_root = urljoin(base, own[1]), False
+    else:
+        return node, Scope(resolver, base, in_root=in_root)
+    return node, Scope(resolver, base, in_root=in_root, at=id(node))
+
+
+def _own_id(cx: Context, schema: Any) -> tuple[referencing.Resource[Any], str] | None:
+    """The resource of a schema that declares its own ``$id`` (``id`` in draft 4), and the id."""
+    if not isinstance(schema, dict) or cx.id_keyword not in schema:
+        return None
+    resource = cx.specification.create_resource(schema)
+    own = resource.id()
+    if not isinstance(own, str) or own.startswith("#"):
+        return None
+    return resource, own
+
+
+def entered(cx: Context, schema: Any, scope: Scope) -> Scope:
     """Enter a subschema's ``$id`` (``id`` in draft 4) so relative refs resolve right."""
-    if not isinstance(schema, dict):
-        return resolver
-    own = schema.get(cx.id_keyword)
-    if isinstance(own, str) and not own.startswith("#"):
-        uri = urldefrag(urljoin(resolver._base_uri, own))[0]  # noqa: SLF001
-        try:
-            return resolver.lookup(uri).resolver
-        except referencing.exceptions.Unresolvable:
-            return resolver
-    return resolver
+    if scope.at == id(schema):
+        return scope
+    own = _own_id(cx, schema)
+    if own is None:
+        return scope
+    in_root = scope.in_root and schema is cx.loaded.contents
+    base = urljoin(scope.base, own[1])
+    return Scope(scope.resolver.in_subresource(own[0]), base, in_root=in_root, at=id(schema))
 
 
-def full_uri(resolver: Resolver, ref: str) -> str:
-    """``ref`` resolved against the resolver's base URI."""
-    return join_reference(resolver._base_uri, ref)  # noqa: SLF001
+def full_uri(scope: Scope, ref: str) -> str:
+    """``ref`` resolved against the scope's base URI."""
+    return join_reference(scope.base, ref)
 
 
-def follow_pure_ref(
-    cx: Context, schema: Any, resolver: Resolver, pointer: str
-) -> tuple[Any, Resolver]:
+def follow_pure_ref(cx: Context, schema: Any, scope: Scope, pointer: str) -> tuple[Any, Scope]:
     """A named type that is only a ``$ref`` to an unnamed schema takes that schema's shape."""
     seen: set[int] = set()
     while isinstance(schema, dict) and ref_of(schema) is not None:
         if not _PURE_REF.issuperset(schema):
             break
-        target, target_resolver = resolve(cx, schema, resolver, pointer)
+        target, target_scope = resolve(cx, schema, scope, pointer)
         if (isinstance(target, dict) and id(target) in cx.named_ids) or id(target) in seen:
             break
         seen.add(id(target))
-        schema, resolver = target, target_resolver
-    return schema, resolver
+        schema, scope = target, target_scope
+    return schema, scope
 
 
 def convert_ref(
-    cx: Context, schema: dict[str, Any], resolver: Resolver, hint: str, pointer: str
+    cx: Context, schema: dict[str, Any], scope: Scope, hint: str, pointer: str
 ) -> TypeExpr:
     """The type a ``$ref`` stands for: a named type's :class:`Ref`, or its target converted."""
-    target, target_resolver = resolve(cx, schema, resolver, pointer)
+    target, target_scope = resolve(cx, schema, scope, pointer)
     if isinstance(target, dict) and id(target) in cx.named_ids:
         return Ref(cx.named_ids[id(target)])
     if target is True or target is False or not isinstance(target, dict):
-        return cx.convert(target, target_resolver, hint, pointer)
-    full = full_uri(resolver, schema["$ref"])
+        return cx.convert(target, target_scope, hint, pointer)
+    full = full_uri(scope, schema["$ref"])
     document, fragment = urldefrag(full)
     if _is_nameable(target):
         name = _name_from_uri(full, target)
-        key = cx.register(name, target, target_resolver, document, fragment)
+        key = cx.register(name, target, target_scope, document, fragment)
         return Ref(key)
     if id(target) in cx.inline_stack:
         return AnyType("recursive reference to an unnamed schema")
@@ -120,7 +158,7 @@ def convert_ref(
     outer = cx.doc_uri
     cx.doc_uri = document
     try:
-        return cx.convert(target, target_resolver, hint, fragment)
+        return cx.convert(target, target_scope, hint, fragment)
     finally:
         cx.inline_stack.pop()
         cx.doc_uri = outer
