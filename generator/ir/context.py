@@ -64,7 +64,6 @@ class Pending:
     scope: Scope
     uri: str
     pointer: str
-    hint: str
 
 
 @dataclass
@@ -107,7 +106,7 @@ class Context(ABC):
         if isinstance(schema, dict):
             self.named_ids[id(schema)] = key
         self.order.append(key)
-        self.pending.append(Pending(key, schema, scope, uri, pointer, name))
+        self.pending.append(Pending(key, schema, scope, uri, pointer))
         return key
 
     @abstractmethod
