@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from generator import native
-from generator.build import build_ir
 from generator.errors import GeneratorError
+from generator.ir import build_ir
 from generator.load import LoadedSchema, load_schema
 from generator.parallel import render_targets
 from generator.render import check_user_templates

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from generator.build import build_ir
+from generator.ir import build_ir
 from generator.load import load_contents, load_schema
 from generator.targets import RenderJob, renderer
 

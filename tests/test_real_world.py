@@ -23,8 +23,7 @@ import pytest
 from jsonschema_specifications import REGISTRY as SPECIFICATIONS
 from referencing import Registry, Resource
 
-from generator.build import build_ir
-from generator.ir import SchemaIR
+from generator.ir import SchemaIR, build_ir
 from generator.load import LoadedSchema, load_contents, load_schema
 from generator.pipeline import generate, render_all
 from generator.write import write
