@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import json
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from generator.compiler import replay
 from generator.compiler.codegen import INDENT, uses
+from generator.compiler.context import EmitContext as Cx
+from generator.compiler.context import Mode
+from generator.compiler.dialects import Dialect
 from generator.compiler.formats import FORMATS
+from generator.compiler.memo import plain
+from generator.compiler.scope import Scope
 from generator.errors import SchemaError
-
-if TYPE_CHECKING:
-    from generator.compiler.core import Cx
-    from generator.compiler.dialects import Dialect
-    from generator.compiler.scope import Scope
 
 _TYPE_NAMES = {
     "string": "str",
@@ -84,9 +83,9 @@ def emit_schema(
     track: str | None,
     skip_unevaluated: bool,
 ) -> None:
-    plan = cx.comp.plans.get((*schema, scope.dialect))
+    plan = cx.compiler.plans.get((*schema, scope.dialect))
     if plan is None:
-        plan = cx.comp.plans[(*schema, scope.dialect)] = _Plan(schema, scope.dialect)
+        plan = cx.compiler.plans[(*schema, scope.dialect)] = _Plan(schema, scope.dialect)
     active = plan.active
     has = active.__contains__
 
@@ -94,7 +93,7 @@ def emit_schema(
         _ref(cx, schema, scope, x, p, track, "$ref")
         return
     unevaluated = plan.unevaluated and not skip_unevaluated
-    if unevaluated and "type" in active and cx.mode != "e":
+    if unevaluated and "type" in active and cx.mode is not Mode.ERRORS:
         # the type check returns for other types: an unevaluated* keyword of another type's
         # group is never reached (nor its set of evaluated names, unused, emitted)
         group = _known_group(schema, scope)
@@ -104,11 +103,11 @@ def emit_schema(
             unevaluated = False
     inner = track
     local: str | None = None
-    if unevaluated and cx.mode != "e":
+    if unevaluated and cx.mode is not Mode.ERRORS:
         local = cx.var("ev")
         cx.line(f"{local}: set[Any] = set()")
         inner = local
-    if cx.mode == "e":
+    if cx.mode is Mode.ERRORS:
         inner = None
 
     known: str | None = cx.known[1] if cx.known is not None and cx.known[0] == x else None
@@ -118,7 +117,7 @@ def emit_schema(
                 _ref(cx, schema, scope, x, p, inner, ref_kw)
         if "type" in active:
             _type(cx, schema["type"], scope, x, p)
-            if cx.mode != "e":
+            if cx.mode is not Mode.ERRORS:
                 known = _known_group(schema, scope) if known is None else known
                 if known is not None:
                     cx.known = (x, known)
@@ -128,7 +127,7 @@ def emit_schema(
             _const(cx, schema["const"], scope, x, p)
         if "allOf" in active:
             for index, sub in enumerate(_schema_list(schema["allOf"], scope, "allOf")):
-                cx.comp.child(cx, sub, scope, ("allOf", str(index)), x, p, inner)
+                cx.compiler.child(cx, sub, scope, ("allOf", str(index)), x, p, inner)
         if "anyOf" in active:
             _any_of(cx, _schema_list(schema["anyOf"], scope, "anyOf"), scope, x, p, inner)
         if "oneOf" in active:
@@ -244,7 +243,7 @@ def _ref(
     value = schema[keyword]
     if not isinstance(value, str):
         raise _bad(scope, keyword, "must be a string")
-    resolver = cx.comp.resolver
+    resolver = cx.compiler.resolver
     if keyword == "$ref":
         target, target_scope = resolver.ref(scope, value)
         # a chain of schemas that are only a $ref (``a -> b -> ... -> {"type": ...}``) is one
@@ -257,8 +256,8 @@ def _ref(
         target, target_scope = resolver.dynamic_ref(scope, value)
     else:
         target, target_scope = resolver.recursive_ref(scope, value)
-    inline = cx.comp.small(target)
-    cx.comp.apply(cx, target, target_scope, x, p, track, inline=inline)
+    inline = cx.compiler.memo.small(target)
+    cx.compiler.apply(cx, target, target_scope, x, p, track, inline=inline)
 
 
 #: The error of a pattern match that ran out of time (``pattern_timeout``).
@@ -278,7 +277,7 @@ def _only_ref(schema: Any, scope: Scope) -> bool:
 
 def _type(cx: Cx, value: Any, scope: Scope, x: str, p: str | None) -> None:
     # the test and message depend on the names and the dialect only: work them out once
-    checks = cx.comp.type_checks
+    checks = cx.compiler.type_checks
     found = checks.get((value, scope.dialect.float_integers)) if type(value) is str else None
     if found is None:
         names = value if isinstance(value, list) else [value]
@@ -327,7 +326,7 @@ def _type_test(cx: Cx, x: str, pytypes: list[str]) -> tuple[str, str]:
     elif sorted(others) == ["float", "int"]:
         positive, negative = f"type({x}) in _NUMBER", f"type({x}) not in _NUMBER"
     else:
-        names = cx.comp.type_tuple(others)
+        names = cx.compiler.constants.type_tuple(others)
         positive, negative = f"type({x}) in {names}", f"type({x}) not in {names}"
     if nullable:
         return f"{x} is None or {positive}", f"{x} is not None and {negative}"
@@ -340,7 +339,7 @@ def _enum(cx: Cx, value: Any, scope: Scope, x: str, p: str | None, known: str | 
     shown = ", ".join(_show(v) for v in value)
     message = f" is not one of {shown}" if value else " is not allowed by an empty enum"
     if value and all(isinstance(v, str) for v in value):
-        names = cx.comp.frozenset_const(list(dict.fromkeys(value)))
+        names = cx.compiler.constants.frozenset_const(list(dict.fromkeys(value)))
         # a frozenset lookup is exact for str instances (1 == 1.0 == True never arises)
         cond = (
             f"{x} not in {names}"
@@ -350,7 +349,7 @@ def _enum(cx: Cx, value: Any, scope: Scope, x: str, p: str | None, known: str | 
     elif len(value) == 1 and isinstance(value[0], str | bool) or value == [None]:
         cond = _not_equal(cx, x, value[0])
     else:
-        cond = f"not _enum({x}, {cx.comp.json_const(value)})"
+        cond = f"not _enum({x}, {cx.compiler.constants.json_const(value)})"
     cx.fail_if(f"if {cond}:", scope, "enum", message, x, p)
 
 
@@ -358,10 +357,10 @@ def _not_equal(cx: Cx, x: str, value: Any) -> str:
     if value is None or isinstance(value, bool):
         return f"{x} is not {value!r}"
     if isinstance(value, str):
-        return f"{x} != {cx.comp.literal(value)}"
+        return f"{x} != {cx.compiler.constants.literal(value)}"
     if _is_number(value):
-        return f"type({x}) not in _NUMBER or {x} != {cx.comp.literal(value)}"
-    return f"not _eq({x}, {cx.comp.json_const(value)})"
+        return f"type({x}) not in _NUMBER or {x} != {cx.compiler.constants.literal(value)}"
+    return f"not _eq({x}, {cx.compiler.constants.json_const(value)})"
 
 
 def _const(cx: Cx, value: Any, scope: Scope, x: str, p: str | None) -> None:
@@ -376,8 +375,8 @@ def _predicates(
 ) -> list[str]:
     names = []
     for index, sub in enumerate(subs):
-        sub_scope = cx.comp.resolver.descend(scope, sub, (keyword, str(index)))
-        names.append(cx.comp.predicate(cx, sub, sub_scope, ann, x))
+        sub_scope = cx.compiler.resolver.descend(scope, sub, (keyword, str(index)))
+        names.append(cx.compiler.predicate(cx, sub, sub_scope, ann, x))
     return names
 
 
@@ -390,7 +389,7 @@ def _any_of(
         # the ubiquitous "nullable" anyOf: [X, {"type": "null"}] is "None, or else X"
         other = 1 - nulls[0]
         body = cx.sub()
-        cx.comp.child(body, subs[other], scope, ("anyOf", str(other)), x, p, track)
+        cx.compiler.child(body, subs[other], scope, ("anyOf", str(other)), x, p, track)
         cx.emit_block(f"if {x} is not None:", body)
         return
     if track is None:
@@ -399,13 +398,13 @@ def _any_of(
             cond = " or ".join(f"{n}({x})" for n in names)
         else:
             func = cx.var("f")
-            cond = f"any({func}({x}) for {func} in {cx.comp.func_tuple(names)})"
+            cond = f"any({func}({x}) for {func} in {cx.compiler.constants.func_tuple(names)})"
         cx.fail_if(f"if not ({cond}):", scope, "anyOf", message, x, p)
         return
     names = _predicates(cx, subs, scope, "anyOf", True, x)
     ok, func, result = cx.var("ok"), cx.var("f"), cx.var("r")
     cx.line(f"{ok} = False")
-    with cx.block(f"for {func} in {cx.comp.func_tuple(names)}:"):
+    with cx.block(f"for {func} in {cx.compiler.constants.func_tuple(names)}:"):
         cx.line(f"{result} = {func}({x})")
         with cx.block(f"if {result} is not None:"):
             cx.line(f"{ok} = True")
@@ -426,7 +425,7 @@ def _one_of(
     message = " is not valid under exactly one of the given schemas"
     count, func = cx.var("n"), cx.var("f")
     names = _predicates(cx, subs, scope, "oneOf", track is not None, x)
-    funcs = cx.comp.func_tuple(names)
+    funcs = cx.compiler.constants.func_tuple(names)
     cx.line(f"{count} = 0")
     if track is None:
         with cx.block(f"for {func} in {funcs}:"):
@@ -445,8 +444,8 @@ def _one_of(
 
 
 def _not(cx: Cx, sub: Any, scope: Scope, x: str, p: str | None) -> None:
-    sub_scope = cx.comp.resolver.descend(scope, sub, ("not",))
-    name = cx.comp.predicate(cx, sub, sub_scope, False, x)
+    sub_scope = cx.compiler.resolver.descend(scope, sub, ("not",))
+    name = cx.compiler.predicate(cx, sub, sub_scope, False, x)
     cx.fail_if(f"if {name}({x}):", scope, "not", " is valid under the schema in 'not'", x, p)
 
 
@@ -457,13 +456,13 @@ def _if(
     then_body = cx.sub()
     else_body = cx.sub()
     if "then" in schema and "then" in kw:
-        cx.comp.child(then_body, schema["then"], scope, ("then",), x, p, track)
+        cx.compiler.child(then_body, schema["then"], scope, ("then",), x, p, track)
     if "else" in schema and "else" in kw:
-        cx.comp.child(else_body, schema["else"], scope, ("else",), x, p, track)
+        cx.compiler.child(else_body, schema["else"], scope, ("else",), x, p, track)
     if not then_body.code.lines and not else_body.code.lines and track is None:
         return
-    if_scope = cx.comp.resolver.descend(scope, schema["if"], ("if",))
-    name = cx.comp.predicate(cx, schema["if"], if_scope, track is not None, x)
+    if_scope = cx.compiler.resolver.descend(scope, schema["if"], ("if",))
+    name = cx.compiler.predicate(cx, schema["if"], if_scope, track is not None, x)
     if track is not None:
         result = cx.var("r")
         cx.line(f"{result} = {name}({x})")
@@ -495,7 +494,7 @@ def _object(
     has: Any,
     unevaluated: bool,
 ) -> None:
-    comp = cx.comp
+    comp = cx.compiler
     if has("required") and isinstance(schema["required"], list):
         _required(cx, schema["required"], scope, x, p)
     for keyword, op, word in (
@@ -507,7 +506,7 @@ def _object(
             if not _is_number(limit):
                 raise _bad(scope, keyword, "must be a number")
             cx.fail_if(
-                f"if len({x}) {op} {comp.literal(limit)}:",
+                f"if len({x}) {op} {comp.constants.literal(limit)}:",
                 scope,
                 keyword,
                 f" has {word} {limit} properties",
@@ -543,17 +542,19 @@ def _required(cx: Cx, names: list[Any], scope: Scope, x: str, p: str | None) -> 
         raise _bad(scope, "required", "must be an array of strings")
     if not names:
         return
-    if cx.mode == "e":
+    if cx.mode is Mode.ERRORS:
         key = cx.var("k")
-        with cx.block(f"for {key} in {cx.comp.json_const(list(dict.fromkeys(names)))}:"):
+        with cx.block(
+            f"for {key} in {cx.compiler.constants.json_const(list(dict.fromkeys(names)))}:"
+        ):
             cx.fail_if(
                 f"if {key} not in {x}:", scope, "required", " is a required property", key, p
             )
         return
     if len(names) <= 3 and all(len(n) <= 20 for n in names):
-        cond = " or ".join(f"{cx.comp.literal(n)} not in {x}" for n in names)
+        cond = " or ".join(f"{cx.compiler.constants.literal(n)} not in {x}" for n in names)
     else:
-        const = cx.comp.frozenset_const(list(dict.fromkeys(names)))
+        const = cx.compiler.constants.frozenset_const(list(dict.fromkeys(names)))
         cond = f"not {const}.issubset({x})"
     cx.guard(f"if {cond}:", cx.silent_failure())
 
@@ -570,7 +571,7 @@ def _dependent_required(
             continue
         body = cx.sub()
         for other in dict.fromkeys(needed):
-            literal = cx.comp.literal(other)
+            literal = cx.compiler.constants.literal(other)
             body.fail_if(
                 f"if {literal} not in {x}:",
                 scope,
@@ -579,7 +580,7 @@ def _dependent_required(
                 literal,
                 p,
             )
-        cx.emit_block(f"if {cx.comp.literal(name)} in {x}:", body)
+        cx.emit_block(f"if {cx.compiler.constants.literal(name)} in {x}:", body)
 
 
 def _dependent_schema(
@@ -595,11 +596,11 @@ def _dependent_schema(
     body = cx.sub()
     # A call, never inlined: here the instance is known to be an object, and the subschema's
     # keywords for other types, inlined, would be tests mypy calls impossible.
-    comp = cx.comp
+    comp = cx.compiler
     comp.apply(
         body, sub, comp.resolver.descend(scope, sub, (keyword, name)), x, p, track, inline=False
     )
-    cx.emit_block(f"if {comp.literal(name)} in {x}:", body)
+    cx.emit_block(f"if {comp.constants.literal(name)} in {x}:", body)
 
 
 def _property(
@@ -618,13 +619,13 @@ def _property(
     ``present``: the ``required`` check before has already returned when it is absent (not in
     ``iter_errors``, which goes on), so the value is read without testing for it first.
     """
-    comp = cx.comp
+    comp = cx.compiler
     body = cx.sub(0 if present else 1)
-    value = comp.var("x")
-    pvar = comp.var("p") if p is not None else None
+    value = cx.var("x")
+    pvar = cx.var("p") if p is not None else None
     comp.child(body, sub, scope, ("properties", name), value, pvar, None)
     if body.code.lines:
-        literal = comp.literal(name)
+        literal = comp.constants.literal(name)
         if present and pvar is None:
             if uses(value, body.code):
                 cx.line(f"{value} = {x}[{literal}]")
@@ -643,28 +644,32 @@ def _properties(
     track: str | None,
     has: Any,
 ) -> None:
-    comp = cx.comp
+    comp = cx.compiler
     props = schema.get("properties") if has("properties") else None
     if props is not None and not isinstance(props, dict):
         raise _bad(scope, "properties", "must be an object")
     props = props or {}
     # names the required check above has returned without (see _required)
-    required = schema.get("required") if has("required") and cx.mode != "e" and p is None else None
+    required = (
+        schema.get("required")
+        if has("required") and cx.mode is not Mode.ERRORS and p is None
+        else None
+    )
     present = frozenset(required) if isinstance(required, list) else frozenset()
     # the same property (name and schema) is checked by the same code: memoised
-    memo = not comp.recording
-    where = comp.emission_key(cx, scope, p, None) if memo else ()
+    memo = comp.memo.recording is None
+    where = cx.emission_key(scope, p, None) if memo else ()
     for name, sub in props.items():
-        text = comp.key_text(sub) if memo else None
+        text = comp.memo.key_text(sub) if memo else None
         is_present = name in present
-        if text is None or not replay.plain(name):
+        if text is None or not plain(name):
             _property(cx, x, p, None, name=name, sub=sub, scope=scope, present=is_present)
             continue
         emit = partial(_property, name=name, sub=sub, scope=scope, present=is_present)
         memo_key = ("properties", name, text, is_present, *where)
         comp.memoised(memo_key, cx, scope, x, p, None, emit)
     if props and track is not None:
-        cx.line(f"{track}.update({comp.frozenset_const(list(props))}.intersection({x}))")
+        cx.line(f"{track}.update({comp.constants.frozenset_const(list(props))}.intersection({x}))")
 
     patterns = schema.get("patternProperties") if has("patternProperties") else None
     if patterns is not None and not isinstance(patterns, dict):
@@ -675,8 +680,8 @@ def _properties(
         if track is not None and has("additionalProperties"):
             cx.line(f"{track}.update({x})")
         return
-    known = comp.frozenset_const(list(props)) if props else None
-    if not patterns and additional is False and cx.mode != "e":
+    known = comp.constants.frozenset_const(list(props)) if props else None
+    if not patterns and additional is False and cx.mode is not Mode.ERRORS:
         cond = f"not {known}.issuperset({x})" if known else x
         cx.guard(f"if {cond}:", cx.silent_failure())
         if track is not None:
@@ -689,7 +694,7 @@ def _properties(
     if matched is not None:
         loop.line(f"{matched} = False")
     for pattern, sub in patterns.items():
-        compiled = comp.pattern(scope, ("patternProperties", pattern), pattern)
+        compiled = comp.constants.pattern(scope, ("patternProperties", pattern), pattern)
         body = loop.sub()
         if matched is not None:
             body.line(f"{matched} = True")
@@ -701,7 +706,7 @@ def _properties(
             continue
         found = cx.var("found")
         loop.line(f"{found} = _found({compiled}, {key})")
-        if loop.mode == "e":
+        if loop.mode is Mode.ERRORS:
             loop.fail_if(f"if {found} is None:", scope, "patternProperties", _TIMED_OUT, key, pvar)
         else:
             loop.guard(f"if {found} is None:", loop.silent_failure())
@@ -745,28 +750,28 @@ def _unevaluated(
     track: str | None,
     keyword: str,
 ) -> None:
-    comp = cx.comp
+    comp = cx.compiler
     sub = schema[keyword]
     objects = keyword == "unevaluatedProperties"
     key, value = cx.var("k" if objects else "i"), cx.var("x")
     pvar = _path(cx, p)
     seen = track
-    if cx.mode == "e":
+    if cx.mode is Mode.ERRORS:
         seen = cx.var("ev")
     assert seen is not None
-    body = cx.sub(2 if cx.mode != "e" else 3, 1)
+    body = cx.sub(2 if cx.mode is not Mode.ERRORS else 3, 1)
     if sub is False:
         what = " is an unevaluated property" if objects else " is an unevaluated item"
         body.fail(scope, keyword, what, key if objects else value, p)
     else:
         comp.child(body, sub, scope, (keyword,), value, pvar, None)
-    loop = cx.sub(1 if cx.mode != "e" else 2, 1)
+    loop = cx.sub(1 if cx.mode is not Mode.ERRORS else 2, 1)
     header = f"if {key} not in {seen}:"
     if pvar is not None and uses(pvar, body.code):
         body.code.lines.insert(0, "    " * body.code.level + f"{pvar} = (*{p}, {key})")
     loop.emit_block(header, body)
     if not loop.code.lines:
-        if cx.mode != "e":
+        if cx.mode is not Mode.ERRORS:
             cx.line(f"{seen}.update({x})" if objects else f"{seen}.update(range(len({x})))")
         return
     uses_value = uses(value, loop.code)
@@ -778,8 +783,8 @@ def _unevaluated(
             if uses_value
             else f"for {key} in range(len({x})):"
         )
-    if cx.mode == "e":
-        collect = comp.function("a0", schema, scope)
+    if cx.mode is Mode.ERRORS:
+        collect = comp.function(Mode.ANNOTATIONS_OWN, schema, scope)
         comp.edge(cx, collect, x)
         cx.line(f"{seen} = {collect}({x})")
         outer = cx.sub()
@@ -803,14 +808,14 @@ def _array(
     has: Any,
     unevaluated: bool,
 ) -> None:
-    comp = cx.comp
+    comp = cx.compiler
     for keyword, op, word in (("minItems", "<", "fewer than"), ("maxItems", ">", "more than")):
         if has(keyword):
             limit = schema[keyword]
             if not _is_number(limit):
                 raise _bad(scope, keyword, "must be a number")
             cx.fail_if(
-                f"if len({x}) {op} {comp.literal(limit)}:",
+                f"if len({x}) {op} {comp.constants.literal(limit)}:",
                 scope,
                 keyword,
                 f" has {word} {limit} items",
@@ -853,7 +858,7 @@ def _array(
         cx.line(f"{track}.update(range(len({x})))")
     if rest is not True:
         start = len(prefix)
-        if rest is False and cx.mode != "e":
+        if rest is False and cx.mode is not Mode.ERRORS:
             cx.guard(f"if len({x}) > {start}:", cx.silent_failure())
         else:
             _each_item(cx, rest, scope, (rest_kw,), x, p, start)
@@ -874,7 +879,7 @@ def _each_item(
     if sub is False:
         body.fail(scope, segments[0], " is not allowed here (false schema)", value, p)
     else:
-        cx.comp.child(body, sub, scope, segments, value, pvar, None)
+        cx.compiler.child(body, sub, scope, segments, value, pvar, None)
     if not body.code.lines:
         return
     source = f"{x}[{start}:]" if start else x
@@ -893,7 +898,7 @@ def _each_item(
 def _contains(
     cx: Cx, schema: dict[str, Any], scope: Scope, x: str, p: str | None, track: str | None
 ) -> None:
-    comp = cx.comp
+    comp = cx.compiler
     kw = scope.dialect.keywords
     sub = schema["contains"]
     low = schema.get("minContains", 1) if "minContains" in kw else 1
@@ -925,7 +930,7 @@ def _contains(
     if low > 0:
         keyword = "minContains" if "minContains" in schema and "minContains" in kw else "contains"
         cx.fail_if(
-            f"if {count} < {comp.literal(low)}:",
+            f"if {count} < {comp.constants.literal(low)}:",
             scope,
             keyword,
             f" contains fewer than {low} matching items",
@@ -934,7 +939,7 @@ def _contains(
         )
     if high is not None:
         cx.fail_if(
-            f"if {count} > {comp.literal(high)}:",
+            f"if {count} > {comp.constants.literal(high)}:",
             scope,
             "maxContains",
             f" contains more than {high} matching items",
@@ -956,14 +961,14 @@ def _string(
     has: Any,
     unevaluated: bool,
 ) -> None:
-    comp = cx.comp
+    comp = cx.compiler
     for keyword, op, word in (("minLength", "<", "shorter"), ("maxLength", ">", "longer")):
         if has(keyword):
             limit = schema[keyword]
             if not _is_number(limit):
                 raise _bad(scope, keyword, "must be a number")
             cx.fail_if(
-                f"if len({x}) {op} {comp.literal(limit)}:",
+                f"if len({x}) {op} {comp.constants.literal(limit)}:",
                 scope,
                 keyword,
                 f" is {word} than {limit} characters",
@@ -971,11 +976,11 @@ def _string(
                 p,
             )
     if has("pattern"):
-        compiled = comp.pattern(scope, ("pattern",), schema["pattern"])
+        compiled = comp.constants.pattern(scope, ("pattern",), schema["pattern"])
         mismatch = f" does not match {schema['pattern']!r}"
         if comp.pattern_timeout is None:
             cx.fail_if(f"if {compiled}.search({x}) is None:", scope, "pattern", mismatch, x, p)
-        elif cx.mode != "e":
+        elif cx.mode is not Mode.ERRORS:
             cx.guard(f"if _found({compiled}, {x}) is not True:", cx.silent_failure())
         else:
             found = cx.var("found")
@@ -1005,7 +1010,7 @@ def _number(
     has: Any,
     unevaluated: bool,
 ) -> None:
-    comp = cx.comp
+    comp = cx.compiler
     draft4 = scope.dialect.name == "draft4"
     bounds = (
         ("minimum", "<", "exclusiveMinimum", "less than"),
@@ -1019,7 +1024,9 @@ def _number(
             strict = draft4 and schema.get(exclusive) is True
             check = op + ("=" if strict else "")
             what = f" is {word} {'or equal to ' if strict else ''}{limit!r}"
-            cx.fail_if(f"if {x} {check} {comp.literal(limit)}:", scope, keyword, what, x, p)
+            cx.fail_if(
+                f"if {x} {check} {comp.constants.literal(limit)}:", scope, keyword, what, x, p
+            )
     if not draft4:
         for keyword, op, word in (
             ("exclusiveMinimum", "<=", "less than or equal to"),
@@ -1030,7 +1037,7 @@ def _number(
                 if not _is_number(limit):
                     raise _bad(scope, keyword, "must be a number")
                 cx.fail_if(
-                    f"if {x} {op} {comp.literal(limit)}:",
+                    f"if {x} {op} {comp.constants.literal(limit)}:",
                     scope,
                     keyword,
                     f" is {word} {limit!r}",
@@ -1043,13 +1050,13 @@ def _number(
             raise _bad(scope, "multipleOf", "must be a number greater than 0")
         message = f" is not a multiple of {factor!r}"
         if isinstance(factor, int) or (factor.is_integer() and abs(factor) < 2**53):
-            literal = comp.literal(int(factor))
+            literal = comp.constants.literal(int(factor))
             with cx.block(f"if type({x}) is int:"):
                 cx.fail_if(f"if {x} % {literal}:", scope, "multipleOf", message, x, p)
             cx.fail_if(f"elif not _mul({x}, {literal}):", scope, "multipleOf", message, x, p)
         else:
             cx.fail_if(
-                f"if not _mul({x}, {comp.fraction_const(factor)}):",
+                f"if not _mul({x}, {comp.constants.fraction_const(factor)}):",
                 scope,
                 "multipleOf",
                 message,
