@@ -135,7 +135,7 @@ class _Plan:
         self.unevaluated = not self.active.isdisjoint(_UNEVALUATED)
         rows = [row for row in table_for(dialect) if not row.names.isdisjoint(self.active)]
         self.in_place = tuple(row.emit for row in rows if row.group is None)
-        #: group -> (its emitters, whether one of them is unevaluated*), in GROUP_HEADERS order
+        #: group -> its rows, in GROUP_HEADERS order
         self.groups = {
             group: tuple(row for row in rows if row.group == group)
             for group in GROUP_HEADERS

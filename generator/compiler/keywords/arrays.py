@@ -46,10 +46,11 @@ def min_items(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"minItems": 1}``::
+    """``{"minItems": 1}``.
+    It writes::
 
-    if len(x) < 1:
-        return False
+        if len(x) < 1:
+            return False
     """
     _size(cx, schema, scope, x, p, "minItems")
 
@@ -62,10 +63,11 @@ def max_items(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"maxItems": 1}``::
+    """``{"maxItems": 1}``.
+    It writes::
 
-    if len(x) > 1:
-        return False
+        if len(x) > 1:
+            return False
     """
     _size(cx, schema, scope, x, p, "maxItems")
 
@@ -78,10 +80,11 @@ def unique_items(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"uniqueItems": true}`` (``false`` writes nothing)::
+    """``{"uniqueItems": true}`` (``false`` writes nothing).
+    It writes::
 
-    if not _unique(x):
-        return False
+        if not _unique(x):
+            return False
     """
     if schema["uniqueItems"] is True:
         cx.fail_if(f"if not _unique({x}):", scope, "uniqueItems", " has non-unique elements", x, p)
@@ -289,11 +292,12 @@ def unevaluated_items(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"unevaluatedItems": false}`` (in an ANNOTATIONS function; ``ev`` is its set)::
+    """``{"unevaluatedItems": false}`` (``ev1``: the indices the schema's other
+    keywords evaluated, collected from the start of its code). It writes::
 
-    for i1 in range(len(x)):
-        if i1 not in ev1:
-            return None
-    ev1.update(range(len(x)))
+        for i1 in range(len(x)):
+            if i1 not in ev1:
+                return False
+        ev1.update(range(len(x)))
     """
     unevaluated(cx, schema, scope, x, p, track, "unevaluatedItems")

@@ -93,10 +93,11 @@ def dynamic_ref(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"$dynamicRef": "#node"}``: as ``$ref``, to the target the dynamic scope selects::
+    """``{"$dynamicRef": "#node"}``: as ``$ref``, to the target the dynamic scope selects.
+    It writes::
 
-    if not _v2(x):
-        return False
+        if not _v2(x):
+            return False
     """
     value = _reference(schema, scope, "$dynamicRef")
     target, target_scope = cx.compiler.resolver.dynamic_ref(scope, value)
@@ -111,10 +112,11 @@ def recursive_ref(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"$recursiveRef": "#"}`` (2019-09): as ``$ref``, to the outermost recursive anchor::
+    """``{"$recursiveRef": "#"}`` (2019-09): as ``$ref``, to the outermost recursive anchor.
+    It writes::
 
-    if not _v1(x):
-        return False
+        if not _v1(x):
+            return False
     """
     value = _reference(schema, scope, "$recursiveRef")
     target, target_scope = cx.compiler.resolver.recursive_ref(scope, value)
@@ -219,10 +221,11 @@ def enum(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"enum": ["a", "b"]}`` (strings: a frozenset constant; else ``_enum(x, _K1)``)::
+    """``{"enum": ["a", "b"]}`` (strings: a frozenset constant; else ``_enum(x, _K1)``).
+    It writes::
 
-    if type(x) is not str or x not in _F1:
-        return False
+        if type(x) is not str or x not in _F1:
+            return False
     """
     value = schema["enum"]
     if not isinstance(value, list):
@@ -264,10 +267,11 @@ def const(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"const": 1}`` (arrays and objects: ``not _eq(x, _K1)``)::
+    """``{"const": 1}`` (arrays and objects: ``not _eq(x, _K1)``).
+    It writes::
 
-    if type(x) not in _NUMBER or x != 1:
-        return False
+        if type(x) not in _NUMBER or x != 1:
+            return False
     """
     value = schema["const"]
     cx.fail_if(f"if {_not_equal(cx, x, value)}:", scope, "const", f" is not {show(value)}", x, p)
@@ -284,11 +288,12 @@ def all_of(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"allOf": [{"minimum": 1}]}``: each subschema inlined while shallow::
+    """``{"allOf": [{"minimum": 1}]}``: each subschema inlined while shallow.
+    It writes::
 
-    if type(x) in _NUMBER:
-        if x < 1:
-            return False
+        if type(x) in _NUMBER:
+            if x < 1:
+                return False
     """
     compiler = cx.compiler
     for index, sub in enumerate(schema_list(schema["allOf"], scope, "allOf")):
@@ -365,14 +370,15 @@ def one_of(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"oneOf": [{"type": "string"}, {"minimum": 1}]}``::
+    """``{"oneOf": [{"type": "string"}, {"minimum": 1}]}``.
+    It writes::
 
-    n1 = 0
-    for f1 in _T1:
-        if f1(x):
-            n1 += 1
-    if n1 != 1:
-        return False
+        n1 = 0
+        for f1 in _T1:
+            if f1(x):
+                n1 += 1
+        if n1 != 1:
+            return False
     """
     subs = schema_list(schema["oneOf"], scope, "oneOf")
     message = " is not valid under exactly one of the given schemas"
@@ -404,10 +410,11 @@ def not_(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"not": {"type": "string"}}``::
+    """``{"not": {"type": "string"}}``.
+    It writes::
 
-    if _v2(x):
-        return False
+        if _v2(x):
+            return False
     """
     sub = schema["not"]
     compiler = cx.compiler

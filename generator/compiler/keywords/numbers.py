@@ -41,10 +41,11 @@ def minimum(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"minimum": 1}``::
+    """``{"minimum": 1}``.
+    It writes::
 
-    if x < 1:
-        return False
+        if x < 1:
+            return False
     """
     _bound(cx, schema, scope, x, p, "minimum", False)
 
@@ -57,10 +58,11 @@ def maximum(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"maximum": 1}``::
+    """``{"maximum": 1}``.
+    It writes::
 
-    if x > 1:
-        return False
+        if x > 1:
+            return False
     """
     _bound(cx, schema, scope, x, p, "maximum", False)
 
@@ -73,10 +75,11 @@ def minimum_draft4(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"minimum": 1, "exclusiveMinimum": true}`` (draft 4; without it as ``minimum``)::
+    """``{"minimum": 1, "exclusiveMinimum": true}`` (draft 4; without it as ``minimum``).
+    It writes::
 
-    if x <= 1:
-        return False
+        if x <= 1:
+            return False
     """
     _bound(cx, schema, scope, x, p, "minimum", schema.get("exclusiveMinimum") is True)
 
@@ -89,10 +92,11 @@ def maximum_draft4(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"maximum": 1, "exclusiveMaximum": true}`` (draft 4; without it as ``maximum``)::
+    """``{"maximum": 1, "exclusiveMaximum": true}`` (draft 4; without it as ``maximum``).
+    It writes::
 
-    if x >= 1:
-        return False
+        if x >= 1:
+            return False
     """
     _bound(cx, schema, scope, x, p, "maximum", schema.get("exclusiveMaximum") is True)
 
@@ -123,10 +127,11 @@ def exclusive_minimum(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"exclusiveMinimum": 1}`` (draft 6 and later)::
+    """``{"exclusiveMinimum": 1}`` (draft 6 and later).
+    It writes::
 
-    if x <= 1:
-        return False
+        if x <= 1:
+            return False
     """
     _exclusive(cx, schema, scope, x, p, "exclusiveMinimum")
 
@@ -139,10 +144,11 @@ def exclusive_maximum(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"exclusiveMaximum": 1}`` (draft 6 and later)::
+    """``{"exclusiveMaximum": 1}`` (draft 6 and later).
+    It writes::
 
-    if x >= 1:
-        return False
+        if x >= 1:
+            return False
     """
     _exclusive(cx, schema, scope, x, p, "exclusiveMaximum")
 
@@ -155,13 +161,14 @@ def multiple_of(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"multipleOf": 2}`` (a non-integral factor: ``not _mul(x, _Q1)``, exact)::
+    """``{"multipleOf": 2}`` (a non-integral factor: ``not _mul(x, _Q1)``, exact).
+    It writes::
 
-    if type(x) is int:
-        if x % 2:
+        if type(x) is int:
+            if x % 2:
+                return False
+        elif not _mul(x, 2):
             return False
-    elif not _mul(x, 2):
-        return False
     """
     constants = cx.compiler.constants
     factor = schema["multipleOf"]

@@ -32,10 +32,11 @@ def required(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"required": ["a"]}`` (more or longer names: ``not _F1.issubset(x)``)::
+    """``{"required": ["a"]}`` (more or longer names: ``not _F1.issubset(x)``).
+    It writes::
 
-    if "a" not in x:
-        return False
+        if "a" not in x:
+            return False
     """
     names = schema["required"]
     if not isinstance(names, list):
@@ -83,10 +84,11 @@ def min_properties(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"minProperties": 1}``::
+    """``{"minProperties": 1}``.
+    It writes::
 
-    if len(x) < 1:
-        return False
+        if len(x) < 1:
+            return False
     """
     _size(cx, schema, scope, x, p, "minProperties")
 
@@ -99,10 +101,11 @@ def max_properties(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"maxProperties": 1}``::
+    """``{"maxProperties": 1}``.
+    It writes::
 
-    if len(x) > 1:
-        return False
+        if len(x) > 1:
+            return False
     """
     _size(cx, schema, scope, x, p, "maxProperties")
 
@@ -115,11 +118,12 @@ def dependent_required(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"dependentRequired": {"a": ["b"]}}``::
+    """``{"dependentRequired": {"a": ["b"]}}``.
+    It writes::
 
-    if "a" in x:
-        if "b" not in x:
-            return False
+        if "a" in x:
+            if "b" not in x:
+                return False
     """
     _dependent_required(cx, schema["dependentRequired"], scope, x, p, "dependentRequired")
 
@@ -221,11 +225,13 @@ def property_names(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"propertyNames": {"maxLength": 3}}`` (``false``: ``if x:``, any property fails)::
+    """``{"propertyNames": {"maxLength": 3}}`` (``false``: ``if x:``, any property fails).
+    It writes::
 
-    for k1 in x:
-        if len(k1) > 3:
-            return False
+        for k1 in x:
+            if type(k1) is str:
+                if len(k1) > 3:
+                    return False
     """
     body = cx.sub(1, 1)
     key = cx.var("k")
@@ -405,11 +411,12 @@ def unevaluated_properties(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"unevaluatedProperties": false}`` (in an ANNOTATIONS function; ``ev`` is its set)::
+    """``{"unevaluatedProperties": false}`` (``ev1``: the names the schema's other
+    keywords evaluated, collected from the start of its code). It writes::
 
-    for k1 in x:
-        if k1 not in ev1:
-            return None
-    ev1.update(x)
+        for k1 in x:
+            if k1 not in ev1:
+                return False
+        ev1.update(x)
     """
     unevaluated(cx, schema, scope, x, p, track, "unevaluatedProperties")

@@ -38,10 +38,11 @@ def min_length(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"minLength": 1}``::
+    """``{"minLength": 1}``.
+    It writes::
 
-    if len(x) < 1:
-        return False
+        if len(x) < 1:
+            return False
     """
     _length(cx, schema, scope, x, p, "minLength")
 
@@ -54,10 +55,11 @@ def max_length(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"maxLength": 1}``::
+    """``{"maxLength": 1}``.
+    It writes::
 
-    if len(x) > 1:
-        return False
+        if len(x) > 1:
+            return False
     """
     _length(cx, schema, scope, x, p, "maxLength")
 
@@ -70,10 +72,11 @@ def pattern(
     p: str | None,
     track: str | None,
 ) -> None:
-    """``{"pattern": "^a"}`` (with a pattern timeout: ``_found(_P1, x)``, None on time-out)::
+    """``{"pattern": "^a"}`` (with a pattern timeout: ``_found(_P1, x)``, None on time-out).
+    It writes::
 
-    if _P1.search(x) is None:
-        return False
+        if _P1.search(x) is None:
+            return False
     """
     compiler = cx.compiler
     compiled = compiler.constants.pattern(scope, ("pattern",), schema["pattern"])
