@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from generator.compiler import keywords
+from generator.compiler.keywords import emit_schema
 from generator.compiler.codegen import Code, Namer
 from generator.compiler.constants import ConstantPools
 from generator.compiler.context import EmitContext, Mode
@@ -144,12 +144,12 @@ class Compiler:
                     x,
                     p,
                     track,
-                    lambda cx, x, p, track: keywords.emit_schema(
+                    lambda cx, x, p, track: emit_schema(
                         cx, schema, scope, x, p, track, False
                     ),
                 )
                 return
-        keywords.emit_schema(cx, schema, scope, x, p, track, skip_unevaluated)
+        emit_schema(cx, schema, scope, x, p, track, skip_unevaluated)
 
     def memoised(
         self,
