@@ -1,13 +1,17 @@
 """The compiler's string keywords: ECMA-262 patterns (translation, errors, time limits),
-lengths, ``format`` (annotation unless asserted) and draft 7's content keywords."""
+lengths, ``format`` (annotation unless asserted), draft 7's content keywords, and the
+validators target naming the file of a pattern it cannot compile."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from generator.compiler import compile, render_module
 from generator.compiler.regex import translate
 from generator.errors import SchemaError
+from generator.pipeline import generate
 from tests.compiler_support import assert_consistent
 
 
@@ -157,3 +161,15 @@ def test_pattern_timeout_must_be_positive() -> None:
     for bad in (0, -1.0, float("nan")):
         with pytest.raises(ValueError, match="pattern_timeout"):
             compile({"pattern": "a"}, pattern_timeout=bad)
+
+
+def test_the_validators_target_names_the_file_of_a_bad_pattern(tmp_path: Path) -> None:
+    schema = tmp_path / "bad.schema.json"
+    schema.write_text('{"properties": {"a": {"pattern": "(unclosed"}}}', encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(SchemaError) as info:
+        generate(schema, out, ["validators"], jobs=1)
+    assert info.value.file is not None and info.value.file.endswith("bad.schema.json")
+    assert info.value.pointer == "/properties/a/pattern"
+    assert str(info.value).startswith(info.value.file + "#/properties/a/pattern: invalid regular")
+    assert not out.exists()  # nothing half-written
