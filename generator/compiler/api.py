@@ -270,7 +270,7 @@ def _module_source(
     join = mark if layout else "\n".join
     source = render_template(
         "validators",
-        "module.py.j2",
+        "module.py.jinja",
         imports=imports,
         third_party=third_party,
         exports=exports,

@@ -18,10 +18,10 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from generator.compiler.keywords import emit_schema
 from generator.compiler.codegen import Code, Namer
 from generator.compiler.constants import ConstantPools
 from generator.compiler.context import EmitContext, Mode
+from generator.compiler.keywords import emit_schema
 from generator.compiler.loops import check_chains, loop_members
 from generator.compiler.memo import TRACK, EmissionMemo, P, Recording, Template, X
 from generator.compiler.scope import Resolver, Scope
@@ -144,9 +144,7 @@ class Compiler:
                     x,
                     p,
                     track,
-                    lambda cx, x, p, track: emit_schema(
-                        cx, schema, scope, x, p, track, False
-                    ),
+                    lambda cx, x, p, track: emit_schema(cx, schema, scope, x, p, track, False),
                 )
                 return
         emit_schema(cx, schema, scope, x, p, track, skip_unevaluated)
