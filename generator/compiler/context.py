@@ -46,6 +46,8 @@ class CompilerApi(Protocol):
     plans: dict[tuple[Any, ...], Any]
     #: (*type names, float_integers) -> (``if`` header, message) (memoised likewise)
     type_checks: dict[tuple[Any, ...], tuple[str, str]]
+    #: whether the ERRORS function being written has a ``yield`` yet (set where one is emitted)
+    yields: bool
 
     def function(self, mode: Mode, schema: Any, scope: Scope) -> str: ...
 
@@ -184,6 +186,7 @@ class EmitContext:
         if mode is Mode.ANNOTATIONS:
             return "return None"
         compiler = self.compiler
+        compiler.yields = True
         loc = compiler.memo.location(scope, keyword)
         text = compiler.constants.const_str(message)
         if x is None:

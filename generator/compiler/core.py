@@ -63,6 +63,8 @@ class Compiler:
         self._scopes: dict[str, Scope] = {}
         self.type_checks: dict[tuple[Any, ...], tuple[str, str]] = {}
         self.plans: dict[tuple[Any, ...], Any] = {}
+        #: whether the ERRORS function being written has a ``yield`` yet
+        self.yields = False
 
     # -- functions --------------------------------------------------------------------------
 
@@ -94,10 +96,11 @@ class Compiler:
             self.node(EmitContext(self, body, mode, name), schema, scope, "x", None, None)
             return [f"def {name}(x: Any) -> bool:", *body.lines, "    return True"]
         if mode is Mode.ERRORS:
+            self.yields = False
             self.node(EmitContext(self, body, mode, name), schema, scope, "x", "p", None)
             lines = [f"def {name}(x: Any, p: _Path) -> Iterator[SchemaValidationError]:"]
             lines += body.lines
-            if not any("yield" in line for line in body.lines):
+            if not self.yields:  # (a generator even when the schema cannot fail)
                 lines.append("    yield from ()")
             return lines
         cx = EmitContext(self, body, Mode.ANNOTATIONS, name)
@@ -174,6 +177,8 @@ class Compiler:
             emit(cx, x, p, track)
             return
         cx.code.lines.extend(memo.replay(template, scope, x, p, track))
+        if template.yields:
+            self.yields = True
 
     def _record(
         self,
@@ -190,11 +195,13 @@ class Compiler:
         recording = memo.recording = Recording(scope, x, p, track)
         known = (X, cx.known[1]) if cx.known is not None and cx.known[0] == x else None
         body = EmitContext(self, Code(cx.code.level), cx.mode, cx.func, cx.loops, cx.depth, known)
+        yielded, self.yields = self.yields, False
         try:
             emit(body, X, P if p is not None else None, TRACK if track is not None else None)
         finally:
             memo.recording = None
-        template = Template(body.code.lines, recording.ops)
+        template = Template(body.code.lines, recording.ops, self.yields)
+        self.yields = yielded or template.yields
         cx.code.lines.extend(template.lines(recording.values))
         memo.templates[key] = template if recording.memoisable else None
 
@@ -245,6 +252,7 @@ class Compiler:
             self.edge(cx, name, x)
             self.edge(cx, check, x)
             cx.guard(f"if not {check}({x}):", f"yield from {name}({x}, {p})")
+            self.yields = True
         elif track is not None:
             name = self.function(Mode.ANNOTATIONS, schema, scope)
             self.edge(cx, name, x)

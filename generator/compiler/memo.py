@@ -108,14 +108,15 @@ X, P, TRACK = "\x010\x02", "\x011\x02", "\x012\x02"
 class Template:
     """A recorded emission: lines with ``str.format`` fields, and how to obtain their names."""
 
-    __slots__ = ("text", "ops")
+    __slots__ = ("text", "ops", "yields")
 
-    def __init__(self, lines: list[str], ops: list[tuple[str, str]]) -> None:
+    def __init__(self, lines: list[str], ops: list[tuple[str, str]], yields: bool) -> None:
         text = "\n".join(lines).replace("{", "{{").replace("}", "}}")
         # each placeholder "\x01N\x02" becomes the field "{N}"
         text = text.replace("\x01", "{").replace("\x02", "}")
         self.text: str | None = text if lines else None
         self.ops = tuple(ops)
+        self.yields = yields  # whether the lines yield (an ERRORS emission that can fail)
 
     def lines(self, values: list[str]) -> list[str]:
         return self.text.format(*values).split("\n") if self.text is not None else []
