@@ -107,7 +107,7 @@ def render_module(
     """
     # The compiler allocates many small objects and creates no garbage cycles: collections
     # meanwhile would find nothing, yet each full one walks the caller's whole heap (the loaded
-    # document, its IR) -- a good part of the time for large schemas. Paused, then restored.
+    # document, its IR). Paused, then restored.
     collecting = gc.isenabled()
     gc.disable()
     try:

@@ -22,7 +22,7 @@ from generator.compiler.codegen import Code, Namer
 from generator.compiler.constants import ConstantPools
 from generator.compiler.context import EmitContext, Mode
 from generator.compiler.keywords import emit_schema
-from generator.compiler.loops import check_chains, loop_members
+from generator.compiler.loops import break_loops
 from generator.compiler.memo import TRACK, EmissionMemo, P, Recording, Template, X
 from generator.compiler.scope import Resolver, Scope
 from generator.errors import SchemaError
@@ -35,8 +35,7 @@ Emit = Callable[[EmitContext, str, str | None, str | None], None]
 
 
 class Compiler:
-    """Generated functions, written one after the other from a queue (implements
-    :class:`~generator.compiler.context.CompilerApi`)."""
+    """Generated functions, written from a queue (a :class:`.context.CompilerApi`)."""
 
     def __init__(
         self,
@@ -82,12 +81,13 @@ class Compiler:
         return name
 
     def run(self) -> None:
-        """Write every queued function (and those they queue), then break the loops."""
+        """Write every queued function (and those they queue), then break the loops
+        (:func:`~generator.compiler.loops.break_loops`)."""
         while self._queue:
             name, mode, schema, scope = self._queue.popleft()
             self.function_names.append(name)
             self.functions.append(self._generate(name, mode, schema, scope))
-        self.break_loops()
+        break_loops(self.function_names, self.functions, self._edges, self._scopes, self.constants)
 
     def _generate(self, name: str, mode: Mode, schema: Any, scope: Scope) -> list[str]:
         """The lines of function ``name``."""
@@ -284,21 +284,3 @@ class Compiler:
             x = recording.real(x)
         if x == "x":
             self._edges.setdefault(cx.func, set()).add(callee)
-
-    def break_loops(self) -> None:
-        """Make functions on an infinite in-place loop raise ``SchemaLoopError`` when reached.
-
-        Such a schema (``{"$ref": "#"}``, or a -> b -> a through ``anyOf``) applies itself to the
-        same instance without end; no answer exists, so validation that reaches it stops with a
-        clear error instead of exhausting the stack. Unreached loops cost nothing.
-        """
-        members = loop_members(self._edges)
-        check_chains(self._edges, members, self._scopes)
-        if not members:
-            return
-        for position, name in enumerate(self.function_names):
-            if name not in members:
-                continue
-            lines = self.functions[position]
-            where = self.constants.path_const(self._scopes[name].schema_path())
-            self.functions[position] = [lines[0], f"    raise SchemaLoopError({where})"]

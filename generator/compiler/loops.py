@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from generator.compiler.constants import ConstantPools
 from generator.compiler.scope import Scope
 from generator.errors import SchemaError
 
@@ -93,3 +94,29 @@ def check_chains(edges: Edges, loops: set[str], scopes: Mapping[str, Scope]) -> 
                     "at most that many, as validation would need a Python frame for each",
                     pointer=scopes[node].schema_path(),
                 )
+
+
+def break_loops(
+    names: list[str],
+    functions: list[list[str]],
+    edges: Edges,
+    scopes: Mapping[str, Scope],
+    constants: ConstantPools,
+) -> None:
+    """Make functions on an infinite in-place loop raise ``SchemaLoopError`` when reached.
+
+    Such a schema (``{"$ref": "#"}``, or a -> b -> a through ``anyOf``) applies itself to the
+    same instance without end; no answer exists, so validation that reaches it stops with a
+    clear error instead of exhausting the stack. Unreached loops cost nothing. ``names`` and
+    ``functions`` are the generated functions' names and lines (replaced in place).
+    """
+    members = loop_members(edges)
+    check_chains(edges, members, scopes)
+    if not members:
+        return
+    for position, name in enumerate(names):
+        if name not in members:
+            continue
+        lines = functions[position]
+        where = constants.path_const(scopes[name].schema_path())
+        functions[position] = [lines[0], f"    raise SchemaLoopError({where})"]
