@@ -153,6 +153,7 @@ def _emit_group(
     track: str | None,
     unevaluated: bool,
 ) -> None:
+    """Emit one type group's rows (its ``unevaluated*`` ones only if ``unevaluated``)."""
     for row in rows:
         if unevaluated or row.names.isdisjoint(_UNEVALUATED):
             row.emit(cx, schema, scope, x, p, track)
