@@ -98,8 +98,8 @@ def test_the_folder_can_come_from_pyproject_and_check_uses_it(
     override(
         project / "house",
         "validators",
-        "module.py.j2",
-        "# ACME\n" + ours("validators", "module.py.j2"),
+        "module.py.jinja",
+        "# ACME\n" + ours("validators", "module.py.jinja"),
     )
     (project / "pyproject.toml").write_text(
         '[tool.schemagen]\nschema = "order.schema.json"\nout = "out"\n'
@@ -144,10 +144,10 @@ def test_a_failing_validators_template_is_the_users_not_a_metaschema_failure(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The metaschema checks compile validators too; they always use our templates."""
-    override(project / "tpl", "validators", "module.py.j2", "{{ nothing_here }}\n")
+    override(project / "tpl", "validators", "module.py.jinja", "{{ nothing_here }}\n")
     assert generate("--targets", "validators", "--templates", "tpl") == 2
     assert capsys.readouterr().err == (
-        "schemagen: error: tpl/validators/module.py.j2:1: 'nothing_here' is undefined\n"
+        "schemagen: error: tpl/validators/module.py.jinja:1: 'nothing_here' is undefined\n"
     )
 
 
@@ -180,7 +180,7 @@ def test_a_folder_that_would_be_ignored_is_refused(
 def test_template_names_are_our_template_folders() -> None:
     names = template_names()
     assert set(names) == {"docs", "models", "validators"}
-    assert "object.md.jinja" in names["docs"] and "runtime.py.j2" in names["validators"]
+    assert "object.md.jinja" in names["docs"] and "runtime.py.jinja" in names["validators"]
     assert set(names) <= set(TARGETS)
 
 
@@ -216,7 +216,7 @@ def test_user_templates_apply_in_forked_workers_and_nowhere_else(tmp_path: Path)
     for target, name, header in (
         ("docs", "enum.md.jinja", "<!-- enum -->\n"),
         ("models", "module.py.jinja", "# models header\n"),
-        ("validators", "module.py.j2", "# validators header\n"),
+        ("validators", "module.py.jinja", "# validators header\n"),
     ):
         override(tmp_path, target, name, header + ours(target, name))
     loaded = load_contents(SCHEMA)

@@ -20,6 +20,7 @@ import referencing
 
 from generator.compiler.check import check_self_application
 from generator.compiler.codegen import LINE_LENGTH
+from generator.compiler.context import Mode
 from generator.compiler.core import Compiler
 from generator.compiler.dialects import DRAFT2020, known_dialect
 from generator.compiler.formats import FORMAT_IMPORTS, URI_HELPERS, helpers_for
@@ -38,10 +39,12 @@ PATTERN_TIMEOUT = 1.0
 
 @dataclass(frozen=True)
 class _Api:
-    suffix: str
-    doc: str
-    v: str
-    e: str
+    """One public ``is_valid``/``iter_errors``/``validate`` triple of the module."""
+
+    suffix: str  # "" for the root's, "_<name>" for a definition's
+    doc: str  # what it validates against, for the docstrings
+    is_valid_function: str  # the generated VALID function it calls
+    iter_errors_function: str  # the generated ERRORS function it calls
 
     def _header(self, prefix: str, returns: str) -> str:
         line = f"def {prefix}{self.suffix}(instance: Any) -> {returns}:"
@@ -104,7 +107,7 @@ def render_module(
     """
     # The compiler allocates many small objects and creates no garbage cycles: collections
     # meanwhile would find nothing, yet each full one walks the caller's whole heap (the loaded
-    # document, its IR) -- a good part of the time for large schemas. Paused, then restored.
+    # document, its IR). Paused, then restored.
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -150,8 +153,9 @@ def _render(
     apis = []
     if root:
         check_self_application(resolver, schema, root_scope, ending)
-        v, e = comp.function("v", schema, root_scope), comp.function("e", schema, root_scope)
-        apis.append(_Api("", "the schema", v, e))
+        valid = comp.function(Mode.VALID, schema, root_scope)
+        errors = comp.function(Mode.ERRORS, schema, root_scope)
+        apis.append(_Api("", "the schema", valid, errors))
     for name, location in (definitions or {}).items():
         if not _IDENTIFIER.fullmatch(name) or keyword.iskeyword(name):
             raise ValueError(
@@ -163,8 +167,8 @@ def _render(
             _Api(
                 "_" + name,
                 f"definition ``{name}``",
-                comp.function("v", target, scope),
-                comp.function("e", target, scope),
+                comp.function(Mode.VALID, target, scope),
+                comp.function(Mode.ERRORS, target, scope),
             )
         )
     comp.run()
@@ -197,8 +201,9 @@ def render_batch(
             comp = Compiler(resolver, format_assertion=format_assertion)
         comp.resolver = resolver  # the queue is drained below, before the next root
         scope = resolver.root_scope
-        v, e = comp.function("v", schema, scope), comp.function("e", schema, scope)
-        apis.append(_Api("_" + name, f"schema ``{name}``", v, e))
+        valid = comp.function(Mode.VALID, schema, scope)
+        errors = comp.function(Mode.ERRORS, schema, scope)
+        apis.append(_Api("_" + name, f"schema ``{name}``", valid, errors))
         comp.run()
     if comp is None:
         raise ValueError("render_batch needs at least one schema")
@@ -208,12 +213,12 @@ def render_batch(
 _CALL = re.compile(r"\b(_[vea]\d+)\(")
 
 
-def _recursive(functions: list[list[str]]) -> bool:
-    """Whether the generated functions can call themselves (a cycle in the call graph), i.e.
-    validation depth grows with the instance's nesting rather than being bounded by the schema."""
+def _recursive(names: list[str], functions: list[list[str]]) -> bool:
+    """Whether the generated functions (``names``, ``functions``: their lines) can call
+    themselves (a cycle in the call graph), i.e. validation depth grows with the instance's
+    nesting rather than being bounded by the schema."""
     calls: dict[str, set[str]] = {}
-    for lines in functions:
-        name = lines[0][len("def ") : lines[0].index("(")]
+    for name, lines in zip(names, functions, strict=True):
         calls[name] = set(_CALL.findall("\n".join(lines), len(lines[0])))
     state: dict[str, int] = {}  # 1: on the current path, 2: done
     for start in calls:
@@ -239,8 +244,10 @@ def _module_source(
     comp: Compiler, apis: list[_Api], *, definitions: bool, layout: bool = False
 ) -> str:
     format_helpers = helpers_for(comp.formats_used)
+    constants = comp.constants
+    recursive = _recursive(comp.function_names, comp.functions)
     stdlib = {"json", "math"}
-    if comp.needs_re or format_helpers:
+    if constants.needs_re or format_helpers:
         stdlib.add("re")
     for helper in format_helpers:
         stdlib |= FORMAT_IMPORTS.get(helper, frozenset())
@@ -249,11 +256,13 @@ def _module_source(
         "from dataclasses import dataclass",
         "from fractions import Fraction",
         "from typing import Any, Final, TypeVar"
-        if comp.constants or comp.late_constants or _recursive(comp.functions)
+        if constants.lines or constants.late_lines or recursive
         else "from typing import Any, TypeVar",
     ]
     third_party = (
-        ["import regex  # type: ignore[import-untyped,unused-ignore]"] if comp.needs_regex else []
+        ["import regex  # type: ignore[import-untyped,unused-ignore]"]
+        if constants.needs_regex
+        else []
     )
     exports = ["SchemaValidationError", "Error", "ValidationError", "SchemaLoopError"]
     for api in apis:
@@ -261,22 +270,22 @@ def _module_source(
     join = mark if layout else "\n".join
     source = render_template(
         "validators",
-        "module.py.j2",
+        "module.py.jinja",
         imports=imports,
         third_party=third_party,
         exports=exports,
-        needs_re=comp.needs_re,
-        needs_regex=comp.needs_regex,
+        needs_re=constants.needs_re,
+        needs_regex=constants.needs_regex,
         pattern_timeout=None if comp.pattern_timeout is None else repr(float(comp.pattern_timeout)),
         format_helpers=format_helpers,
         uri_helpers=bool(URI_HELPERS & set(format_helpers)),
         # (joined here: thousands of lines are cheaper to join than to loop over in Jinja)
-        constants="\n".join(comp.constants),
+        constants="\n".join(constants.lines),
         functions="".join("\n\n" + join(lines) + "\n" for lines in comp.functions),
-        late_constants="\n".join(comp.late_constants),
+        late_constants="\n".join(constants.late_lines),
         apis=apis,
         definitions=definitions,
-        recursive=_recursive(comp.functions),
+        recursive=recursive,
     )
     return finish(source) if layout else source
 

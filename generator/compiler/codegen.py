@@ -114,9 +114,6 @@ class Code:
         self.lines.append(self.indent + header)
         return Block(self)
 
-    def text(self) -> str:
-        return "\n".join(self.lines) + "\n"
-
 
 class Block:
     """The indented body of :meth:`Code.block` (a plain class: cheaper than a generator)."""

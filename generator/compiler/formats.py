@@ -1,8 +1,8 @@
 """Formats that ``format_assertion=True`` checks, and the runtime helper implementing each.
 
-The helpers themselves live in ``templates/validators/formats.py.j2`` (they are emitted into the
-generated module so it has no dependency on this package). Unknown formats are ignored, as the
-specification requires.
+The helpers themselves live in ``templates/validators/formats.py.jinja`` (they are emitted into
+the generated module so it has no dependency on this package). Unknown formats are ignored, as
+the specification requires.
 """
 
 from __future__ import annotations

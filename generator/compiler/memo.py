@@ -12,16 +12,21 @@ needs them no more than a second emission would).
 Only schemas without references or identifiers qualify; one whose emission calls
 :meth:`~generator.compiler.core.Compiler.function` (a predicate, a deep subschema) is marked as
 not memoisable, since the functions it names depend on where it is.
+
+:class:`EmissionMemo` holds the recordings of one compile; the compiler's ``memoised`` records
+or replays through it.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from generator.compiler.scope import Scope
+from generator.compiler.codegen import Namer
+from generator.compiler.constants import ConstantPools
+from generator.compiler.dialects import SUBSCHEMA_KEYWORDS, escape_segment, subschemas
+from generator.compiler.scope import Scope
 
 # Keywords no emitter reads: left out of the key, so schemas differing in them share code.
 # (Only the schema's own: inside its subschemas, they count, since an emitter may compare
@@ -46,7 +51,7 @@ _NAME_LIKE_SEARCH = re.compile(_NAME_LIKE).search
 _PLACEHOLDER = re.compile("\x01([0-9]+)\x02")
 
 
-def key_text(schema: dict[str, Any]) -> str | None:
+def content_key(schema: dict[str, Any]) -> str | None:
     """The content part of a memo key for ``schema``, or None if it should not be memoised.
 
     ``schema`` has already been found small and free of references and identifiers.
@@ -103,14 +108,107 @@ X, P, TRACK = "\x010\x02", "\x011\x02", "\x012\x02"
 class Template:
     """A recorded emission: lines with ``str.format`` fields, and how to obtain their names."""
 
-    __slots__ = ("text", "ops")
+    __slots__ = ("text", "ops", "yields")
 
-    def __init__(self, lines: list[str], ops: list[tuple[str, str]]) -> None:
+    def __init__(self, lines: list[str], ops: list[tuple[str, str]], yields: bool) -> None:
         text = "\n".join(lines).replace("{", "{{").replace("}", "}}")
         # each placeholder "\x01N\x02" becomes the field "{N}"
         text = text.replace("\x01", "{").replace("\x02", "}")
         self.text: str | None = text if lines else None
         self.ops = tuple(ops)
+        self.yields = yields  # whether the lines yield (an ERRORS emission that can fail)
 
     def lines(self, values: list[str]) -> list[str]:
         return self.text.format(*values).split("\n") if self.text is not None else []
+
+
+#: Keywords that reference or identify a resource: schemas with them are never memoised.
+REFERENCING = frozenset({"$ref", "$dynamicRef", "$recursiveRef", "$id", "id"})
+#: Most nodes a reference target may have to be inlined (and memoised) rather than called.
+SMALL_SCHEMA = 10
+
+
+class EmissionMemo:
+    """The recordings of one compile: key -> :class:`Template` (None: not memoisable), and the
+    recording under way, if any, whose placeholders :meth:`var` and :meth:`location` hand out."""
+
+    def __init__(self, namer: Namer, constants: ConstantPools) -> None:
+        self.namer = namer
+        self.constants = constants
+        self.templates: dict[tuple[Any, ...], Template | None] = {}
+        self.recording: Recording | None = None
+        self._key_texts: dict[int, str | None] = {}  # id(schema) -> key_text
+        self._small: dict[int, bool] = {}
+
+    def var(self, prefix: str) -> str:
+        """A fresh variable name (a placeholder for it while an emission is recorded)."""
+        name = self.namer(prefix)
+        if self.recording is None:
+            return name
+        return self.recording.placeholder(name, ("", prefix))
+
+    def location(self, scope: Scope, keyword: str) -> str:
+        """Module constant ``(keyword, schema_path)`` for errors of ``keyword`` in ``scope``."""
+        ptr = scope.ptr + "/" + escape_segment(keyword)
+        name = self.constants.location_at(scope.doc, ptr, keyword)
+        recording = self.recording
+        if recording is None:
+            return name
+        if scope.doc != recording.doc or not ptr.startswith(recording.ptr + "/"):
+            recording.memoisable = False  # (cannot happen: recorded schemas have no $id)
+            return name
+        return recording.placeholder(name, (ptr[len(recording.ptr) :], keyword))
+
+    def not_memoisable(self) -> None:
+        """What is being recorded names something that depends on where it is."""
+        if self.recording is not None:
+            self.recording.memoisable = False
+
+    def replay(
+        self, template: Template, scope: Scope, x: str, p: str | None, track: str | None
+    ) -> list[str]:
+        """The lines of ``template`` with fresh names, obtained as the recording obtained them."""
+        values = [x, p or "", track or ""]
+        for where, what in template.ops:
+            if where:
+                values.append(self.constants.location_at(scope.doc, scope.ptr + where, what))
+            else:
+                values.append(self.namer(what))
+        return template.lines(values)
+
+    def small(self, schema: Any) -> bool:
+        """Whether a reference target is worth inlining: small, with no references inside."""
+        found = self._small.get(id(schema))
+        if found is not None:
+            return found
+        count = 0
+        stack = [schema]
+        result = isinstance(schema, dict)
+        while stack and result:
+            node = stack.pop()
+            count += 1
+            if count > SMALL_SCHEMA:
+                result = False
+            elif not isinstance(node, dict):
+                continue
+            elif not REFERENCING.isdisjoint(node):
+                result = False
+            elif not SUBSCHEMA_KEYWORDS.isdisjoint(node):
+                stack.extend(child for _, child in subschemas(node))
+        self._small[id(schema)] = result
+        return result
+
+    def key_text(self, schema: Any) -> str | None:
+        """The content part of the memo key of ``schema`` (None: not memoisable)."""
+        ident = id(schema)
+        if ident in self._key_texts:
+            return self._key_texts[ident]
+        if not isinstance(schema, dict):
+            small = False
+        elif SUBSCHEMA_KEYWORDS.isdisjoint(schema):  # no subschemas: small unless a reference
+            small = REFERENCING.isdisjoint(schema)
+        else:
+            small = self.small(schema)
+        text = content_key(schema) if small else None
+        self._key_texts[ident] = text
+        return text
