@@ -101,23 +101,10 @@ def test_the_walk_finds_a_circle_when_there_is_one(tmp_path: Path) -> None:
     ]
 
 
-#: Circles this test knows of, each with why it is still there; a new one fails the test, and
-#: so does a listed one that is gone (delete its entry).
-KNOWN_CIRCLES = {
-    frozenset({"generator.targets.docs.spec", "generator.targets.docs.operations"}): (
-        "operations imports spec.DocsModel under TYPE_CHECKING; not the compiler's files "
-        "(issue 12, R4 owns the docs target)"
-    ),
-}
-
-
 def test_no_import_circle_in_generator() -> None:
     graph = import_graph()
     assert "generator.compiler.keywords.in_place" in graph  # the walk sees the packages
-    found = {frozenset(circle): circle for circle in cycles(graph)}
-    unknown = [circle for members, circle in found.items() if members not in KNOWN_CIRCLES]
-    assert unknown == []
-    assert set(KNOWN_CIRCLES) <= set(found), "a known circle is gone: delete its entry"
+    assert list(cycles(graph)) == []
 
 
 def test_keyword_emitters_see_the_compiler_only_through_the_context() -> None:
