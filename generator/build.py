@@ -45,7 +45,8 @@ from generator.ir import (
     UnionType,
     strip_null,
 )
-from generator.load import NOWHERE, LoadedSchema, escape, join_reference, pointer_target
+from generator.load import LoadedSchema
+from generator.spec.pointer import NOWHERE, escape, join_reference, pointer_target
 
 Resolver = _Resolver[Any]
 _PRIMITIVES: tuple[PrimitiveKind, ...] = ("string", "integer", "number", "boolean", "null")
@@ -71,7 +72,6 @@ _FIELD_ANNOTATIONS = frozenset({"default", "examples", "example", "description",
 #: Type expressions are immutable: the common ones are built once and shared.
 _ANY = AnyType()
 _NULL = Primitive("null")
-_LEGACY_DRAFTS = ("draft-04", "draft-06", "draft-07")
 #: Methods the models target defines on every class: field names must not shadow them.
 RESERVED_MEMBERS = (
     "from_dict",
@@ -136,8 +136,7 @@ class _Builder:
     id_keyword: str = "$id"
 
     def __post_init__(self) -> None:
-        if self.loaded.dialect.startswith("http://json-schema.org/draft-04"):
-            self.id_keyword = "id"
+        self.id_keyword = self.loaded.dialect.id_keyword
 
     # -- discovery --------------------------------------------------------------------------
 
@@ -658,9 +657,9 @@ class _Builder:
             else:
                 types.append(AliasType(**common, target=built[2], nullable=built[3]))
         return SchemaIR(
-            root=keys[0] if keys and self.loaded.kind != "openapi" else None,
+            root=keys[0] if keys and self.loaded.openapi is None else None,
             types=tuple(types),
-            dialect=self.loaded.dialect,
+            dialect=self.loaded.dialect.uri,
             source=self.loaded.display_name,
         )
 
@@ -668,12 +667,12 @@ class _Builder:
 def build_ir(loaded: LoadedSchema, *, root_name: str | None = None) -> SchemaIR:
     """The IR of every named type in ``loaded``."""
     dialect = loaded.dialect
-    # OpenAPI 3.0 arrives here as draft 4 (generator.openapi rewrote ``nullable``).
-    legacy = any(d in dialect for d in _LEGACY_DRAFTS)
+    # OpenAPI 3.0 arrives here as draft 4 (generator.load.openapi rewrote ``nullable``).
+    legacy = dialect.ref_overrides_siblings
     builder = _Builder(loaded=loaded, legacy_ref=legacy)
     resolver = loaded.registry.resolver(base_uri=loaded.uri)
     contents = loaded.contents
-    if loaded.kind == "openapi":
+    if loaded.openapi is not None:
         schemas = contents["components"]["schemas"]
         for name, sub in schemas.items():
             builder.register(name, sub, resolver, loaded.uri, f"/components/schemas/{escape(name)}")

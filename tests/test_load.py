@@ -20,8 +20,9 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 
 def test_canonical_schema_loads_with_its_dialect() -> None:
     loaded = load_schema(SCHEMA)
-    assert loaded.dialect == "https://json-schema.org/draft/2020-12/schema"
-    assert loaded.kind == "jsonschema"
+    assert loaded.dialect.uri == "https://json-schema.org/draft/2020-12/schema"
+    assert loaded.dialect.id_keyword == "$id"
+    assert loaded.openapi is None
 
 
 def test_invalid_json_names_file_line_and_column(tmp_path: Path) -> None:
@@ -183,7 +184,7 @@ def test_unknown_dialect_is_refused_naming_the_keyword(tmp_path: Path, declared:
 )
 def test_dialect_spellings(tmp_path: Path, declared: str, dialect: str) -> None:
     path = _write(tmp_path, "s.json", json.dumps({"$schema": declared}))
-    assert load_schema(path).dialect == dialect
+    assert load_schema(path).dialect.uri == dialect
 
 
 def test_huge_integers_load(tmp_path: Path) -> None:

@@ -34,15 +34,12 @@ from generator.compiler.codegen import (
     simple_literal,
     str_literal,
 )
-from generator.compiler.dialects import (
-    DIALECTS,
-    SUBSCHEMA_KEYWORDS,
-    escape_segment,
-    subschemas,
-)
 from generator.compiler.regex import PatternError, translate
 from generator.compiler.scope import Resolver, Scope
 from generator.errors import SchemaError
+from generator.spec.dialects import DIALECTS
+from generator.spec.keywords import SUBSCHEMA_KEYWORDS, subschemas
+from generator.spec.pointer import escape as escape_segment
 
 MAX_INLINE_LEVEL = 9
 #: Functions applied to one instance one inside the other, at most (see ``_check_chains``).
@@ -395,8 +392,8 @@ class Compiler:
             id(schema) if isinstance(schema, dict) else repr(schema),
             scope.base,
             scope.dialect,
-            scope.dyn,
-            scope.rec,
+            scope.dynamic_anchors,
+            scope.recursive_base,
             scope.doc,
             scope.ptr,
         )

@@ -19,8 +19,8 @@ from generator.errors import SchemaError
 
 if TYPE_CHECKING:
     from generator.compiler.core import Cx
-    from generator.compiler.dialects import Dialect
     from generator.compiler.scope import Scope
+    from generator.spec.dialects import Dialect
 
 _TYPE_NAMES = {
     "string": "str",

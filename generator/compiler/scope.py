@@ -20,82 +20,29 @@ import referencing
 import referencing.exceptions
 import referencing.jsonschema
 
-from generator.compiler.check import (
-    check_numbers,
-    check_schema,
-    checked_retrieve,
-    specification_dialect,
-)
-from generator.compiler.dialects import (
-    DRAFT4,
-    DRAFT6,
-    DRAFT7,
-    DRAFT2019,
-    DRAFT2020,
-    SUBSCHEMA_KEYWORDS,
+from generator.compiler.check import check_schema, checked_retrieve
+from generator.load.refs import References
+from generator.spec.dialects import (
     Dialect,
     checked_by_metaschema,
-    escape_segment,
     known_dialect,
-    subschema_pointers,
-    subschemas,
+    resource_dialect,
+    specification_for,
 )
-from generator.errors import SchemaError
-
-
-def _tolerant(spec: referencing.Specification[Any]) -> referencing.Specification[Any]:
-    """``spec`` made to accept boolean subschemas (draft 4 proper has none; users do), and to
-    walk only schemas: :mod:`referencing` also yields the arrays of ``dependencies`` (draft 4-7)
-    as subresources, and would read the members of anything else it meets."""
-    id_of = spec.id_of
-    anchors_in = spec._anchors_in
-    subresources_of = spec.subresources_of
-
-    def tolerant_subresources_of(contents: Any) -> Any:
-        if not isinstance(contents, dict):
-            return []
-        try:
-            found = list(subresources_of(contents))
-        except (AttributeError, TypeError):
-            # a keyword's value of another type than the draft says (``properties: 4``):
-            # referencing reads it as if it were right; our walk looks at types
-            found = [child for _, child in subschemas(contents)]
-        return [each for each in found if isinstance(each, (dict, bool))]
-
-    def tolerant_id_of(contents: Any) -> str | None:
-        found = id_of(contents) if isinstance(contents, dict) else None
-        return found if isinstance(found, str) else None
-
-    def tolerant_anchors_in(specification: referencing.Specification[Any], contents: Any) -> Any:
-        if not isinstance(contents, dict):
-            return []
-        return [a for a in anchors_in(specification, contents) if isinstance(a.name, str)]
-
-    return attrs.evolve(  # type: ignore[misc]  # Specification is an attrs class
-        spec,
-        id_of=tolerant_id_of,
-        anchors_in=tolerant_anchors_in,
-        subresources_of=tolerant_subresources_of,
-    )
-
-
-_SPECS = {
-    uri: _tolerant(referencing.jsonschema.specification_with(uri))
-    for uri in (DRAFT4, DRAFT6, DRAFT7, DRAFT2019, DRAFT2020)
-}
-
-
-def specification_for(dialect_uri: str) -> referencing.Specification[Any]:
-    """The :mod:`referencing` specification for a dialect (tolerating boolean subschemas)."""
-    known = known_dialect(dialect_uri)
-    return _SPECS[known.uri if known is not None else DRAFT2020]
+from generator.spec.keywords import SUBSCHEMA_KEYWORDS, subschema_pointers, subschemas
+from generator.spec.numbers import check_numbers
+from generator.spec.pointer import escape
 
 
 def _tolerant_registry(registry: referencing.Registry[Any]) -> referencing.Registry[Any]:
     """``registry`` with every JSON Schema resource read by our tolerant specifications (its
     crawl then walks schemas only, whatever the resources hold: they are checked when a
     reference reaches them) and every retrieved document checked against its metaschema."""
-    retrieve = checked_retrieve(registry._retrieve)
+
+    def retrieved(uri: str) -> referencing.Resource[Any]:
+        return registry.get_or_retrieve(uri).value
+
+    retrieve = checked_retrieve(retrieved)
 
     def tolerant_retrieve(uri: str) -> referencing.Resource[Any]:
         return _tolerant_resource(retrieve(uri))
@@ -112,16 +59,10 @@ def _tolerant_registry(registry: referencing.Registry[Any]) -> referencing.Regis
 
 
 def _tolerant_resource(resource: referencing.Resource[Any]) -> referencing.Resource[Any]:
-    dialect = specification_dialect(resource)
-    if dialect is None:
+    dialect, tolerant = resource_dialect(resource)
+    if dialect is None or tolerant:
         return resource
-    specification = _SPECS[dialect]
-    if resource._specification is specification:  # noqa: SLF001
-        return resource
-    return specification.create_resource(resource.contents)
-
-
-_MISSING = object()
+    return specification_for(dialect).create_resource(resource.contents)
 
 
 class Scope(NamedTuple):
@@ -129,15 +70,17 @@ class Scope(NamedTuple):
 
     base: str
     dialect: Dialect
-    dyn: tuple[tuple[str, str], ...]
-    rec: str | None
+    #: for each ``$dynamicAnchor`` name, the base URI of the outermost resource defining it
+    dynamic_anchors: tuple[tuple[str, str], ...]
+    #: the base URI ``$recursiveRef: "#"`` resolves against, when ``$recursiveAnchor`` is on
+    recursive_base: str | None
     doc: str
     ptr: str
 
     def schema_path(self, *segments: str) -> str:
         ptr = self.ptr
         for segment in segments:
-            ptr += "/" + escape_segment(segment)
+            ptr += "/" + escape(segment)
         return ptr if self.doc == "" else f"{self.doc}#{ptr}"
 
 
@@ -172,7 +115,7 @@ class Resolver:
             self._checked.add(id(root))
         else:
             check_numbers(root)
-        resource = specification_for(root_dialect.uri).create_resource(root)
+        resource = specification_for(root_dialect).create_resource(root)
         root_id = resource.id()
         base_uri = urldefrag(base_uri)[0]
         #: Where the root document was read from (its ``$id`` aside): locations in other local
@@ -186,20 +129,17 @@ class Resolver:
         if (
             known is None
             or known.contents is not root
-            or known._specification is not resource._specification  # noqa: SLF001
+            or known != resource  # (read with another specification: attrs records compare)
         ):
             # (a registry from :func:`generator.load.load_schema` already holds the root,
             # crawled with the same specification: re-crawling it would walk it all again)
             registry = registry.with_resource(self.root_uri, resource)
-        self.registry = registry.crawl()
+        #: the plain ``$ref`` lookups (and the registry, which grows as they retrieve documents)
+        self.refs = References(registry.crawl(), root=root, root_uri=self.root_uri)
         self._refs: dict[tuple[Any, ...], tuple[Any, Scope]] = {}
         self.locations: dict[int, tuple[str, str, Dialect]] = {}
         self._anchor_cache: dict[int, frozenset[str]] = {}
         self._dynamic_anchor_seen = False  # has any indexed subschema a $dynamicAnchor?
-        # the root's own absolute URI, a "#" and a JSON Pointer: its subschemas, unless joining
-        # the URI to itself changes it (referencing would then look elsewhere)
-        probe = self.root_uri + "#/"
-        self._root_ref_prefix = probe if urljoin(self.root_uri, probe) == probe else None
         self.index("", root, root_dialect)
         self.root_scope = self.enter(
             Scope(self.root_uri, root_dialect, (), None, "", ""), root, None
@@ -308,8 +248,8 @@ class Resolver:
         if previous_base == scope.base:
             return scope
         dialect = scope.dialect
-        dyn = scope.dyn
-        rec = scope.rec
+        dyn = scope.dynamic_anchors
+        rec = scope.recursive_base
         if "$dynamicAnchor" in dialect.keywords:
             names = self.dynamic_anchors(resource, dialect)
             if names:
@@ -320,77 +260,38 @@ class Resolver:
         if "$recursiveAnchor" in dialect.keywords:
             anchored = isinstance(resource, dict) and resource.get("$recursiveAnchor") is True
             rec = (rec if rec is not None else scope.base) if anchored else None
-        return scope._replace(dyn=dyn, rec=rec)
+        return scope._replace(dynamic_anchors=dyn, recursive_base=rec)
 
     def descend(self, scope: Scope, child: Any, segments: tuple[str, ...]) -> Scope:
         ptr = scope.ptr
         for segment in segments:
             if "~" in segment or "/" in segment:
-                segment = escape_segment(segment)
+                segment = escape(segment)
             ptr += "/" + segment
         dialect = scope.dialect
         if not isinstance(child, dict) or dialect.id_keyword not in child:
-            return Scope(scope.base, dialect, scope.dyn, scope.rec, scope.doc, ptr)  # no own id
+            return Scope(
+                scope.base, dialect, scope.dynamic_anchors, scope.recursive_base, scope.doc, ptr
+            )  # no own id
         child_id = self.own_id(child, dialect)
         if child_id is None:
-            return Scope(scope.base, dialect, scope.dyn, scope.rec, scope.doc, ptr)
+            return Scope(
+                scope.base, dialect, scope.dynamic_anchors, scope.recursive_base, scope.doc, ptr
+            )
         base = urldefrag(urljoin(scope.base, child_id))[0]
         dialect = self.dialect_of(child, dialect)
         return self.enter(scope._replace(base=base, dialect=dialect, ptr=ptr), child, scope.base)
 
     # -- references ---------------------------------------------------------------------------
 
-    def _local(self, ref: str) -> Any:
-        """The root's subschema at JSON Pointer fragment ``ref`` (``#/...``), or ``_MISSING``.
-
-        The common case, without :mod:`referencing`'s machinery; anything unusual on the way
-        (an ``$id`` that would move the base, a missing member, an odd array index) is left
-        to :mod:`referencing` by answering ``_MISSING``.
-        """
-        node = self.root
-        for raw in unquote(ref[2:]).split("/"):
-            if isinstance(node, dict):
-                segment = raw.replace("~1", "/").replace("~0", "~")
-                if segment not in node:
-                    return _MISSING
-                node = node[segment]
-            elif isinstance(node, list) and raw.isdigit() and int(raw) < len(node):
-                node = node[int(raw)]
-            else:
-                return _MISSING
-            if isinstance(node, dict) and (
-                isinstance(node.get("$id"), str) or isinstance(node.get("id"), str)
-            ):
-                return _MISSING
-        return node
+    @property
+    def registry(self) -> referencing.Registry[Any]:
+        return self.refs.registry
 
     def _lookup(self, base: str, ref: str, scope: Scope, keyword: str) -> tuple[Any, str]:
-        if base == self.root_uri:
-            local = ref
-            if self._root_ref_prefix is not None and ref.startswith(self._root_ref_prefix):
-                local = ref[len(self.root_uri) :]  # the root's own absolute URI, then a pointer
-            if local.startswith("#/"):
-                found = self._local(local)
-                if found is not _MISSING:
-                    return found, base
-        try:
-            resolved = self.registry.resolver(base).lookup(ref)
-        except (LookupError, TypeError, ValueError, AttributeError):
-            # a JSON Pointer walking into data that is no container (``#/enum/0/x``)
-            raise SchemaError(
-                f"cannot resolve {keyword} {_short(ref)}: the JSON Pointer points to nothing",
-                pointer=scope.schema_path(keyword),
-            ) from None
-        except referencing.exceptions.Unresolvable as exc:
-            cause = _schema_error(exc)
-            if cause is not None:
-                raise cause from None  # the referenced document is not a valid schema
-            raise SchemaError(
-                f"cannot resolve {keyword} {_short(ref)}: {unresolvable_reason(exc)}",
-                pointer=scope.schema_path(keyword),
-            ) from None
-        target_base = str(getattr(resolved.resolver, "_base_uri", base))
-        contents = resolved.contents
+        contents, target_base = self.refs.lookup(
+            base, ref, keyword=keyword, pointer=scope.schema_path(keyword)
+        )
         if not urldefrag(ref)[1] and isinstance(contents, dict):
             # A whole document, looked up by the URI it was read from: referencing keeps that
             # URI as the base, but the document's own absolute ``$id`` (filed by the crawl
@@ -403,21 +304,10 @@ class Resolver:
                     target_base = candidate
         return contents, target_base
 
-    def _document(self, uri: str) -> Any:
-        """The document at ``uri``, retrieved (and kept in the registry) if need be; ``None``
-        if there is none. (A file a ``$ref`` reached is retrieved by the lookup, whose
-        extended registry is not kept: without this, its locations would not be known.)"""
-        try:
-            retrieved = self.registry.get_or_retrieve(uri)
-        except (referencing.exceptions.Unresolvable, LookupError, ValueError):
-            return None
-        self.registry = retrieved.registry
-        return retrieved.value.contents
-
     def _target_scope(self, scope: Scope, contents: Any, base: str, fragment: str) -> Scope:
         info = self.locations.get(id(contents))
         if info is None:
-            resource = self._document(base)
+            resource = self.refs.document(base)
             doc = "" if base == self.root_uri else base
             if resource is not None:
                 self.index(doc, resource, self.dialect_of(resource, scope.dialect))
@@ -446,7 +336,7 @@ class Resolver:
             # does not know, or into another draft's keyword)
             check_schema(contents, dialect.uri, file=self.shown_document(doc) or None, at=ptr)
             self._checked.add(id(contents))
-        target = Scope(base, dialect, scope.dyn, scope.rec, doc, ptr)
+        target = Scope(base, dialect, scope.dynamic_anchors, scope.recursive_base, doc, ptr)
         if base == scope.base:
             return target
         try:
@@ -457,7 +347,7 @@ class Resolver:
 
     def ref(self, scope: Scope, ref: str) -> tuple[Any, Scope]:
         # the answer depends on the scope's base and dynamic context only, not on its location
-        key = (ref, scope.base, scope.dialect, scope.dyn, scope.rec)
+        key = (ref, scope.base, scope.dialect, scope.dynamic_anchors, scope.recursive_base)
         found = self._refs.get(key)
         if found is None:
             contents, base = self._lookup(scope.base, ref, scope, "$ref")
@@ -481,7 +371,7 @@ class Resolver:
             and isinstance(contents, dict)
             and contents.get("$dynamicAnchor") == fragment
         ):
-            outermost = dict(scope.dyn).get(fragment)
+            outermost = dict(scope.dynamic_anchors).get(fragment)
             if outermost is not None:
                 contents, base = self._lookup(outermost, "#" + fragment, scope, "$dynamicRef")
         return contents, self._target_scope(scope, contents, base, "")
@@ -489,33 +379,6 @@ class Resolver:
     def recursive_ref(self, scope: Scope, ref: str) -> tuple[Any, Scope]:
         contents, base = self._lookup(scope.base, ref, scope, "$recursiveRef")
         if isinstance(contents, dict) and contents.get("$recursiveAnchor") is True:
-            if scope.rec is not None and ref == "#":
-                contents, base = self._lookup(scope.rec, "", scope, "$recursiveRef")
+            if scope.recursive_base is not None and ref == "#":
+                contents, base = self._lookup(scope.recursive_base, "", scope, "$recursiveRef")
         return contents, self._target_scope(scope, contents, base, "")
-
-
-def _schema_error(exc: BaseException) -> SchemaError | None:
-    """The :class:`SchemaError` behind ``exc`` (raised while retrieving a document), if any."""
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, SchemaError):
-            return cause
-        cause = cause.__cause__ or cause.__context__
-    return None
-
-
-def unresolvable_reason(exc: referencing.exceptions.Unresolvable) -> str:
-    """Why a reference did not resolve, in a few words (never the document's text)."""
-    if isinstance(exc, referencing.exceptions.PointerToNowhere):
-        return "the JSON Pointer points to nothing"
-    if isinstance(exc, referencing.exceptions.NoSuchAnchor):
-        return "no such anchor"
-    if isinstance(exc, referencing.exceptions.InvalidAnchor):
-        return "not a valid anchor reference (use a JSON Pointer: '#/...')"
-    cause = _schema_error(exc)
-    return cause.detail if cause is not None else "no such resource"
-
-
-def _short(text: str, limit: int = 100) -> str:
-    shown = repr(text)
-    return shown if len(shown) <= limit else shown[: limit - 4] + "...'"

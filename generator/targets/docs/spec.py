@@ -16,7 +16,8 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import unquote
 
-from generator.load import LoadedSchema, join_reference
+from generator.load import LoadedSchema
+from generator.spec.pointer import join_reference
 from generator.targets.docs import names, operations
 from generator.targets.docs.model import (
     ANY,
