@@ -1,4 +1,4 @@
-"""Schema locations, base URIs, ``$ref`` resolution and the (static) dynamic scope.
+"""Schema locations, base URIs and the (static) dynamic scope of ``$ref`` resolution.
 
 Every subschema is compiled in a :class:`Scope`: its base URI, dialect, where it lives (for error
 ``schema_path``\\ s) and the *dynamic context* -- the part of the dynamic scope that
@@ -7,6 +7,10 @@ for each dynamic anchor name, the outermost resource entered so far that defines
 recursive anchors the outermost resource of the innermost unbroken run of
 ``$recursiveAnchor: true`` resources. Functions are memoised per (location, context), so
 dynamic references are resolved at compile time and recursion is an ordinary function call.
+
+Plain lookups (what a reference names from a base URI) are
+:class:`generator.load.refs.References`'; :class:`Locations` records where each subschema
+lives; :class:`Resolver` holds the dynamic-scope rules and the check of each target.
 """
 
 from __future__ import annotations
@@ -84,94 +88,57 @@ class Scope(NamedTuple):
         return ptr if self.doc == "" else f"{self.doc}#{ptr}"
 
 
-class Resolver:
-    """Resolves references with :mod:`referencing` and tracks where each subschema lives."""
+def dialect_of(schema: Any, fallback: Dialect, registry: referencing.Registry[Any]) -> Dialect:
+    """The dialect ``schema`` declares with ``$schema`` (a draft's, or a custom metaschema's in
+    ``registry``, narrowed to its vocabularies), else ``fallback``."""
+    if not isinstance(schema, dict):
+        return fallback
+    uri = schema.get("$schema")
+    if not isinstance(uri, str):
+        return fallback
+    known = known_dialect(uri)
+    if known is not None:
+        return known
+    try:
+        meta = registry.contents(urldefrag(uri)[0])
+    except (referencing.exceptions.Unresolvable, LookupError, ValueError):
+        return fallback
+    if not isinstance(meta, dict):
+        return fallback
+    base = known_dialect(str(meta.get("$schema", ""))) or fallback
+    vocabularies = meta.get("$vocabulary")
+    if isinstance(vocabularies, dict):
+        return base.with_vocabularies(vocabularies)
+    return base
 
-    def __init__(
-        self,
-        root: Any,
-        registry: referencing.Registry[Any] | None,
-        default_dialect: Dialect,
-        base_uri: str = "",
-        *,
-        root_is_schema: bool = True,
-    ) -> None:
-        from jsonschema_specifications import REGISTRY as SPECIFICATIONS
 
-        self.default_dialect = default_dialect
-        self.root = root
-        registry = registry if registry is not None else referencing.Registry()
-        # Nothing below may meet what is not a schema: the root, every resource the registry
-        # holds and every one it retrieves later are checked first, ``$ref`` targets on arrival.
-        registry = _tolerant_registry(registry)
-        registry = registry.combine(SPECIFICATIONS)
-        root_dialect = self.dialect_of(root, default_dialect, registry)
-        self.root_dialect = root_dialect
-        #: ids of the documents and subschemas checked so far (see :meth:`_check`)
-        self._checked: set[int] = set()
-        self.root_is_schema = root_is_schema
-        if root_is_schema:
-            check_schema(root, root_dialect.uri)
-            self._checked.add(id(root))
-        else:
-            check_numbers(root)
-        resource = specification_for(root_dialect).create_resource(root)
-        root_id = resource.id()
-        base_uri = urldefrag(base_uri)[0]
+def own_id(schema: Any, dialect: Dialect) -> str | None:
+    """The ``$id`` by which ``schema`` starts a resource of its own, if it does."""
+    if not isinstance(schema, dict):
+        return None
+    if dialect.ref_overrides_siblings and "$ref" in schema:
+        return None
+    value = schema.get(dialect.id_keyword)
+    if not isinstance(value, str):
+        return None
+    if dialect.ref_overrides_siblings and value.startswith("#"):
+        return None  # draft 4-7 plain-name fragment: an anchor, not a new base
+    return value
+
+
+class Locations:
+    """Where each subschema lives (document, JSON Pointer, dialect), how error locations show
+    documents, and which ``$dynamicAnchor``\\ s each resource defines."""
+
+    def __init__(self, refs: References, base_uri: str) -> None:
+        self.refs = refs
         #: Where the root document was read from (its ``$id`` aside): locations in other local
         #: files are shown relative to it, so generated code does not depend on the checkout.
         self.base_uri = base_uri
         self._shown: dict[str, str] = {"": ""}
-        self.root_uri = (
-            urldefrag(urljoin(base_uri, root_id))[0] if isinstance(root_id, str) else base_uri
-        )
-        known = registry.get(self.root_uri)
-        if (
-            known is None
-            or known.contents is not root
-            or known != resource  # (read with another specification: attrs records compare)
-        ):
-            # (a registry from :func:`generator.load.load_schema` already holds the root,
-            # crawled with the same specification: re-crawling it would walk it all again)
-            registry = registry.with_resource(self.root_uri, resource)
-        #: the plain ``$ref`` lookups (and the registry, which grows as they retrieve documents)
-        self.refs = References(registry.crawl(), root=root, root_uri=self.root_uri)
-        self._refs: dict[tuple[Any, ...], tuple[Any, Scope]] = {}
         self.locations: dict[int, tuple[str, str, Dialect]] = {}
         self._anchor_cache: dict[int, frozenset[str]] = {}
         self._dynamic_anchor_seen = False  # has any indexed subschema a $dynamicAnchor?
-        self.index("", root, root_dialect)
-        self.root_scope = self.enter(
-            Scope(self.root_uri, root_dialect, (), None, "", ""), root, None
-        )
-
-    # -- dialects ---------------------------------------------------------------------------
-
-    def dialect_of(
-        self, schema: Any, fallback: Dialect, registry: referencing.Registry[Any] | None = None
-    ) -> Dialect:
-        if not isinstance(schema, dict):
-            return fallback
-        uri = schema.get("$schema")
-        if not isinstance(uri, str):
-            return fallback
-        known = known_dialect(uri)
-        if known is not None:
-            return known
-        registry = registry if registry is not None else self.registry
-        try:
-            meta = registry.contents(urldefrag(uri)[0])
-        except (referencing.exceptions.Unresolvable, LookupError, ValueError):
-            return fallback
-        if not isinstance(meta, dict):
-            return fallback
-        base = known_dialect(str(meta.get("$schema", ""))) or fallback
-        vocabularies = meta.get("$vocabulary")
-        if isinstance(vocabularies, dict):
-            return base.with_vocabularies(vocabularies)
-        return base
-
-    # -- locations --------------------------------------------------------------------------
 
     def shown_document(self, doc: str) -> str:
         """``doc`` as error locations show it: ``""`` for the root document, a relative
@@ -199,7 +166,7 @@ class Resolver:
             if not isinstance(node, dict) or id(node) in locations:
                 continue
             if "$schema" in node:
-                node_dialect = self.dialect_of(node, node_dialect)
+                node_dialect = dialect_of(node, node_dialect, self.refs.registry)
             if "$dynamicAnchor" in node:
                 self._dynamic_anchor_seen = True
             locations[id(node)] = (doc, ptr, node_dialect)
@@ -207,18 +174,6 @@ class Resolver:
                 continue  # (most are leaves)
             for suffix, child in subschema_pointers(node):
                 stack.append((child, ptr + suffix, node_dialect))
-
-    def own_id(self, schema: Any, dialect: Dialect) -> str | None:
-        if not isinstance(schema, dict):
-            return None
-        if dialect.ref_overrides_siblings and "$ref" in schema:
-            return None
-        value = schema.get(dialect.id_keyword)
-        if not isinstance(value, str):
-            return None
-        if dialect.ref_overrides_siblings and value.startswith("#"):
-            return None  # draft 4-7 plain-name fragment: an anchor, not a new base
-        return value
 
     def dynamic_anchors(self, resource: Any, dialect: Dialect) -> frozenset[str]:
         """Names of ``$dynamicAnchor``\\ s in ``resource``, not descending into subresources."""
@@ -233,7 +188,7 @@ class Resolver:
             node = stack.pop()
             if not isinstance(node, dict):
                 continue
-            if node is not resource and self.own_id(node, dialect) is not None:
+            if node is not resource and own_id(node, dialect) is not None:
                 continue
             anchor = node.get("$dynamicAnchor")
             if isinstance(anchor, str):
@@ -243,6 +198,63 @@ class Resolver:
         self._anchor_cache[id(resource)] = result
         return result
 
+
+class Resolver:
+    """Resolves references with :mod:`referencing` and tracks where each subschema lives."""
+
+    def __init__(
+        self,
+        root: Any,
+        registry: referencing.Registry[Any] | None,
+        default_dialect: Dialect,
+        base_uri: str = "",
+        *,
+        root_is_schema: bool = True,
+    ) -> None:
+        from jsonschema_specifications import REGISTRY as SPECIFICATIONS
+
+        self.default_dialect = default_dialect
+        self.root = root
+        registry = registry if registry is not None else referencing.Registry()
+        # Nothing below may meet what is not a schema: the root, every resource the registry
+        # holds and every one it retrieves later are checked first, ``$ref`` targets on arrival.
+        registry = _tolerant_registry(registry)
+        registry = registry.combine(SPECIFICATIONS)
+        root_dialect = dialect_of(root, default_dialect, registry)
+        self.root_dialect = root_dialect
+        #: ids of the documents and subschemas checked so far (see :meth:`_check`)
+        self._checked: set[int] = set()
+        self.root_is_schema = root_is_schema
+        if root_is_schema:
+            check_schema(root, root_dialect.uri)
+            self._checked.add(id(root))
+        else:
+            check_numbers(root)
+        resource = specification_for(root_dialect).create_resource(root)
+        root_id = resource.id()
+        base_uri = urldefrag(base_uri)[0]
+        self.root_uri = (
+            urldefrag(urljoin(base_uri, root_id))[0] if isinstance(root_id, str) else base_uri
+        )
+        known = registry.get(self.root_uri)
+        if (
+            known is None
+            or known.contents is not root
+            or known != resource  # (read with another specification: attrs records compare)
+        ):
+            # (a registry from :func:`generator.load.load_schema` already holds the root,
+            # crawled with the same specification: re-crawling it would walk it all again)
+            registry = registry.with_resource(self.root_uri, resource)
+        #: the plain ``$ref`` lookups (and the registry, which grows as they retrieve documents)
+        self.refs = References(registry.crawl(), root=root, root_uri=self.root_uri)
+        self._refs: dict[tuple[Any, ...], tuple[Any, Scope]] = {}
+        self.places = Locations(self.refs, base_uri)
+        self.shown_document = self.places.shown_document
+        self.places.index("", root, root_dialect)
+        self.root_scope = self.enter(
+            Scope(self.root_uri, root_dialect, (), None, "", ""), root, None
+        )
+
     def enter(self, scope: Scope, resource: Any, previous_base: str | None) -> Scope:
         """Scope after entering the schema resource ``resource`` (whose base is scope.base)."""
         if previous_base == scope.base:
@@ -251,7 +263,7 @@ class Resolver:
         dyn = scope.dynamic_anchors
         rec = scope.recursive_base
         if "$dynamicAnchor" in dialect.keywords:
-            names = self.dynamic_anchors(resource, dialect)
+            names = self.places.dynamic_anchors(resource, dialect)
             if names:
                 known = dict(dyn)
                 for name in sorted(names):
@@ -273,13 +285,13 @@ class Resolver:
             return Scope(
                 scope.base, dialect, scope.dynamic_anchors, scope.recursive_base, scope.doc, ptr
             )  # no own id
-        child_id = self.own_id(child, dialect)
+        child_id = own_id(child, dialect)
         if child_id is None:
             return Scope(
                 scope.base, dialect, scope.dynamic_anchors, scope.recursive_base, scope.doc, ptr
             )
         base = urldefrag(urljoin(scope.base, child_id))[0]
-        dialect = self.dialect_of(child, dialect)
+        dialect = dialect_of(child, dialect, self.registry)
         return self.enter(scope._replace(base=base, dialect=dialect, ptr=ptr), child, scope.base)
 
     # -- references ---------------------------------------------------------------------------
@@ -296,7 +308,7 @@ class Resolver:
             # A whole document, looked up by the URI it was read from: referencing keeps that
             # URI as the base, but the document's own absolute ``$id`` (filed by the crawl
             # under that URI, as the same schema) is its base for relative references.
-            own = self.own_id(contents, self.dialect_of(contents, scope.dialect))
+            own = own_id(contents, dialect_of(contents, scope.dialect, self.registry))
             if own is not None:
                 candidate = urldefrag(urljoin(target_base, own))[0]
                 known = self.registry.get(candidate) if candidate != target_base else None
@@ -305,20 +317,22 @@ class Resolver:
         return contents, target_base
 
     def _target_scope(self, scope: Scope, contents: Any, base: str, fragment: str) -> Scope:
-        info = self.locations.get(id(contents))
+        info = self.places.locations.get(id(contents))
         if info is None:
             resource = self.refs.document(base)
             doc = "" if base == self.root_uri else base
             if resource is not None:
-                self.index(doc, resource, self.dialect_of(resource, scope.dialect))
-            info = self.locations.get(id(contents))
+                self.places.index(doc, resource, dialect_of(resource, scope.dialect, self.registry))
+            info = self.places.locations.get(id(contents))
             if info is None and fragment.startswith("/") and resource is not None:
                 # inside a document that is not a schema itself (an OpenAPI description's
                 # ``components``): the schema is where the JSON Pointer says
-                self.index(doc, contents, self.dialect_of(contents, scope.dialect), fragment)
-                info = self.locations.get(id(contents))
+                self.places.index(
+                    doc, contents, dialect_of(contents, scope.dialect, self.registry), fragment
+                )
+                info = self.places.locations.get(id(contents))
         if info is None:
-            doc, ptr, dialect = base, "", self.dialect_of(contents, scope.dialect)
+            doc, ptr, dialect = base, "", dialect_of(contents, scope.dialect, self.registry)
         else:
             doc, ptr, dialect = info
         if (
