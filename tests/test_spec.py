@@ -9,7 +9,7 @@ from generator.load.openapi import normalise_30
 from generator.load.refs import References
 from generator.spec.dialects import DIALECTS, DRAFT4, DRAFT7, DRAFT2020, known_dialect
 from generator.spec.keywords import subschemas
-from generator.spec.pointer import escape, join_reference, to_pointer, unescape
+from generator.spec.pointer import NOWHERE, escape, join_reference, to_pointer, unescape
 
 
 @pytest.mark.parametrize(
@@ -109,3 +109,24 @@ def test_lookup_failure_is_a_schema_error_at_the_pointer() -> None:
         refs.lookup(loaded.uri, "#/$defs/missing", pointer="/properties/a/$ref")
     assert info.value.pointer == "/properties/a/$ref"
     assert "points to nothing" in str(info.value)
+
+
+def test_enter_moves_the_base_into_a_registered_subresource() -> None:
+    root = {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "definitions": {"a": {"$id": "sub/a.json", "type": "string"}, "b": {"$id": "#frag"}},
+    }
+    loaded = load_contents(root, uri="https://x.test/root.json")
+    refs = References(loaded.registry, root=root, root_uri=loaded.uri)
+    a, b = root["definitions"]["a"], root["definitions"]["b"]
+    assert refs.enter(loaded.uri, a, "$id") == "https://x.test/sub/a.json"
+    assert refs.enter(loaded.uri, b, "$id") == loaded.uri  # a plain-name fragment: an anchor
+    assert refs.enter(loaded.uri, {"id": "elsewhere.json"}, "$id") == loaded.uri
+
+
+def test_root_pointers_are_read_directly_under_the_roots_id_too() -> None:
+    root = {"$id": "https://x.test/named.json", "$defs": {"a": {"type": "string"}}}
+    loaded = load_contents(root, uri="https://x.test/file.json")
+    refs = References(loaded.registry, root=root, root_uri=loaded.uri)
+    assert refs.root_pointer("https://x.test/named.json", "#/$defs/a") is root["$defs"]["a"]
+    assert refs.root_pointer("https://x.test/other.json", "#/$defs/a") is NOWHERE

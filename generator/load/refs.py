@@ -12,13 +12,18 @@
 * :class:`referencing.exceptions.Unresolvable` becomes a :class:`~generator.errors.SchemaError`
   at the pointer of the referring keyword.
 
-Users: :func:`check_references` (below) and the compiler's
-:class:`~generator.compiler.scope.Resolver` (its plain lookups; it keeps the dynamic scope).
-The IR builder (:mod:`generator.build`) can use it too: ``References(loaded.registry, root=
-loaded.contents, root_uri=loaded.uri)`` once per build; its ``resolve``/``convert_ref`` call
-``lookup(base, ref, keyword=..., pointer=...)`` with the base URI it tracks itself (the
-returned base, where ``resolver._base_uri`` is read today); ``in_root`` is ``root_pointer``;
-``scoped`` (entering a subschema's ``$id``) is ``enter(base, subschema)``.
+Users: the compiler's :class:`~generator.compiler.scope.Resolver` (every plain lookup; it keeps
+the dynamic scope) and :func:`check_references` (below), which shares :func:`unresolvable_reason`
+but keeps its own walk: it must look every reference up once, through :mod:`referencing`, with
+the URI rules of ``urn:`` bases and of fragments holding tabs that its tests pin.
+
+The IR builder (:mod:`generator.build`) is written to use it the same way, tracking a base URI
+string where it holds a ``referencing`` resolver today: one ``References(loaded.registry,
+root=loaded.contents, root_uri=loaded.uri)`` per build; ``resolve`` becomes
+``lookup(base, ref, pointer=f"{pointer}/$ref")`` (the answer's base replaces
+``resolved.resolver``), ``in_root`` is :meth:`References.root_pointer`, ``scoped`` is
+:meth:`References.enter` with ``loaded.dialect.id_keyword``, and ``convert_ref`` joins the
+reference to the tracked base (``join_reference(base, ref)``) instead of ``resolver._base_uri``.
 """
 
 from __future__ import annotations
@@ -68,14 +73,27 @@ class References:
         # the URI to itself changes it (referencing would then look elsewhere)
         probe = root_uri + "#/"
         self._root_ref_prefix = probe if urljoin(root_uri, probe) == probe else None
+        #: base URI → whether the registry files the root document there (its URI, its $id)
+        self._root_bases: dict[str, bool] = {root_uri: True}
+
+    def _is_root(self, base: str) -> bool:
+        known = self._root_bases.get(base)
+        if known is None:
+            resource = self.registry.get(base) if base and not base.endswith("#") else None
+            known = self._root_bases[base] = resource is not None and resource.contents is self.root
+        return known
 
     def root_pointer(self, base: str, ref: str) -> Any:
         """The root's node a reference names by JSON Pointer, read directly, or ``NOWHERE``
         (then only :meth:`lookup` knows)."""
-        if base != self.root_uri:
+        if not self._is_root(base):
             return NOWHERE
         local = ref
-        if self._root_ref_prefix is not None and ref.startswith(self._root_ref_prefix):
+        if (
+            base == self.root_uri
+            and self._root_ref_prefix is not None
+            and ref.startswith(self._root_ref_prefix)
+        ):
             local = ref[len(self.root_uri) :]  # the root's own absolute URI, then a pointer
         if not local.startswith("#/"):
             return NOWHERE
@@ -161,6 +179,22 @@ class References:
                 if isinstance(outer, referencing.jsonschema.DynamicAnchor) and base:
                     last_resource = outer.resource
                 return _Base(uri).in_subresource(last_resource).uri
+        return uri
+
+    def enter(self, base: str, subschema: Any, id_keyword: str) -> str:
+        """The base URI inside ``subschema`` entered from ``base``: its own ``$id`` (``id`` in
+        draft 4) joined to ``base``, when the registry holds a resource there (the crawl files
+        each one), else ``base``."""
+        if not isinstance(subschema, dict):
+            return base
+        own = subschema.get(id_keyword)
+        if not isinstance(own, str) or own.startswith("#"):
+            return base
+        uri = urldefrag(urljoin(base, own))[0]
+        try:
+            self.registry.resolver(base).lookup(uri)
+        except referencing.exceptions.Unresolvable:
+            return base
         return uri
 
     def document(self, uri: str) -> Any:
