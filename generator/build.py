@@ -72,35 +72,6 @@ _FIELD_ANNOTATIONS = frozenset({"default", "examples", "example", "description",
 _ANY = AnyType()
 _NULL = Primitive("null")
 _LEGACY_DRAFTS = ("draft-04", "draft-06", "draft-07")
-#: Methods the models target defines on every class: field names must not shadow them.
-RESERVED_MEMBERS = (
-    "from_dict",
-    "to_dict",
-    "from_json",
-    "to_json",
-    "validate",
-    "extra",
-    "UNSET",
-)
-
-
-#: Names the models module defines besides the schema's classes.
-RESERVED_CLASSES = (
-    "Unset",
-    "UNSET",
-    "Problem",
-    "ValidationError",
-    "SCHEMA_DEFAULTS",
-    "Any",
-    "Enum",
-    "StrEnum",
-    "Literal",
-    "TypeAlias",
-    "Final",
-    "dataclass",
-    "field",
-    "json",
-)
 
 
 @dataclass
@@ -508,9 +479,7 @@ class _Builder:
     ) -> tuple[tuple[Field, ...], TypeExpr | None]:
         properties = schema.get("properties") or {}
         required = set(schema.get("required") or [])
-        py_names = naming.unique(
-            [naming.snake_name(wire) for wire in properties], taken=RESERVED_MEMBERS
-        )
+        py_names = naming.unique([naming.snake_name(wire) for wire in properties])
         fields = []
         for (wire, sub), py_name in zip(properties.items(), py_names, strict=True):
             hint = owner + naming.class_name(wire, fallback="Field")
@@ -628,7 +597,7 @@ class _Builder:
 
     def assemble(self) -> SchemaIR:
         keys = self.order
-        classes = naming.unique([naming.class_name(k) for k in keys], taken=RESERVED_CLASSES)
+        classes = naming.unique([naming.class_name(k) for k in keys])
         snakes = naming.unique(
             [naming.snake_name(k, fallback="type") for k in keys], taken=("root",)
         )

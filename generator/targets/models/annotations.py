@@ -31,10 +31,9 @@ from generator.ir import (
 )
 from generator.targets.models.cycles import break_alias_cycles
 from generator.targets.models.literals import Literals, is_short_int, json_type_name, tupled
+from generator.targets.models.names import own_names
 
-#: Names the generated module defines for its runtime support; no schema type may take them.
-RUNTIME_NAMES = frozenset({"Unset", "UNSET", "Problem", "ValidationError", "SCHEMA_DEFAULTS"})
-#: ``typing`` names the module uses; aliased (``_Any``) when a schema type has the same name.
+#: ``typing`` names the module uses (reserved in :mod:`.names`, so no class shadows them).
 TYPING_NAMES = (
     "Any",
     "ClassVar",
@@ -98,26 +97,18 @@ class Annotations:
         #: then ``from . import validators`` and its helpers are needed).
         self.validators_used = False
         #: The IR's types, with aliases caught in a class-less cycle widened to ``Any``.
-        self.types: tuple[NamedType, ...] = break_alias_cycles(ir.types)
+        self.types: tuple[NamedType, ...] = break_alias_cycles(own_names(ir.types))
         self.by_name: dict[str, NamedType] = {t.names.schema: t for t in self.types}
         self.lit = Literals()
-        classes = {t.names.cls for t in self.types}
-        clash = sorted(classes & RUNTIME_NAMES)
-        if clash:
-            raise GeneratorError(
-                f"the models target defines {', '.join(clash)} itself; rename the schema "
-                "type(s) with that name (title or $defs key)"
-            )
-        self.typing = {n: (f"_{n}" if n in classes else n) for n in TYPING_NAMES}
         self.used_typing: set[str] = set()
         self.builtin_aliases: set[str] = set()
 
     # -- names ------------------------------------------------------------------------------
 
     def t(self, name: str) -> str:
-        """A ``typing`` name as this module spells it."""
+        """A ``typing`` name, noted as used (for the module's imports)."""
         self.used_typing.add(name)
-        return self.typing[name]
+        return name
 
     def named(self, ref: Ref) -> NamedType:
         try:

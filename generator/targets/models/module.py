@@ -16,6 +16,7 @@ from generator.targets.models.annotations import TYPING_NAMES
 from generator.targets.models.declarations import Declarations
 from generator.targets.models.layout import STEP, WIDTH, import_lines, isort_key
 from generator.targets.models.literals import doc_lines
+from generator.targets.models.runtime import runtime_source
 
 
 class Module(Declarations):
@@ -55,11 +56,11 @@ class Module(Declarations):
         builtin_aliases = [
             f"_{name}: {self.t('TypeAlias')} = {name}" for name in sorted(self.builtin_aliases)
         ]
-        no_return = self.t("NoReturn") if self.validators_used else ""
+        if self.validators_used:
+            self.t("NoReturn")  # (the runtime's ``_refuse``)
         always = ("Any", "Final", "Literal", "TypeAlias", "TypeGuard", "TypeVar")
         wanted = [n for n in TYPING_NAMES if n in always or n in self.used_typing]
-        plain = sorted((n for n in wanted if self.typing[n] == n), key=isort_key)
-        aliased = [f"{n} as {self.typing[n]}" for n in wanted if self.typing[n] != n]
+        plain = sorted(wanted, key=isort_key)
         root = self.by_name.get(ir.root) if ir.root else None
         source = PurePosixPath(ir.source.replace("\\", "/")).name or ir.source
         title = root.names.schema if root is not None else source
@@ -76,8 +77,7 @@ class Module(Declarations):
                 "models",
                 "module.py.jinja",
                 module_doc=module_doc,
-                typing_imports=import_lines("typing", plain)
-                + [f"from typing import {name}" for name in aliased],
+                typing_imports=import_lines("typing", plain),
                 uses_validators=self.validators_used,
                 builtin_aliases=builtin_aliases,
                 constants=_text(self.lit.constant_lines()),
@@ -93,13 +93,7 @@ class Module(Declarations):
                     *public,
                 ],
                 specs=specs,
-                any_=self.t("Any"),
-                final=self.t("Final"),
-                literal=self.t("Literal"),
-                type_alias=self.t("TypeAlias"),
-                type_guard=self.t("TypeGuard"),
-                no_return=no_return,
-                callable_t="Callable",
+                runtime=runtime_source(calls_validators=self.validators_used),
             )
         )
 
