@@ -51,15 +51,19 @@ class Loading:
 
     def convert(self, expr: TypeExpr, var: str) -> str:
         """An expression that loads ``var`` as ``expr`` (raising on a mismatch)."""
-        if isinstance(expr, Ref):
-            named = self.view.named(expr)
-            if isinstance(named, ObjectType):
+        if not isinstance(expr, Ref):
+            name = self.helpers.get("load", expr, lambda name: self.loader_function(name, expr))
+            return f"{name}({var})"
+        named = self.view.named(expr)
+        match named:
+            case ObjectType():
                 return f"{named.names.cls}._load({var})"
-            if isinstance(named, EnumType) and named.closed and enum_kind(named) == "str":
+            case EnumType() if named.closed and enum_kind(named) == "str":
                 return f"_ENUM_{named.names.snake}[{var}]"
-            return f"_load_{named.names.snake}({var})"
-        name = self.helpers.get("load", expr, lambda name: self.loader_function(name, expr))
-        return f"{name}({var})"
+            case EnumType() | UnionType() | AliasType():
+                return f"_load_{named.names.snake}({var})"
+            case _:
+                assert_never(named)
 
     def loader_function(self, name: str, expr: TypeExpr) -> list[str]:
         lines = wrap_def("", name, ["v: " + self.view.t("Any")], self.view.annotation(expr))
