@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.build import build_ir
+from generator.errors import GeneratorError
 from generator.ir import EnumType
 from generator.load import load_contents, load_schema
 from generator.pipeline import generate
@@ -606,3 +607,24 @@ def test_runtime_names_are_numbered_in_models_only(tmp_path: Path) -> None:
     with pytest.raises(module.ValidationError) as caught:
         module.Problem_2.from_dict({"code": "one"})
     assert caught.value.errors == [module.Problem("/code", "expected integer, got string")]
+
+
+def test_a_users_runtime_keeps_the_markers_or_is_refused(tmp_path: Path) -> None:
+    """A user's ``models/runtime.py`` is cut at the same marker lines as ours."""
+    ours = (ROOT / "templates" / "models" / "runtime.py").read_text(encoding="utf-8")
+    loaded = load_schema(SCHEMA)
+    ir = build_ir(loaded)
+
+    def render_with(runtime: str, name: str) -> str:
+        # (one folder each: a process compiles each folder's templates once)
+        folder = tmp_path / name / "models"
+        folder.mkdir(parents=True)
+        (folder / "runtime.py").write_text(runtime, encoding="utf-8")
+        job = RenderJob(ir, loaded, frozenset({"models"}), templates=tmp_path / name)
+        return renderer("models")(job)["models.py"]
+
+    marked = ours.replace("class _Invalid(Exception):", "# (theirs)\nclass _Invalid(Exception):")
+    assert "\n\n\n# (theirs)\nclass _Invalid(Exception):" in render_with(marked, "marked")
+    unmarked = ours.replace("# --- models.py: copied up to here ---\n", "")
+    with pytest.raises(GeneratorError, match=r"^models/runtime\.py: expected the marker lines"):
+        render_with(unmarked, "unmarked")

@@ -28,7 +28,8 @@ from generator.ir import (
 )
 from generator.targets.models.literals import Literals, is_short_int, json_type_name, tupled
 
-#: ``typing`` names the module uses (reserved in :mod:`.names`, so no class shadows them).
+#: ``typing`` names the module uses (no class takes them: :mod:`.names` reserves the
+#: capitalised ones, and class names are never lower-case).
 TYPING_NAMES = (
     "Any",
     "ClassVar",
