@@ -40,6 +40,8 @@ class Checker:
         match expr:
             case Primitive():
                 base = (expr.kind,)
+            case Ref():
+                base = ("ref", self.view.named(expr).names.snake)
             case AnyType():
                 base = ("any",)
             case ConstType():
@@ -50,8 +52,6 @@ class Checker:
                 base = ("map", self.spec(expr.values))
             case InlineUnion():
                 base = ("union", tuple(self.spec(m) for m in expr.members), None)
-            case Ref():
-                base = ("ref", self.view.named(expr).names.snake)
             case _:
                 assert_never(expr)
         if nullable:

@@ -21,7 +21,7 @@ from generator.ir import (
 )
 from generator.targets.models.helpers import Helpers
 from generator.targets.models.layout import STEP, wrap_def
-from generator.targets.models.types import TypeView, enum_kind, is_plain
+from generator.targets.models.types import PLAIN_EXPRS, TypeView, enum_kind, is_plain
 
 
 class Dumping:
@@ -33,42 +33,39 @@ class Dumping:
 
     def dump(self, expr: TypeExpr, var: str) -> str:
         """An expression for ``var`` (a loaded ``expr``) as JSON data."""
-        match expr:
-            case Primitive() | AnyType() | ConstType():
-                return var
-            case ArrayType():
-                inner = self.dump(expr.items, "x")
-                return f"list({var})" if inner == "x" else f"[{inner} for x in {var}]"
-            case MapType():
-                inner = self.dump(expr.values, "x")
-                return (
-                    f"dict({var})" if inner == "x" else f"{{k: {inner} for k, x in {var}.items()}}"
-                )
-            case InlineUnion():
-                name = self.helpers.get("dump", expr, lambda name: self.dumper(name, expr))
-                return f"{name}({var})"
-            case Ref():
-                return self.dump_named(expr, var)
-            case _:
-                assert_never(expr)
+        # (isinstance, not match: this runs for every member of every type, and class
+        # patterns cost more; assert_never keeps the dispatch exhaustive all the same)
+        if isinstance(expr, PLAIN_EXPRS):
+            return var
+        if isinstance(expr, Ref):
+            return self.dump_named(expr, var)
+        if isinstance(expr, ArrayType):
+            inner = self.dump(expr.items, "x")
+            return f"list({var})" if inner == "x" else f"[{inner} for x in {var}]"
+        if isinstance(expr, MapType):
+            inner = self.dump(expr.values, "x")
+            if inner == "x":
+                return f"dict({var})"
+            return f"{{k: {inner} for k, x in {var}.items()}}"
+        if isinstance(expr, InlineUnion):
+            return f"{self.helpers.get('dump', expr, self.dumper)}({var})"
+        assert_never(expr)
 
     def dump_named(self, ref: Ref, var: str) -> str:
         named = self.view.named(ref)
-        match named:
-            case ObjectType():
-                return f"{var}.to_dict()"
-            case EnumType():
-                if enum_kind(named) != "str":
-                    return var
-                if named.closed:
-                    return f"{var}.value"
-                return f"_dump_{named.names.snake}({var})"
-            case AliasType() if is_plain(named):
+        if isinstance(named, ObjectType):
+            return f"{var}.to_dict()"
+        if isinstance(named, EnumType):
+            if enum_kind(named) != "str":
                 return var
-            case AliasType() | UnionType():
-                return f"_dump_{named.names.snake}({var})"
-            case _:
-                assert_never(named)
+            if named.closed:
+                return f"{var}.value"
+            return f"_dump_{named.names.snake}({var})"
+        if isinstance(named, AliasType) and is_plain(named):
+            return var
+        if isinstance(named, AliasType | UnionType):
+            return f"_dump_{named.names.snake}({var})"
+        assert_never(named)
 
     def dumper(self, name: str, expr: InlineUnion) -> list[str]:
         params = ["v: " + self.view.annotation(expr)]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, TypeVar
 
 from generator.ir import TypeExpr
 
 HelperKind = Literal["load", "build", "dump"]
+_E = TypeVar("_E", bound=TypeExpr)
 
 
 class Helpers:
@@ -26,14 +27,15 @@ class Helpers:
         self.loaders: list[list[str]] = []
         self.dumpers: list[list[str]] = []
 
-    def get(self, kind: HelperKind, expr: TypeExpr, write: Callable[[str], list[str]]) -> str:
-        """The name of ``expr``'s helper of ``kind``; ``write(name)`` gives its lines once."""
+    def get(self, kind: HelperKind, expr: _E, write: Callable[[str, _E], list[str]]) -> str:
+        """The name of ``expr``'s helper of ``kind``; ``write(name, expr)`` gives its lines,
+        once."""
         key = (kind, repr(expr))
         name = self.names.get(key)
         if name is None:
             self.counts[kind] += 1
             number = self.counts[kind] + (self.counts["build"] if kind == "load" else 0)
             name = self.names[key] = f"_{kind}_{number}"
-            lines = write(name)
+            lines = write(name, expr)
             (self.dumpers if kind == "dump" else self.loaders).append(lines)
         return name

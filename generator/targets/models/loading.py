@@ -13,7 +13,6 @@ from typing import assert_never
 
 from generator.ir import (
     AliasType,
-    AnyType,
     ArrayType,
     ConstType,
     EnumType,
@@ -21,7 +20,6 @@ from generator.ir import (
     InlineUnion,
     MapType,
     ObjectType,
-    Primitive,
     Ref,
     TypeExpr,
     UnionType,
@@ -36,7 +34,7 @@ from generator.targets.models.layout import (
     wrap_operands,
 )
 from generator.targets.models.literals import py_str
-from generator.targets.models.types import CONTAINER_EXPRS, TypeView, enum_kind
+from generator.targets.models.types import CONTAINER_EXPRS, PLAIN_EXPRS, TypeView, enum_kind
 
 #: A union told apart by one member: ``(property, [(tag value, class name), ...])``.
 Tag = tuple[str, list[tuple[str, str]]]
@@ -52,18 +50,15 @@ class Loading:
     def convert(self, expr: TypeExpr, var: str) -> str:
         """An expression that loads ``var`` as ``expr`` (raising on a mismatch)."""
         if not isinstance(expr, Ref):
-            name = self.helpers.get("load", expr, lambda name: self.loader_function(name, expr))
-            return f"{name}({var})"
+            return f"{self.helpers.get('load', expr, self.loader_function)}({var})"
         named = self.view.named(expr)
-        match named:
-            case ObjectType():
-                return f"{named.names.cls}._load({var})"
-            case EnumType() if named.closed and enum_kind(named) == "str":
-                return f"_ENUM_{named.names.snake}[{var}]"
-            case EnumType() | UnionType() | AliasType():
-                return f"_load_{named.names.snake}({var})"
-            case _:
-                assert_never(named)
+        if isinstance(named, ObjectType):
+            return f"{named.names.cls}._load({var})"
+        if isinstance(named, EnumType) and named.closed and enum_kind(named) == "str":
+            return f"_ENUM_{named.names.snake}[{var}]"
+        if isinstance(named, EnumType | UnionType | AliasType):
+            return f"_load_{named.names.snake}({var})"
+        assert_never(named)
 
     def loader_function(self, name: str, expr: TypeExpr) -> list[str]:
         lines = wrap_def("", name, ["v: " + self.view.t("Any")], self.view.annotation(expr))
@@ -228,29 +223,27 @@ class Building:
         Only for values a generated validator has accepted. Unions whose members cannot be
         told apart by their JSON type alone use the checked loader.
         """
-        match expr:
-            case Primitive() | AnyType() | ConstType():
+        if isinstance(expr, PLAIN_EXPRS):
+            return var
+        if isinstance(expr, Ref):
+            if not self.needs_build(expr):
                 return var
-            case ArrayType():
-                inner = self.element(expr.items)
-                return f"list({var})" if inner == "x" else f"[{inner} for x in {var}]"
-            case MapType():
-                inner = self.element(expr.values)
-                return (
-                    f"dict({var})" if inner == "x" else f"{{k: {inner} for k, x in {var}.items()}}"
-                )
-            case InlineUnion():
-                if not self.needs_build(expr):
-                    return var
-                if not self.dispatchable(expr.members):
-                    return self.loading.convert(expr, var)
-                return f"{self.build_helper(expr)}({var})"
-            case Ref():
-                if not self.needs_build(expr):
-                    return var
-                return self.build_named(expr, var)
-            case _:
-                assert_never(expr)
+            return self.build_named(expr, var)
+        if isinstance(expr, ArrayType):
+            inner = self.element(expr.items)
+            return f"list({var})" if inner == "x" else f"[{inner} for x in {var}]"
+        if isinstance(expr, MapType):
+            inner = self.element(expr.values)
+            if inner == "x":
+                return f"dict({var})"
+            return f"{{k: {inner} for k, x in {var}.items()}}"
+        if isinstance(expr, InlineUnion):
+            if not self.needs_build(expr):
+                return var
+            if not self.dispatchable(expr.members):
+                return self.loading.convert(expr, var)
+            return f"{self.build_helper(expr)}({var})"
+        assert_never(expr)
 
     def element(self, sub: TypeExpr) -> str:
         """A container's member ``x`` built (a nested container by its own helper)."""
@@ -261,46 +254,40 @@ class Building:
     def build_named(self, ref: Ref, var: str) -> str:
         named = self.view.named(ref)
         snake = named.names.snake
-        match named:
-            case ObjectType():
-                return f"{named.names.cls}._build({var})"
-            case EnumType():  # a StrEnum: needs_build is false for the others
-                return f"_ENUM_{snake}[{var}]" if named.closed else f"_load_{snake}({var})"
-            case UnionType():
-                if not self.has_builder(named):
-                    return f"_load_{snake}({var})"
-                return f"_build_{snake}({var})"
-            case AliasType():
-                return f"_build_{snake}({var})"
-            case _:
-                assert_never(named)
+        if isinstance(named, ObjectType):
+            return f"{named.names.cls}._build({var})"
+        if isinstance(named, EnumType):  # a StrEnum: needs_build is false for the others
+            return f"_ENUM_{snake}[{var}]" if named.closed else f"_load_{snake}({var})"
+        if isinstance(named, UnionType):
+            if not self.has_builder(named):
+                return f"_load_{snake}({var})"
+            return f"_build_{snake}({var})"
+        if isinstance(named, AliasType):
+            return f"_build_{snake}({var})"
+        assert_never(named)
 
     def needs_build(self, expr: TypeExpr, seen: frozenset[str] = frozenset()) -> bool:
         """Whether a valid value of ``expr`` must be converted (or copied) to be loaded."""
-        match expr:
-            case Primitive() | AnyType() | ConstType():
-                return False
-            case ArrayType() | MapType():
+        if isinstance(expr, PLAIN_EXPRS):
+            return False
+        if isinstance(expr, CONTAINER_EXPRS):
+            return True
+        if isinstance(expr, InlineUnion):
+            return any(self.needs_build(m, seen) for m in expr.members)
+        if isinstance(expr, Ref):
+            if expr.name in seen:
                 return True
-            case InlineUnion():
-                return any(self.needs_build(m, seen) for m in expr.members)
-            case Ref():
-                if expr.name in seen:
-                    return True
-                named = self.view.named(expr)
-                match named:
-                    case ObjectType():
-                        return True
-                    case EnumType():
-                        return enum_kind(named) == "str"
-                    case UnionType():
-                        return any(self.needs_build(m, seen | {expr.name}) for m in named.members)
-                    case AliasType():
-                        return self.needs_build(named.target, seen | {expr.name})
-                    case _:
-                        assert_never(named)
-            case _:
-                assert_never(expr)
+            named = self.view.named(expr)
+            if isinstance(named, ObjectType):
+                return True
+            if isinstance(named, EnumType):
+                return enum_kind(named) == "str"
+            if isinstance(named, UnionType):
+                return any(self.needs_build(m, seen | {expr.name}) for m in named.members)
+            if isinstance(named, AliasType):
+                return self.needs_build(named.target, seen | {expr.name})
+            assert_never(named)
+        assert_never(expr)
 
     def dispatchable(self, members: Sequence[TypeExpr]) -> bool:
         """Whether every member that needs converting is told apart by an ``isinstance``."""
@@ -319,7 +306,7 @@ class Building:
 
     def build_helper(self, expr: TypeExpr) -> str:
         """The name of the module-level builder for an anonymous type expression."""
-        return self.helpers.get("build", expr, lambda name: self.builder_function(name, expr))
+        return self.helpers.get("build", expr, self.builder_function)
 
     def builder_function(self, name: str, expr: TypeExpr) -> list[str]:
         returns = self.view.annotation(expr)

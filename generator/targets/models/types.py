@@ -130,43 +130,39 @@ class TypeView:
 
     def shape(self, expr: TypeExpr, seen: frozenset[str] = frozenset()) -> Shape:
         """The JSON types a value of ``expr`` can have."""
-        match expr:
-            case Primitive():
-                return frozenset({"number" if expr.kind == "integer" else expr.kind})
-            case AnyType():
+        if isinstance(expr, Primitive):
+            return frozenset({"number" if expr.kind == "integer" else expr.kind})
+        if isinstance(expr, Ref):
+            if expr.name in seen:
                 return _ALL
-            case ConstType():
-                kind = json_type_name(expr.value)
-                return frozenset({"number" if kind == "integer" else kind})
-            case ArrayType():
-                return frozenset({"array"})
-            case MapType():
-                return frozenset({"object"})
-            case InlineUnion():
-                return frozenset().union(*(self.shape(m, seen) for m in expr.members))
-            case Ref():
-                if expr.name in seen:
-                    return _ALL
-                return self.named_shape(self.named(expr), seen | {expr.name})
-            case _:
-                assert_never(expr)
+            return self.named_shape(self.named(expr), seen | {expr.name})
+        if isinstance(expr, AnyType):
+            return _ALL
+        if isinstance(expr, ConstType):
+            kind = json_type_name(expr.value)
+            return frozenset({"number" if kind == "integer" else kind})
+        if isinstance(expr, ArrayType):
+            return frozenset({"array"})
+        if isinstance(expr, MapType):
+            return frozenset({"object"})
+        if isinstance(expr, InlineUnion):
+            return frozenset().union(*(self.shape(m, seen) for m in expr.members))
+        assert_never(expr)
 
     def named_shape(self, named: NamedType, seen: frozenset[str]) -> Shape:
-        match named:
-            case ObjectType():
-                return frozenset({"object"})
-            case EnumType():
-                if not named.closed:
-                    return frozenset({"string"}) if enum_kind(named) == "str" else _ALL
-                kinds = (json_type_name(v) for v in named.values)
-                return frozenset("number" if k == "integer" else k for k in kinds)
-            case UnionType():
-                return frozenset().union(*(self.shape(m, seen) for m in named.members))
-            case AliasType():
-                base = self.shape(named.target, seen)
-                return base | {"null"} if named.nullable else base
-            case _:
-                assert_never(named)
+        if isinstance(named, ObjectType):
+            return frozenset({"object"})
+        if isinstance(named, EnumType):
+            if not named.closed:
+                return frozenset({"string"}) if enum_kind(named) == "str" else _ALL
+            kinds = (json_type_name(v) for v in named.values)
+            return frozenset("number" if k == "integer" else k for k in kinds)
+        if isinstance(named, UnionType):
+            return frozenset().union(*(self.shape(m, seen) for m in named.members))
+        if isinstance(named, AliasType):
+            base = self.shape(named.target, seen)
+            return base | {"null"} if named.nullable else base
+        assert_never(named)
 
     def check(self, expr: TypeExpr, var: str) -> str | None:
         """A condition true when ``var`` is a value of ``expr`` that loads unchanged.
@@ -174,33 +170,31 @@ class TypeView:
         ``None`` when ``expr`` needs conversion (classes, enums, containers, unions).
         ``"True"`` for :class:`AnyType`.
         """
-        match expr:
-            case AnyType():
-                return "True"
-            case Primitive():
-                return _PRIMITIVE_CHECK[expr.kind].format(var=var)
-            case ConstType():
-                value = expr.value
-                if isinstance(value, str):
-                    return f"{var} == {self.lit.string(value)}"
-                if value is None or isinstance(value, bool):
-                    return f"{var} is {value!r}"
-                return f"_json_equal({var}, {self.lit.flat(tupled(value))})"
-            case Ref():
-                named = self.named(expr)
-                if isinstance(named, EnumType) and enum_kind(named) != "str":
-                    return f"_is_{named.names.snake}({var})" if named.closed else "True"
-                if isinstance(named, AliasType) and is_plain(named):
-                    inner = self.check(named.target, var)
-                    assert inner is not None
-                    if named.nullable and inner != "True":
-                        return f"({var} is None or {inner})"
-                    return inner
-                return None
-            case ArrayType() | MapType() | InlineUnion():
-                return None
-            case _:
-                assert_never(expr)
+        if isinstance(expr, Primitive):
+            return _PRIMITIVE_CHECK[expr.kind].format(var=var)
+        if isinstance(expr, AnyType):
+            return "True"
+        if isinstance(expr, ConstType):
+            value = expr.value
+            if isinstance(value, str):
+                return f"{var} == {self.lit.string(value)}"
+            if value is None or isinstance(value, bool):
+                return f"{var} is {value!r}"
+            return f"_json_equal({var}, {self.lit.flat(tupled(value))})"
+        if isinstance(expr, Ref):
+            named = self.named(expr)
+            if isinstance(named, EnumType) and enum_kind(named) != "str":
+                return f"_is_{named.names.snake}({var})" if named.closed else "True"
+            if isinstance(named, AliasType) and is_plain(named):
+                inner = self.check(named.target, var)
+                assert inner is not None
+                if named.nullable and inner != "True":
+                    return f"({var} is None or {inner})"
+                return inner
+            return None
+        if isinstance(expr, CONTAINER_EXPRS) or isinstance(expr, InlineUnion):
+            return None
+        assert_never(expr)
 
     # -- annotations ------------------------------------------------------------------------
 
@@ -215,39 +209,37 @@ class TypeView:
         return name
 
     def annotation_parts(self, expr: TypeExpr, shadow: frozenset[str]) -> list[str]:
-        match expr:
-            case Primitive():
-                text = _PRIMITIVE_ANNOTATION[expr.kind]
-                return [text if text == "None" else self.builtin(text, shadow)]
-            case AnyType():
-                return [self.t("Any")]
-            case ConstType():
-                return [self.const_annotation(expr.value, shadow)]
-            case ArrayType():
-                return [f"{self.builtin('list', shadow)}[{self.annotation(expr.items, shadow)}]"]
-            case MapType():
-                key = self.builtin("str", shadow)
-                value = self.annotation(expr.values, shadow)
-                return [f"{self.builtin('dict', shadow)}[{key}, {value}]"]
-            case InlineUnion():
-                parts: list[str] = []
-                for member in expr.members:
-                    for part in self.annotation_parts(member, shadow):
-                        if part not in parts:
-                            parts.append(part)
-                if len(parts) > MAX_UNION_MEMBERS:
-                    return [self.t("Any")]  # (the validator still says which members are valid)
-                if "None" in parts:
-                    parts.remove("None")
-                    parts.append("None")
-                return parts
-            case Ref():
-                named = self.named(expr)
-                if isinstance(named, EnumType) and not named.closed and enum_kind(named) == "str":
-                    return [named.names.cls, self.builtin("str", shadow)]
-                return [named.names.cls]
-            case _:
-                assert_never(expr)
+        if isinstance(expr, Primitive):
+            text = _PRIMITIVE_ANNOTATION[expr.kind]
+            return [text if text == "None" else self.builtin(text, shadow)]
+        if isinstance(expr, Ref):
+            named = self.named(expr)
+            if isinstance(named, EnumType) and not named.closed and enum_kind(named) == "str":
+                return [named.names.cls, self.builtin("str", shadow)]
+            return [named.names.cls]
+        if isinstance(expr, AnyType):
+            return [self.t("Any")]
+        if isinstance(expr, ConstType):
+            return [self.const_annotation(expr.value, shadow)]
+        if isinstance(expr, ArrayType):
+            return [f"{self.builtin('list', shadow)}[{self.annotation(expr.items, shadow)}]"]
+        if isinstance(expr, MapType):
+            key = self.builtin("str", shadow)
+            value = self.annotation(expr.values, shadow)
+            return [f"{self.builtin('dict', shadow)}[{key}, {value}]"]
+        if isinstance(expr, InlineUnion):
+            parts: list[str] = []
+            for member in expr.members:
+                for part in self.annotation_parts(member, shadow):
+                    if part not in parts:
+                        parts.append(part)
+            if len(parts) > MAX_UNION_MEMBERS:
+                return [self.t("Any")]  # (the validator still says which members are valid)
+            if "None" in parts:
+                parts.remove("None")
+                parts.append("None")
+            return parts
+        assert_never(expr)
 
     def const_annotation(self, value: Any, shadow: frozenset[str]) -> str:
         if value is None:
