@@ -64,10 +64,9 @@ def _cpu_seconds() -> float:
 def stages(schema: Path, out: Path) -> dict[str, float]:
     """Seconds per stage of one schemagen run in one process (the three targets)."""
     sys.path.insert(0, str(ROOT))
-    from generator.build import build_ir
+    from generator.ir import build_ir
     from generator.load import load_schema
-    from generator.pipeline import PACKAGE_INIT
-    from generator.targets import RenderJob, renderer
+    from generator.targets import PACKAGE_INIT, RenderJob, renderer
     from generator.write import Staging
 
     times: dict[str, float] = {}

@@ -1,7 +1,7 @@
 """schemagen: JSON Schema → typed dataclasses, standalone validators and Markdown docs.
 
-Stages, one module each: :mod:`generator.load` (read, check, resolve), :mod:`generator.build`
-(the IR in :mod:`generator.ir`), :mod:`generator.targets` (one renderer per target),
+Stages, one module each: :mod:`generator.load` (read, check, resolve), :mod:`generator.ir`
+(the IR and its builder), :mod:`generator.targets` (one renderer per target),
 :mod:`generator.write` (atomic, deterministic output), :mod:`generator.cli`.
 """
 

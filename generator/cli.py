@@ -1,4 +1,4 @@
-"""Command line: argument parsing and exit codes only.
+"""Command line: every subcommand's arguments, progress lines and exit codes; the work is elsewhere.
 
 ``schemagen generate [SCHEMA] [--out DIR] [--targets LIST] [--templates DIR] [--jobs N]``,
 ``schemagen check``, ``schemagen native [OUT]``, ``schemagen validate`` and ``schemagen
@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 
-from generator.config import DEFAULT_TARGETS, Config, find_pyproject, load_config
+from generator.config import Config, find_pyproject, load_config
 from generator.errors import GeneratorError, one_line
-from generator.pipeline import generate, stderr_progress
-from generator.targets import SUMMARIES
+from generator.pipeline import generate
+from generator.targets import DEFAULT_TARGETS, TARGETS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -94,9 +94,9 @@ def _version() -> str:
 
 def _epilog() -> str:
     """The targets, and where the defaults come from (shown by ``--help``)."""
-    width = max(map(len, SUMMARIES))
+    width = max(map(len, TARGETS))
     lines = ["targets:"]
-    lines += [f"  {name:<{width}}  {summary}" for name, summary in SUMMARIES.items()]
+    lines += [f"  {name:<{width}}  {target.summary}" for name, target in TARGETS.items()]
     pyproject = find_pyproject(Path.cwd().resolve())
     found = f"here: {pyproject}" if pyproject is not None else "none found from here"
     lines += [
@@ -107,6 +107,12 @@ def _epilog() -> str:
         "paths there are relative to that file. Options given here win.",
     ]
     return "\n".join(lines)
+
+
+def stderr_progress(message: str) -> None:
+    """Progress of long work, for a person watching a terminal (silent when piped)."""
+    if sys.stderr.isatty():
+        print(f"schemagen: {message}…", file=sys.stderr, flush=True)
 
 
 def _positive(text: str) -> int:
@@ -120,15 +126,60 @@ def _positive(text: str) -> int:
 
 
 def _add_validate_arguments(parser: argparse.ArgumentParser) -> None:
-    from generator import validate_files
+    """The ``validate`` command's options (its engine is :mod:`generator.validate_files`)."""
+    from generator.compiler.api import PATTERN_TIMEOUT
 
-    validate_files.add_arguments(parser)
+    parser.add_argument("files", nargs="+", metavar="FILE", help="JSON or JSONL files; - = stdin")
+    parser.add_argument("--schema", required=True, type=Path, help="the schema file")
+    parser.add_argument(
+        "--def",
+        dest="definition",
+        metavar="NAME",
+        help="validate against $defs/NAME (or definitions/NAME) instead of the root",
+    )
+    parser.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--jobs",
+        "--workers",
+        dest="jobs",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="validate JSONL streams with N processes (output order is kept); with --dask "
+        "local, the size of the local cluster (--workers: the same, its old spelling)",
+    )
+    parser.add_argument(
+        "--jsonl", action="store_true", help="read standard input (-) as JSONL, not one document"
+    )
+    parser.add_argument(
+        "--pattern-timeout",
+        type=_seconds,
+        default=PATTERN_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time one pattern match may take before it counts as an error "
+        f"(default {PATTERN_TIMEOUT:g}; 0: no limit)",
+    )
+    parser.add_argument(
+        "--assert-formats",
+        action="store_true",
+        help="treat 'format' as an assertion (date-time, email, uri, ...), not an annotation",
+    )
     parser.add_argument(
         "--dask",
         metavar="ADDRESS",
         help="validate on the Dask cluster at ADDRESS (tcp://host:8786, or local for a "
         "LocalCluster); needs schemagen[dask]",
     )
+
+
+def _seconds(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds (0: none), got {text!r}")
+    return value or None
 
 
 def _settings(

@@ -8,10 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import GeneratorError
-
-#: Targets generated when neither ``--targets`` nor ``[tool.schemagen] targets`` says; the
-#: pydantic target is left out since it needs an extra (``schemagen[pydantic]``).
-DEFAULT_TARGETS = ("docs", "models", "validators")
+from generator.targets import DEFAULT_TARGETS
 
 
 @dataclass(frozen=True)

@@ -348,11 +348,8 @@ def run(
     except ImportError:
         err.write(f"schemagen: error: {INSTALL_HINT}\n")
         return 2
-    if args.workers < 1:
-        err.write("schemagen: error: --workers must be at least 1\n")
-        return 2
-    if args.workers > 1 and args.dask != "local" and client is None:
-        err.write("schemagen: error: --workers sizes a local cluster (--dask local) only\n")
+    if args.jobs > 1 and args.dask != "local" and client is None:
+        err.write("schemagen: error: --jobs sizes a local cluster (--dask local) only\n")
         return 2
     cluster = None
     try:
@@ -360,7 +357,7 @@ def run(
             args.schema, args.definition, args.assert_formats, args.pattern_timeout
         )
         if client is None:
-            client, cluster = connect(args.dask, args.workers if args.workers > 1 else None)
+            client, cluster = connect(args.dask, args.jobs if args.jobs > 1 else None)
             owned = True
         else:
             owned = False

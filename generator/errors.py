@@ -58,7 +58,8 @@ class SchemaError(GeneratorError):
 
 
 class UnsupportedSchemaError(GeneratorError):
-    """A schema construct a target cannot turn into code, named by keyword and JSON Pointer."""
+    """A construct schemagen does not support (an unknown ``$schema`` dialect), named by keyword
+    and JSON Pointer."""
 
     def __init__(self, keyword: str, pointer: str, why: str, *, file: str | None = None) -> None:
         self.keyword = keyword

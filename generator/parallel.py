@@ -21,13 +21,10 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from multiprocessing.connection import Connection
 
-from generator.targets import RenderJob, renderer
+from generator.targets import RenderJob, renderer, target
 
 #: Below this many named types a fork costs more than it saves.
 PARALLEL_MIN_TYPES = 200
-
-#: Relative cost of each target, measured on the synthetic benchmark schemas.
-COST = {"validators": 5.0, "models": 2.5, "docs": 1.0, "pydantic": 8.0}
 
 Files = Mapping[str, str]
 
@@ -51,10 +48,10 @@ def buckets(targets: Sequence[str], jobs: int) -> list[list[str]]:
     count = max(1, min(jobs, len(targets)))
     groups: list[list[str]] = [[] for _ in range(count)]
     loads = [0.0] * count
-    for name in sorted(targets, key=lambda t: (-COST.get(t, 1.0), targets.index(t))):
+    for name in sorted(targets, key=lambda t: (-target(t).cost, targets.index(t))):
         lightest = loads.index(min(loads))
         groups[lightest].append(name)
-        loads[lightest] += COST.get(name, 1.0)
+        loads[lightest] += target(name).cost
     return [sorted(group, key=targets.index) for group in groups if group]
 
 

@@ -40,52 +40,6 @@ BOM = b"\xef\xbb\xbf"
 Finding = tuple[int, int | None, str | None, str, str, str]
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the ``validate`` command's options to ``parser``."""
-    parser.add_argument("files", nargs="+", metavar="FILE", help="JSON or JSONL files; - = stdin")
-    parser.add_argument("--schema", required=True, type=Path, help="the schema file")
-    parser.add_argument(
-        "--def",
-        dest="definition",
-        metavar="NAME",
-        help="validate against $defs/NAME (or definitions/NAME) instead of the root",
-    )
-    parser.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
-    parser.add_argument(
-        "--workers",
-        type=int,
-        default=1,
-        metavar="N",
-        help="validate JSONL streams with N processes (output order is kept)",
-    )
-    parser.add_argument(
-        "--jsonl", action="store_true", help="read standard input (-) as JSONL, not one document"
-    )
-    parser.add_argument(
-        "--pattern-timeout",
-        type=_seconds,
-        default=PATTERN_TIMEOUT,
-        metavar="SECONDS",
-        help=f"time one pattern match may take before it counts as an error "
-        f"(default {PATTERN_TIMEOUT:g}; 0: no limit)",
-    )
-    parser.add_argument(
-        "--assert-formats",
-        action="store_true",
-        help="treat 'format' as an assertion (date-time, email, uri, ...), not an annotation",
-    )
-
-
-def _seconds(text: str) -> float | None:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not value >= 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a number of seconds (0: none), got {text!r}")
-    return value or None
-
-
 @dataclass(frozen=True)
 class Checker:
     """A compiled validator for the selected (sub)schema, and how to run it."""
@@ -405,9 +359,6 @@ def run(
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
     source = stdin if stdin is not None else sys.stdin.buffer
-    if args.workers < 1:
-        err.write("schemagen: error: --workers must be at least 1\n")
-        return 2
     try:
         checker = build_checker(
             args.schema, args.definition, args.assert_formats, args.pattern_timeout
@@ -416,12 +367,12 @@ def run(
         return refuse(err, exc)
     reporter = Reporter(args.output_format, out, err)
     pool: Pool | None = None
-    if args.workers > 1:
+    if args.jobs > 1:
         init_args = (args.schema, args.definition, args.assert_formats, args.pattern_timeout)
-        pool = Pool(args.workers, _init_worker, init_args)
+        pool = Pool(args.jobs, _init_worker, init_args)
     try:
         for name in args.files:
-            _validate_input(name, checker, reporter, pool, args.workers, args.jsonl, source)
+            _validate_input(name, checker, reporter, pool, args.jobs, args.jsonl, source)
         reporter.done()
         out.flush()
     except BrokenPipeError:

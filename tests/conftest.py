@@ -1,12 +1,17 @@
-"""Shared test fixtures: paths, the optional ../shared folder, golden-file helpers."""
+"""Shared test fixtures: paths, the corpus cases, the optional ../shared folder, rendering one
+target, golden-file helpers."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+from generator.ir import build_ir
+from generator.load import load_contents, load_schema
+from generator.targets import RenderJob, renderer
 
 if TYPE_CHECKING:
     from tests.installed import Installed
@@ -15,6 +20,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SCHEMA = ROOT / "schema" / "create_openai_conversation.schema.json"
 GENERATED = ROOT / "generated"
+GOLDEN = ROOT / "tests" / "golden"
+CORPUS = ROOT / "tests" / "corpus"
+#: Every corpus case (a folder ``tests/corpus/<case>/`` with ``schema.json`` or ``schema.yaml``)
+#: → its schema file, by case name.
+CORPUS_CASES: dict[str, Path] = {p.parent.name: p for p in sorted(CORPUS.glob("*/schema.*"))}
 UPDATE_GOLDENS = os.environ.get("SCHEMAGEN_UPDATE_GOLDENS") == "1"
 
 
@@ -24,6 +34,16 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not present (../shared exists only in the team's workspace)")
     return path
+
+
+def render_case(case: Path | Any, target: str, **options: Any) -> dict[str, str]:
+    """The files one target renders (``{relative path: text}``) for ``case``: a schema file's
+    path, or a schema document given as its contents; ``options`` as from ``[tool.schemagen]``."""
+    loaded = load_schema(case) if isinstance(case, Path) else load_contents(case)
+    job = RenderJob(
+        ir=build_ir(loaded), loaded=loaded, targets=frozenset({target}), options=options
+    )
+    return dict(renderer(target)(job))
 
 
 def assert_golden(path: Path, actual: str) -> None:

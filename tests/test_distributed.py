@@ -397,12 +397,12 @@ def test_without_the_extra_one_line_says_what_to_install(inputs: list[str]) -> N
     assert b"pip install 'schemagen[dask]'" in done.stderr
 
 
-def test_workers_option_needs_a_local_cluster(inputs: list[str]) -> None:
+def test_jobs_option_needs_a_local_cluster(inputs: list[str]) -> None:
     address = "tcp://127.0.0.1:1"
-    args = _args(["--schema", str(SCHEMA), "--dask", address, "--workers", "2", inputs[1]])
+    args = _args(["--schema", str(SCHEMA), "--dask", address, "--jobs", "2", inputs[1]])
     err = io.StringIO()
     assert gd.run(args, stdout=io.StringIO(), stderr=err) == 2
-    assert err.getvalue().count("\n") == 1 and "--workers" in err.getvalue()
+    assert err.getvalue().count("\n") == 1 and "--jobs" in err.getvalue()
 
 
 def test_cli_dask_local_as_a_user_runs_it(inputs: list[str]) -> None:

@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_ir
-from generator.load import load_contents, load_schema
+from generator.load import load_schema
 from generator.pipeline import generate, render_all
-from generator.targets import RenderJob
 from generator.targets import docs as docs_target
-from tests.conftest import GENERATED, SCHEMA, shared_path
+from tests.conftest import GENERATED, SCHEMA, render_case, shared_path
 
 ROOT_PAGE = "docs/models/components/createopenaiconversation.md"
 LINK = re.compile(r"\]\((\.\./\.\./models/components/[^)]+\.md)\)")
@@ -52,9 +50,7 @@ def test_every_link_points_at_a_page_that_exists() -> None:
 
 
 def _pages(schema: dict[str, object]) -> dict[str, str]:
-    loaded = load_contents(schema)
-    job = RenderJob(ir=build_ir(loaded), loaded=loaded, targets=frozenset({"docs"}))
-    return {Path(k).name: v for k, v in docs_target.render(job).items()}
+    return {Path(k).name: v for k, v in render_case(schema, "docs").items()}
 
 
 def _table_rows(page: str) -> list[str]:

@@ -9,12 +9,9 @@ from typing import Any
 
 import pytest
 
-from generator.build import build_ir
 from generator.config import read_docs_config
 from generator.errors import GeneratorError
-from generator.load import load_contents
-from generator.targets import RenderJob
-from generator.targets import docs as docs_target
+from tests.conftest import render_case
 from tests.test_cli import run
 
 
@@ -38,11 +35,7 @@ def _api(schemas: dict[str, Any], body: str = "Pet", **extra: Any) -> dict[str, 
 
 
 def _pages(document: dict[str, Any], **options: Any) -> dict[str, str]:
-    loaded = load_contents(document)
-    job = RenderJob(
-        ir=build_ir(loaded), loaded=loaded, targets=frozenset({"docs"}), options=options
-    )
-    return {Path(k).name: v for k, v in docs_target.render(job).items()}
+    return {Path(k).name: v for k, v in render_case(document, "docs", **options).items()}
 
 
 def _rows(page: str) -> list[list[str]]:

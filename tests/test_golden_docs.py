@@ -9,21 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_schema
-from generator.pipeline import render_all
-from tests.conftest import assert_golden
-
-CORPUS = Path(__file__).resolve().parent / "corpus"
-GOLDEN = Path(__file__).resolve().parent / "golden" / "docs"
-CASES = sorted(p.parent.name for p in CORPUS.glob("*/schema.*"))
+from tests.conftest import CORPUS_CASES, GOLDEN, assert_golden, render_case
 
 
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", sorted(CORPUS_CASES))
 def test_golden_docs(case: str) -> None:
-    schema = next((CORPUS / case).glob("schema.*"))
-    files = render_all(load_schema(schema), ["docs"])
+    files = render_case(CORPUS_CASES[case], "docs")
     pages = {Path(name).name: text for name, text in files.items() if name.endswith(".md")}
-    folder = GOLDEN / case
+    folder = GOLDEN / "docs" / case
     expected = sorted(p.name for p in folder.glob("*.md")) if folder.is_dir() else []
     if expected:
         assert sorted(pages) == expected

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import SchemaError, UnsupportedSchemaError
-from generator.load import LoadedSchema, load_schema
+from generator.load import load_schema
 from tests.conftest import SCHEMA
 
 
@@ -190,59 +190,6 @@ def test_huge_integers_load(tmp_path: Path) -> None:
     path = tmp_path / "s.json"
     path.write_text('{"enum": [' + "9" * 5000 + ", 1]}")
     assert load_schema(path).contents["enum"][0] == 10**5000 - 1
-
-
-def test_every_reference_to_one_schema_in_another_file_is_one_type(tmp_path: Path) -> None:
-    from generator.build import build_ir
-    from generator.pipeline import render_all
-
-    (tmp_path / "defs").mkdir()
-    (tmp_path / "defs" / "common.json").write_text(
-        json.dumps({"$defs": {"Customer": {"type": "object", "properties": {"n": {}}}}})
-    )
-    customer = {"$ref": "defs/common.json#/$defs/Customer"}
-
-    def load(properties: dict[str, object], local: dict[str, object]) -> LoadedSchema:
-        schema = tmp_path / "order.json"
-        body = {"title": "Order", "type": "object", "properties": properties}
-        body["$defs"] = {"L": {"type": "object", "properties": local}}
-        schema.write_text(json.dumps(body))
-        return load_schema(schema)
-
-    once = load({"buyer": customer, "local": {"$ref": "#/$defs/L"}}, {})
-    thrice = load(
-        {"buyer": customer, "seller": customer, "local": {"$ref": "#/$defs/L"}}, {"c": customer}
-    )
-    assert sorted(t.names.cls for t in build_ir(thrice).types) == ["Customer", "L", "Order"]
-    files = render_all(thrice, ["docs", "models", "validators"], jobs=1)
-    assert [name for name in files if "customer" in name] == ["docs/models/components/customer.md"]
-    validators_once = render_all(once, ["validators"], jobs=1)["validators.py"]
-    assert files["validators.py"].count("\ndef _v") == validators_once.count("\ndef _v"), (
-        "the validator of Customer is compiled once, however many references reach it"
-    )
-
-
-def test_fragment_references_under_a_urn_id(tmp_path: Path) -> None:
-    from generator.build import build_ir
-    from generator.pipeline import render_all
-
-    schema = {
-        "$id": "urn:example:order",
-        "type": "object",
-        "properties": {
-            "a": {"$ref": "#/$defs/Item"},
-            "b": {"$ref": "urn:example:order#/$defs/Item"},
-        },
-        "$defs": {"Item": {"type": "object", "properties": {"n": {"type": "integer"}}}},
-    }
-    loaded = load_schema(_write(tmp_path, "urn.json", json.dumps(schema)))
-    ir = build_ir(loaded)
-    assert sorted(t.names.cls for t in ir.types) == ["Item", "Urn"]
-    files = render_all(loaded, ["docs", "models", "validators"], jobs=1)
-    namespace: dict[str, object] = {}
-    exec(compile(files["validators.py"], "validators.py", "exec"), namespace)  # noqa: S102
-    errors = list(namespace["iter_errors"]({"a": {"n": "x"}, "b": {"n": 1}}))  # type: ignore[operator]
-    assert [(e.path, e.keyword) for e in errors] == [("/a/n", "type")]
 
 
 @pytest.mark.parametrize(

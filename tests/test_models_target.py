@@ -23,9 +23,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import build_ir
 from generator.errors import GeneratorError
-from generator.ir import EnumType
+from generator.ir import EnumType, build_ir
 from generator.load import load_contents, load_schema
 from generator.pipeline import generate
 from generator.targets import RenderJob, renderer

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import naming
+from generator.ir import naming
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_types_named_inside_merged_all_of_members_keep_their_real_location() -> 
     # An enum declared in an allOf member (inline or behind a $ref) is named by the merged
     # object, but lives where it was written: the validators look its schema up there.
     from generator import pipeline
-    from generator.build import build_ir
+    from generator.ir import build_ir
     from generator.load import load_contents, pointer_target
 
     document = {

@@ -49,7 +49,7 @@ def test_buckets_put_the_costliest_target_alone() -> None:
 
 
 def test_small_schemas_stay_in_one_process() -> None:
-    from generator.build import build_ir
+    from generator.ir import build_ir
     from generator.targets import RenderJob
 
     loaded = load_schema(SCHEMA)

@@ -12,7 +12,7 @@ import pydantic
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from generator.build import build_ir
+from generator.ir import build_ir
 from generator.load import load_schema
 from generator.targets import RenderJob
 from generator.targets.pydantic import render

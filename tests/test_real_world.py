@@ -23,20 +23,12 @@ import pytest
 from jsonschema_specifications import REGISTRY as SPECIFICATIONS
 from referencing import Registry, Resource
 
-from generator.build import build_ir
-from generator.ir import SchemaIR
+from generator.ir import SchemaIR, build_ir
 from generator.load import LoadedSchema, load_contents, load_schema
 from generator.pipeline import generate, render_all
 from generator.write import write
-from tests.conftest import ROOT
+from tests.conftest import CORPUS_CASES, ROOT, SCHEMA
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
-CASES = {
-    "openapi31": "schema.yaml",
-    "openapi30": "schema.json",
-    "multifile": "schema.json",
-    "hostile": "schema.json",
-}
 OWN_TARGETS = ["docs", "models", "validators"]
 BIN = Path(sys.executable).parent
 
@@ -48,7 +40,7 @@ METASCHEMAS = {
     "meta_draft2019": "https://json-schema.org/draft/2019-09/schema",
     "meta_draft2020": "https://json-schema.org/draft/2020-12/schema",
 }
-ALL_CASES = [*CASES, *METASCHEMAS]
+ALL_CASES = [*CORPUS_CASES, *METASCHEMAS]
 
 
 def _metaschema(uri: str) -> LoadedSchema:
@@ -64,7 +56,7 @@ def _metaschema(uri: str) -> LoadedSchema:
 
 def _metaschema_examples(case: str) -> dict[str, Any]:
     own = _metaschema(METASCHEMAS[case]).contents
-    canonical = json.loads((ROOT / "schema/create_openai_conversation.schema.json").read_text())
+    canonical = json.loads(SCHEMA.read_text())
     documents = [own, {"type": "object", "properties": {"a": {"type": "string"}}}, {}]
     if case in ("meta_draft2019", "meta_draft2020"):
         documents.append(canonical)
@@ -85,8 +77,7 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
     """Generate every case once, as packages ``case_<name>`` in one scratch folder."""
     root = tmp_path_factory.mktemp("corpus")
     built = {}
-    for case, file in CASES.items():
-        schema = CORPUS / case / file
+    for case, schema in CORPUS_CASES.items():
         out = root / f"case_{case}"
         generate(schema, out, OWN_TARGETS)
         built[case] = (out, build_ir(load_schema(schema)))
@@ -169,7 +160,7 @@ def test_examples_validate_and_round_trip(
     if case in METASCHEMAS:
         examples = _metaschema_examples(case)
     else:
-        examples = json.loads((CORPUS / case / "examples.json").read_text())
+        examples = json.loads((CORPUS_CASES[case].parent / "examples.json").read_text())
     models = _import(case, "models")
     checked = 0
     for name, documents in examples["valid"].items():
@@ -225,13 +216,14 @@ def test_discriminated_unions_load_into_the_right_class(
     assert type(getattr(parent, field)[0]).__name__ == _names(ir, expected)[0]
 
 
-@pytest.mark.parametrize("case", list(CASES))
+@pytest.mark.parametrize("case", list(CORPUS_CASES))
 def test_output_does_not_depend_on_where_the_schema_lives(case: str, tmp_path: Path) -> None:
     outputs = []
     for place in ("a", "deeper/b"):
         copy = tmp_path / place / case
-        shutil.copytree(CORPUS / case, copy)
-        outputs.append(render_all(load_schema(copy / CASES[case]), OWN_TARGETS, jobs=1))
+        shutil.copytree(CORPUS_CASES[case].parent, copy)
+        schema = copy / CORPUS_CASES[case].name
+        outputs.append(render_all(load_schema(schema), OWN_TARGETS, jobs=1))
     assert outputs[0] == outputs[1]
     for text in outputs[0].values():
         assert str(tmp_path) not in text and "file:" not in text

@@ -13,7 +13,7 @@ import pytest
 
 from generator import cli
 from generator.render import builtin_templates, template_names
-from generator.targets import SUMMARIES, TARGETS
+from generator.targets import TARGETS
 
 SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -201,9 +201,8 @@ def test_generate_help_lists_the_targets_and_where_defaults_come_from(
         cli.main(["generate", "--help"])
     assert exit_info.value.code == 0
     text = capsys.readouterr().out
-    assert set(SUMMARIES) == set(TARGETS)
-    for name, summary in SUMMARIES.items():
-        assert f"  {name}" in text and summary in text
+    for name, target in TARGETS.items():
+        assert f"  {name}" in text and target.summary in text
     assert "[tool.schemagen]" in text
     assert f"here: {project.resolve() / 'pyproject.toml'}" in text
     assert "--templates DIR" in text
@@ -231,3 +230,14 @@ def test_user_templates_apply_in_forked_workers_and_nowhere_else(tmp_path: Path)
     # Outside a target's rendering, our templates only: the in-memory compiler, a plain run.
     assert not generator.compile(SCHEMA).source.startswith("#")
     assert not render_all(loaded, ["validators"], jobs=1)["validators.py"].startswith("#")
+
+
+def test_the_output_is_a_package_exactly_when_a_target_writes_python(project: Path) -> None:
+    from generator.load import load_contents
+    from generator.pipeline import render_all
+
+    loaded = load_contents({"$defs": {"A": {"type": "object"}}})
+    # (pydantic is left out: it needs its extra and reads a file; tests/test_pydantic* cover it)
+    for name in ("docs", "models", "validators"):
+        files = render_all(loaded, [name], jobs=1)
+        assert ("__init__.py" in files) is TARGETS[name].python, name

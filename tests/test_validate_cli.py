@@ -6,7 +6,6 @@ the subprocess tests run ``python -m generator validate`` the way a user would.
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import os
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator import validate_files
+from generator.cli import _parser
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,9 +41,7 @@ def schema(tmp_path: Path) -> Path:
 
 
 def run(argv: list[str], stdin: bytes = b"", cwd: Path | None = None) -> tuple[int, str, str]:
-    parser = argparse.ArgumentParser(prog="schemagen validate")
-    validate_files.add_arguments(parser)
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(["validate", *argv])
     out, err = io.StringIO(), io.StringIO()
     previous = Path.cwd()
     if cwd is not None:
@@ -243,10 +241,23 @@ def test_workers_keep_order(tmp_path: Path, schema: Path) -> None:
     assert code == 1 and out.splitlines() == expected
 
 
-def test_bad_workers_is_usage_error(tmp_path: Path, schema: Path) -> None:
+@pytest.mark.parametrize("spelling", ["--jobs", "--workers"])
+def test_bad_job_count_is_usage_error(
+    tmp_path: Path, schema: Path, spelling: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     doc = write(tmp_path, "ok.json", b'{"role": "user"}')
-    code, _, err = run(["--schema", str(schema), "--workers", "0", doc])
-    assert code == 2 and "--workers" in err
+    with pytest.raises(SystemExit) as exit_info:
+        run(["--schema", str(schema), spelling, "0", doc])
+    assert exit_info.value.code == 2
+    expected = "argument --jobs/--workers: expected a whole number of at least 1"
+    assert expected in capsys.readouterr().err
+
+
+def test_jobs_and_workers_are_one_option(tmp_path: Path, schema: Path) -> None:
+    doc = write(tmp_path, "ok.jsonl", b'{"role": "user"}\n{"role": 1}\n')
+    assert run(["--schema", str(schema), "--jobs", "2", doc]) == run(
+        ["--schema", str(schema), "--workers", "2", doc]
+    )
 
 
 # -- the real command line --------------------------------------------------------------------

@@ -1,15 +1,14 @@
 """The docs model's data: the types of Type cells, rows and models, and schema helpers.
 
-:mod:`.spec` builds these from an OpenAPI document; :mod:`.openapi` and :mod:`.usage` turn
-them into pages.
+:mod:`.spec` and :mod:`.shapes` build these from an OpenAPI document; :mod:`.openapi`,
+:mod:`.tables` and :mod:`.usage` turn them into pages.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Literal, assert_never
 
 from generator.targets.docs import names
 
@@ -45,6 +44,8 @@ class Ref:
 
 
 Type = Prim | Const | Arr | MapOf | Ref
+#: What page a model gets.
+ModelKind = Literal["object", "enum", "union"]
 ANY = Prim("any")
 STRING = Prim("string")
 
@@ -69,7 +70,7 @@ class Row:
 
 @dataclass(eq=False)
 class Model:
-    kind: str  # "object", "enum" or "union"
+    kind: ModelKind
     name: str
     schema: Any
     description: str | None
@@ -159,9 +160,18 @@ def shows_required(model: Model, row: Row) -> bool:
 
 
 def model_of(typ: Type | None) -> Model | None:
-    while isinstance(typ, (Arr, MapOf)):
-        typ = typ.items if isinstance(typ, Arr) else typ.values
-    return typ.model if isinstance(typ, Ref) else None
+    """The model ``typ`` names, through arrays and maps (``None`` for none)."""
+    match typ:
+        case Arr():
+            return model_of(typ.items)
+        case MapOf():
+            return model_of(typ.values)
+        case Ref():
+            return typ.model
+        case Prim() | Const() | None:
+            return None
+        case _:
+            assert_never(typ)
 
 
 def makes_model(schema: dict[str, Any]) -> bool:
@@ -234,20 +244,3 @@ def examples_of(schema: Any) -> list[Any] | None:
     if isinstance(examples, dict) and examples:  # OpenAPI Example Objects
         return [e.get("value") for e in examples.values() if isinstance(e, dict)] or None
     return None
-
-
-_SUB_MAPS = ("properties", "patternProperties", "$defs", "definitions")
-_SUB_VALUES = ("items", "additionalProperties", "not", "allOf", "anyOf", "oneOf", "prefixItems")
-
-
-def subschemas(schema: dict[str, Any]) -> Iterator[Any]:
-    for key in _SUB_MAPS:
-        value = schema.get(key)
-        if isinstance(value, dict):
-            yield from value.values()
-    for key in _SUB_VALUES:
-        value = schema.get(key)
-        if isinstance(value, list):
-            yield from value
-        elif isinstance(value, dict):
-            yield value

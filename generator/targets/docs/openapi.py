@@ -1,9 +1,9 @@
 """Docs pages for OpenAPI documents, laid out as Speakeasy's TypeScript generator lays them out.
 
 The pages come from :class:`~generator.targets.docs.spec.DocsModel` (which pages, their names
-and rows); this module turns each model into text: type cells, the Fields table with its
-shared column width, the Example column, ``## Values``, ``## Supported Types`` and the Example
-Usage block (:mod:`.usage`). The rules are those of ``../shared/speakeasy/RULES.md``.
+and rows); this module turns each model into a page: its head, ``## Values``,
+``## Supported Types``, the Fields table (:mod:`.tables`) and the Example Usage block
+(:mod:`.usage`). The rules are those of ``../shared/speakeasy/RULES.md``.
 
 Schema text is written as Speakeasy writes it: description paragraphs verbatim, table cells
 with newlines as ``<br/>`` and pipes escaped (so no text breaks a table); ``javascript:``-like
@@ -12,50 +12,20 @@ links are neutralised.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from typing import Any
+from typing import assert_never
 
 from generator.render import render as render_template
 from generator.targets import RenderJob
 from generator.targets.docs import settings as docs_settings
 from generator.targets.docs.markdown import fence_for, json_scalar, neutralise_links
-from generator.targets.docs.model import (
-    Arr,
-    Const,
-    MapOf,
-    Model,
-    Prim,
-    Ref,
-    Row,
-    Type,
-    extra_example,
-    shows_required,
-)
-from generator.targets.docs.spec import DocsModel, build
+from generator.targets.docs.model import Model
+from generator.targets.docs.spec import DocsModel
+from generator.targets.docs.tables import Fields
 from generator.targets.docs.usage import NO_EXAMPLE, Usage
+from generator.targets.docs.walk import build
 
 PAGE_DIR = "docs/models/components"
-LINK_DIR = "../../models/components"
-CHECK = ":heavy_check_mark:"
-MINUS = ":heavy_minus_sign:"
-MIN_WIDTH = len("Description")
-DEPRECATED_FIELD = (
-    ": warning: ** DEPRECATED **: This will be removed in a future release, "
-    "please migrate away from it as soon as possible."
-)
-_PRIM_CELL = {
-    "string": "*string*",
-    "number": "*number*",
-    "boolean": "*boolean*",
-    "any": "*any*",
-    "Uint8Array": "*Uint8Array*",
-    "ReadableStream": "*ReadableStream<Uint8Array>*",
-    "Date": "[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)",
-    "RFCDate": "[RFCDate](../../types/rfcdate.md)",
-    "File": "[File](https://developer.mozilla.org/en-US/docs/Web/API/File) | "
-    "[Blob](https://developer.mozilla.org/en-US/docs/Web/API/Blob) | LINK",
-}
 
 
 def render(job: RenderJob) -> Mapping[str, str]:
@@ -69,6 +39,7 @@ class Pages:
         self.model = model
         self.settings = model.settings
         self.usage = Usage(model)
+        self.fields = Fields(model)
         self._mark()
 
     def _mark(self) -> None:
@@ -101,11 +72,15 @@ class Pages:
 
     def page(self, model: Model) -> str:
         head = self.head(model)
-        if model.kind == "enum":
-            return self.enum_page(model, head)
-        if model.kind == "union":
-            return self.union_page(model, head)
-        return self.object_page(model, head)
+        match model.kind:
+            case "enum":
+                return self.enum_page(model, head)
+            case "union":
+                return self.union_page(model, head)
+            case "object":
+                return self.object_page(model, head)
+            case _:
+                assert_never(model.kind)
 
     def head(self, model: Model) -> str:
         title = f"~~{model.name}~~" if model.deprecated else model.name
@@ -130,7 +105,7 @@ class Pages:
             head=head,
             usage=usage,
             fence=fence_for(usage),
-            table=self.table(model),
+            table=self.fields.table(model),
         )
 
     def enum_page(self, model: Model, head: str) -> str:
@@ -152,7 +127,7 @@ class Pages:
     def union_page(self, model: Model, head: str) -> str:
         sections = []
         for index, member in enumerate(model.members):
-            ts_type = self.ts_type(member)
+            ts_type = self.fields.ts_type(member)
             literal = self.usage.literal(member, model.member_examples.get(index, NO_EXAMPLE))
             sections.append(
                 {
@@ -175,154 +150,3 @@ class Pages:
             "package": where,
             "example": self.usage.model_literal(model),
         }
-
-    # -- the Fields table ----------------------------------------------------------------
-
-    def table(self, model: Model) -> str:
-        header = ["Field", "Type", "Required", "Description"]
-        rows: list[list[tuple[int, str]]] = []
-        additional_example = extra_example(model)
-        with_examples = additional_example is not None or any(
-            row.examples is not None for row in model.rows
-        )
-        for row in model.rows:
-            cells = [
-                _cell(f"~~`{row.ts_name}`~~" if row.deprecated else f"`{row.ts_name}`"),
-                _cell(self.type_cell(row.type, model, row)),
-                _cell(CHECK if shows_required(model, row) else MINUS),
-                _cell(self.description_cell(row)),
-            ]
-            if with_examples:
-                cells.append(_example_cell(row.examples))
-            rows.append(cells)
-        if model.additional is not None:
-            extra = [
-                _cell("`additionalProperties`"),
-                _cell(f"Record<string, {self.type_cell(model.additional, model, None)}>"),
-                _cell(MINUS),
-                _cell("N/A"),
-            ]
-            if with_examples:
-                extra.append(
-                    _example_cell(None if additional_example is None else [additional_example])
-                )
-            rows.append(extra)
-        if with_examples:
-            header.append("Example")
-        width = max(MIN_WIDTH, *(len(h) for h in header), *(w for r in rows for w, _ in r))
-        lines = [
-            _row([h.ljust(width) for h in header]),
-            _row(["-" * width] * len(header)),
-        ]
-        lines.extend(_row([text.ljust(width) for _, text in r]) for r in rows)
-        return "\n".join(lines)
-
-    def description_cell(self, row: Row) -> str:
-        if row.deprecated:
-            return DEPRECATED_FIELD + ("\n\n" + row.description if row.description else "")
-        return row.description or "N/A"
-
-    # -- type cells and TypeScript names --------------------------------------------------
-
-    def type_cell(self, typ: Type, owner: Model | None, row: Row | None) -> str:
-        if owner is not None and row is not None and row.wire in owner.discriminators:
-            if not owner.plain_use or _is_single_enum(typ):
-                return f"*{json_scalar(owner.discriminators[row.wire])}*"
-        if isinstance(typ, Prim):
-            if typ.name == "File":
-                file_model = self.model.ensure_file_model()
-                link = f"[components.{file_model.name}]({LINK_DIR}/{file_model.name.lower()}.md)"
-                return _PRIM_CELL["File"].replace("LINK", link)
-            return _PRIM_CELL[typ.name]
-        if isinstance(typ, Const):
-            return f"*{json_scalar(typ.value)}*"
-        if isinstance(typ, Arr):
-            return self.type_cell(typ.items, None, None) + "[]"
-        if isinstance(typ, MapOf):
-            return f"Record<string, {self.type_cell(typ.values, None, None)}>"
-        target = typ.model
-        if target.hidden:
-            return "*string*"
-        label = f"components.{target.name}"
-        if target.kind == "union":
-            return f"*{label}*"
-        return f"[{label}]({LINK_DIR}/{target.name.lower()}.md)"
-
-    def ts_type(self, typ: Type) -> str:
-        if isinstance(typ, Prim):
-            return {"any": "any", "RFCDate": "RFCDate"}.get(typ.name, typ.name)
-        if isinstance(typ, Const):
-            return json_scalar(typ.value)
-        if isinstance(typ, Arr):
-            return self.ts_type(typ.items) + "[]"
-        if isinstance(typ, MapOf):
-            return "{ [k: string]: " + self.ts_type(typ.values) + " }"
-        if typ.model.hidden:
-            return "string"
-        return f"components.{typ.model.name}"
-
-
-def _is_single_enum(typ: Type) -> bool:
-    return isinstance(typ, Ref) and typ.model.kind == "enum" and len(typ.model.values) == 1
-
-
-def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
-
-
-def _cell(raw: str) -> tuple[int, str]:
-    """A cell's width (raw code points) and its escaped text."""
-    return len(raw), neutralise_links(raw.replace("\n", "<br/>").replace("|", "\\|"))
-
-
-def _example_cell(examples: list[Any] | None) -> tuple[int, str]:
-    if examples is None:
-        return 0, ""
-    parts = [_cell(_example_text(e)) for e in examples]
-    if len(parts) == 1:
-        return parts[0]
-    labelled = [
-        (len(f"**Example {i}:** ") + w, f"**Example {i}:** {t}")
-        for i, (w, t) in enumerate(parts, 1)
-    ]
-    width = sum(w for w, _ in labelled) + len("<br/>") * (len(labelled) - 1)
-    return width, "<br/>".join(t for _, t in labelled)
-
-
-def _example_text(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    return go_json(value)
-
-
-def go_json(value: Any) -> str:
-    """Go's ``json.MarshalIndent(value, "", "")``: one token per line, HTML-escaped."""
-    text = _go_marshal(value)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _go_marshal(value: Any) -> str:
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        body = ",\n".join(f"{_go_scalar(str(k))}: {_go_marshal(v)}" for k, v in value.items())
-        return "{\n" + body + "\n}"
-    if isinstance(value, list):
-        if not value:
-            return "[]"
-        return "[\n" + ",\n".join(_go_marshal(v) for v in value) + "\n]"
-    return _go_scalar(value)
-
-
-def _go_scalar(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
-        return str(int(value))
-    if isinstance(value, float):
-        text = repr(value)
-        if "e" in text:
-            mantissa, exponent = text.split("e")
-            sign = exponent[0] if exponent[0] in "+-" else "+"
-            digits = exponent.lstrip("+-").lstrip("0") or "0"
-            text = f"{mantissa}e{sign if sign == '-' else '+'}{digits.zfill(2)}"
-        return text
-    return json.dumps(value, ensure_ascii=False)

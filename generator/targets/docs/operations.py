@@ -5,21 +5,20 @@ responses), which bodies are errors (no page), and the security page.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from generator.compiler.dialects import subschemas
 from generator.targets.docs import names
-from generator.targets.docs.model import STRING, Context, Model, Row, Type, model_of, subschemas
-
-if TYPE_CHECKING:
-    from generator.targets.docs.spec import DocsModel
+from generator.targets.docs.model import STRING, Context, Model, Row, Type, model_of
+from generator.targets.docs.spec import DocsModel
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 def walk(docs: DocsModel) -> None:
-    paths = docs.doc.get("paths") or {}
+    paths = docs.document.raw.get("paths") or {}
     for item in paths.values():
-        item = docs.deref(item)
+        item = docs.document.deref(item)
         if not isinstance(item, dict):
             continue
         shared = item.get("parameters") or []
@@ -30,7 +29,7 @@ def walk(docs: DocsModel) -> None:
             _operation(docs, operation, shared)
     # A document without operations (schemas only) documents every component.
     every = not any(isinstance(item, dict) and item for item in paths.values())
-    for key, schema in docs.schemas.items():
+    for key, schema in docs.document.schemas.items():
         if every or (isinstance(schema, dict) and schema.get("x-speakeasy-include") is True):
             docs.component(key)
     _security(docs)
@@ -47,7 +46,7 @@ def _parameters(
     docs: DocsModel, operation: dict[str, Any], shared: list[Any], op_name: str
 ) -> None:
     for parameter in [*shared, *(operation.get("parameters") or [])]:
-        parameter = docs.deref(parameter)
+        parameter = docs.document.deref(parameter)
         if isinstance(parameter, dict):
             short = names.pascal(str(parameter.get("name") or "")) or "Parameter"
             ctx = Context(short, f"{op_name}Request", page=False)
@@ -55,7 +54,7 @@ def _parameters(
 
 
 def _body(docs: DocsModel, operation: dict[str, Any], op_name: str) -> None:
-    body = docs.deref(operation.get("requestBody"))
+    body = docs.document.deref(operation.get("requestBody"))
     if isinstance(body, dict):
         for media, content in (body.get("content") or {}).items():
             if isinstance(content, dict):
@@ -66,7 +65,7 @@ def _body(docs: DocsModel, operation: dict[str, Any], op_name: str) -> None:
 
 def _responses(docs: DocsModel, operation: dict[str, Any], op_name: str) -> None:
     for status, response in (operation.get("responses") or {}).items():
-        response = docs.deref(response)
+        response = docs.document.deref(response)
         if not isinstance(response, dict):
             continue
         error = str(status)[:1] in ("4", "5")
@@ -84,12 +83,12 @@ def _operation_schema(
     if not isinstance(schema, dict):
         return
     if isinstance(schema.get("$ref"), str):
-        key, _ = docs.resolve(schema["$ref"])
+        key, _ = docs.document.resolve(schema["$ref"])
         if key is None:
             return
         if error:
             docs.errors.add(key)
-            _scan(docs, docs.schemas[key], set())
+            _scan(docs, docs.document.schemas[key], set())
             return
         typ = docs.component(key, multipart=ctx.multipart)
         model = model_of(typ)
@@ -112,13 +111,13 @@ def _scan(docs: DocsModel, schema: Any, seen: set[int]) -> None:
         return
     seen.add(id(schema))
     if isinstance(schema.get("$ref"), str):
-        key, target = docs.resolve(schema["$ref"])
+        key, target = docs.document.resolve(schema["$ref"])
         if key is not None and key in docs.errors:
             _scan(docs, target, seen)
         elif key is not None:
             _note_response(docs, docs.component(key))
         return
-    for sub in subschemas(schema):
+    for _, sub in subschemas(schema):
         _scan(docs, sub, seen)
 
 
@@ -129,12 +128,12 @@ def _note_response(docs: DocsModel, typ: Type) -> None:
 
 
 def _security(docs: DocsModel) -> None:
-    schemes = (docs.doc.get("components") or {}).get("securitySchemes") or {}
+    schemes = (docs.document.raw.get("components") or {}).get("securitySchemes") or {}
     if not isinstance(schemes, dict) or not schemes:
         return
     model = Model(kind="object", name="Security", schema={}, description=None)
     for key, scheme in schemes.items():
-        scheme = docs.deref(scheme)
+        scheme = docs.document.deref(scheme)
         if not isinstance(scheme, dict):
             continue
         example = scheme.get("x-speakeasy-example")

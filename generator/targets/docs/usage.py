@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, assert_never
 
 from generator.targets.docs.markdown import json_scalar
 from generator.targets.docs.model import (
@@ -22,6 +22,7 @@ from generator.targets.docs.model import (
     Prim,
     Ref,
     Type,
+    model_of,
     shows_required,
 )
 from generator.targets.docs.spec import DocsModel
@@ -89,30 +90,37 @@ class Usage:
     # -- values ----------------------------------------------------------------------------
 
     def value(self, typ: Type, seen: set[int]) -> Any:
-        if isinstance(typ, Prim):
-            return _PLACEHOLDERS.get(typ.name, "<value>")
-        if isinstance(typ, Const):
-            return typ.value
-        if isinstance(typ, Arr):
-            return [self.value(typ.items, seen)]
-        if isinstance(typ, MapOf):  # Speakeasy's maps hold three keys
-            value = self.value(typ.values, seen)
-            return _Object(tuple((f'"{key}"', value) for key in ("key", "key1", "key2")))
-        return self.model_value(typ.model, seen)
+        match typ:
+            case Prim():
+                return _PLACEHOLDERS.get(typ.name, "<value>")
+            case Const():
+                return typ.value
+            case Arr():
+                return [self.value(typ.items, seen)]
+            case MapOf():  # Speakeasy's maps hold three keys
+                value = self.value(typ.values, seen)
+                return _Object(tuple((f'"{key}"', value) for key in ("key", "key1", "key2")))
+            case Ref():
+                return self.model_value(typ.model, seen)
+            case _:
+                assert_never(typ)
 
     def model_value(self, model: Model, seen: set[int]) -> Any:
-        if model.kind == "enum":
-            if model.has_example:
-                return model.example
-            return model.values[0] if model.values else "<value>"
-        if model.kind == "union":
-            if id(model) in seen or not model.members:
-                return "<value>"
-            return self.value(model.members[0], seen | {id(model)})
-        if id(model) in seen or len(seen) > MAX_DEPTH:  # a cycle, or nesting without end
-            return _Object(())
-        seen = seen | {id(model)}
-        return _Object(tuple(self.entries(model, seen)))
+        match model.kind:
+            case "enum":
+                if model.has_example:
+                    return model.example
+                return model.values[0] if model.values else "<value>"
+            case "union":
+                if id(model) in seen or not model.members:
+                    return "<value>"
+                return self.value(model.members[0], seen | {id(model)})
+            case "object":
+                if id(model) in seen or len(seen) > MAX_DEPTH:  # a cycle, or nesting without end
+                    return _Object(())
+                return _Object(tuple(self.entries(model, seen | {id(model)})))
+            case _:
+                assert_never(model.kind)
 
     def entries(self, model: Model, seen: set[int]) -> list[tuple[str, Any]]:
         rendering = self.settings.optional_rendering
@@ -147,12 +155,11 @@ class Usage:
         return out
 
     def carries(self, typ: Type, schema: Any) -> bool:
-        target = typ
-        while isinstance(target, (Arr, MapOf)):
-            target = target.items if isinstance(target, Arr) else target.values
-        if isinstance(target, Ref) and target.model.carries_example:
+        """Whether a field's type or schema carries an example (``withExample``)."""
+        target = model_of(typ)
+        if target is not None and target.carries_example:
             return True
-        return self.model.subtree_example(schema)
+        return self.model.objects.subtree_example(schema)
 
 
 _PLACEHOLDERS: dict[str, Any] = {

@@ -3,7 +3,7 @@
 The IR's names are target-neutral: a schema type called ``Problem`` is ``Problem`` there (and
 on its docs page). ``models.py`` also defines ``Problem``, imports ``Any`` and gives every
 class a ``from_dict`` method, so here, and only for this module, a class name or an attribute
-name that one of those would shadow is numbered, the way :func:`generator.naming.unique`
+name that one of those would shadow is numbered, the way :func:`generator.ir.naming.unique`
 numbers any repeat: ``Problem`` becomes ``Problem_2``, a member ``from_dict`` becomes
 ``from_dict_2``.
 """
@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from generator import naming
-from generator.ir import NamedType, ObjectType
+from generator.ir import NamedType, ObjectType, naming
 
 #: Methods the models target defines on every class: attribute names must not shadow them.
 RESERVED_MEMBERS = (

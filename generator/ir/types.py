@@ -2,7 +2,7 @@
 
 Target-neutral and immutable. It holds no Python or Markdown strings of any target; it holds
 the facts (wire names, types, requiredness, nullability, defaults, descriptions, examples)
-and the names decided by :mod:`generator.naming` (class, attribute, function and file names),
+and the names decided by :mod:`generator.ir.naming` (class, attribute, function and file names),
 which every target shares so that links and imports between targets agree.
 
 Type expressions (:data:`TypeExpr`) describe the shape of one value; named types
