@@ -31,9 +31,9 @@ check: $(STAMP)
 	$(BIN)/schemagen check
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator generated tests bench
-	$(BIN)/ruff format --check generator generated tests bench
-	$(BIN)/mypy --strict generator generated
+	$(BIN)/ruff check generator generated tests bench templates/models/runtime.py
+	$(BIN)/ruff format --check generator generated tests bench templates/models/runtime.py
+	$(BIN)/mypy --strict generator generated templates/models/runtime.py
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
