@@ -559,7 +559,7 @@ def test_py_str_is_a_literal_of_the_text(text: str) -> None:
 @given(st.text())
 def test_docstrings_are_inert(text: str) -> None:
     klass = "\n".join(["class C:", *(doc_lines(text, "    ") or ["    pass"])])
-    exec(compile(klass, "<doc>", "exec"), {})  # type() refuses a __doc__ that is not UTF-8
+    exec(compile(klass, "<doc>", "exec"), {})  # noqa: S102 - type() refuses a non-UTF-8 __doc__
     source = "\n".join(["def f() -> None:", *(doc_lines(text, "    ") or ["    pass"])])
     tree = ast.parse(source)
     function = tree.body[0]
