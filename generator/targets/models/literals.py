@@ -20,7 +20,7 @@ from generator.targets.models.layout import STEP, WIDTH
 #: String literals longer than this become module constants, so nested code stays short.
 _MAX_INLINE_STRING = 48
 _UNBOUNDED = sys.maxsize
-#: A tuple, not ``tuple | list | dict``: isinstance on one type is the cheaper test.
+#: A tuple of types, not the union ``tuple | list | dict``: isinstance checks a tuple faster.
 _CONTAINERS = (tuple, list, dict)
 
 
