@@ -174,7 +174,7 @@ def test_a_users_runtime_without_our_markers_is_refused_in_one_line(
     assert generate("--targets", "validators", "--templates", "tpl") == 2
     assert capsys.readouterr().err == (
         f"schemagen: error: tpl/validators/runtime.py: expected the marker line {marker!r} "
-        "once after the line \"# --- validators.py: only with a pattern timeout (after the "
+        'once after the line "# --- validators.py: only with a pattern timeout (after the '
         "module's _PATTERN_TIMEOUT) ---\"\n"
     )
     assert not (project / "out").exists(), "nothing is written"

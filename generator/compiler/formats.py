@@ -2,7 +2,8 @@
 
 The helpers themselves live in ``templates/validators/formats.py``;
 :mod:`generator.compiler.runtime` copies the ones a module uses into it, with what they use, so
-the module depends on the standard library only. Unknown formats are ignored, as the specification requires.
+the module depends on the standard library only. Unknown formats are ignored, as the
+specification requires.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ FORMATS: dict[str, str] = {
     "json-pointer": "_f_json_pointer",
     "relative-json-pointer": "_f_relative_json_pointer",
 }
+
 
 def helpers_for(formats: set[str]) -> list[str]:
     """Names of the helpers needed for the formats used, in a stable order."""
