@@ -136,10 +136,13 @@ def _parse(text: str, shown: str, body: Part) -> _Helpers:
         if not (isinstance(node, ast.FunctionDef) and node.name in names) and not last:
             continue
         stop = node.end_lineno or node.lineno
-        for name in sorted(_defined(group)):
-            if name in home:
-                raise GeneratorError(f"{shown}: {name} is defined twice between the markers")
-            home[name] = len(chunks)
+        for statement in group:
+            for name in sorted(_defined([statement])):
+                if name in home:
+                    raise GeneratorError(
+                        f"{shown}:{statement.lineno}: {name} is defined twice between the markers"
+                    )
+                home[name] = len(chunks)
         chunks.append(
             _Chunk(
                 text="\n".join(lines[first - 1 : stop]).strip("\n"),
