@@ -85,7 +85,7 @@ def _docs_options(root: Path, section: dict[str, Any], check: Any, *, where: str
 
 def read_docs_config(path: Path) -> dict[str, Any]:
     """The docs settings a Speakeasy ``gen.yaml`` holds, as ``docs_*`` options."""
-    from generator.load import read_document
+    from generator.load.parse import read_document
     from generator.targets.docs.settings import from_gen_yaml
 
     return from_gen_yaml(read_document(path), where=str(path))

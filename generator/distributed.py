@@ -89,11 +89,13 @@ class SchemaSource:
         """Load and compile the schema here (errors are :class:`GeneratorError`), and pack it."""
         import referencing
 
-        from generator.load import _Retriever, load_contents, read_document
+        from generator.load import load_contents
+        from generator.load.parse import read_document
+        from generator.load.registry import Retriever
 
         path = Path(path)
         contents = read_document(path)
-        retriever = _Retriever({}, file=str(path))
+        retriever = Retriever({}, file=str(path))
         loaded = load_contents(
             contents,
             uri=path.resolve().as_uri(),
@@ -116,9 +118,10 @@ class SchemaSource:
         """Compile the validator from the shipped documents (no file is read)."""
         import referencing
 
-        from generator.load import _Retriever, document_resource, load_contents
+        from generator.load import load_contents
+        from generator.load.registry import Retriever, document_resource
 
-        retriever = _Retriever({}, file=self.name)
+        retriever = Retriever({}, file=self.name)
         retriever.remembered.update(
             (uri, document_resource(contents)) for uri, contents in self.documents
         )

@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from generator.compiler.api import PATTERN_TIMEOUT
 from generator.errors import GeneratorError, SchemaError, one_line
-from generator.load import loads_json
+from generator.load.parse import loads_json
 
 if TYPE_CHECKING:
     from generator.load import LoadedSchema
@@ -48,10 +48,10 @@ class Checker:
     iter_errors: Callable[[Any], Iterator[Any]]
 
 
-def _definition_pointer(contents: Any, name: str, kind: str) -> str:
-    from generator.load import escape
+def _definition_pointer(contents: Any, name: str, openapi: bool) -> str:
+    from generator.spec.pointer import escape
 
-    if kind == "openapi":
+    if openapi:
         places = ["components/schemas"]
     else:
         places = ["$defs", "definitions"]
@@ -89,8 +89,10 @@ def checker_for(
     schema_path = loaded.display_name
     definitions = None
     if definition is not None:
-        definitions = {"selected": _definition_pointer(loaded.contents, definition, loaded.kind)}
-    elif loaded.kind == "openapi":
+        definitions = {
+            "selected": _definition_pointer(loaded.contents, definition, loaded.openapi is not None)
+        }
+    elif loaded.openapi is not None:
         raise SchemaError(
             "an OpenAPI document has no root schema: choose one with --def NAME",
             file=str(schema_path),
@@ -99,11 +101,11 @@ def checker_for(
         loaded.contents,
         registry=loaded.registry,
         base_uri=loaded.uri,
-        default_dialect=loaded.dialect,
+        default_dialect=loaded.dialect.uri,
         definitions=definitions,
         format_assertion=assert_formats,
         pattern_timeout=pattern_timeout,
-        root=loaded.kind != "openapi",  # (its schemas were checked by OpenAPI's rules)
+        root=loaded.openapi is None,  # (its schemas were checked by OpenAPI's rules)
     )
     if definitions:
         return Checker(

@@ -25,8 +25,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.compiler.dialects import escape_segment
 from generator.errors import SchemaError
+from generator.spec.pointer import escape
 
 #: How many nodes alias expansion may add to a document, beyond the nodes written in it.
 ALIAS_BUDGET = 1_000_000
@@ -100,7 +100,7 @@ class _Converter:
             for name in entries:
                 value[name] = None  # keep the written order; filled in below
             for name, child in reversed(list(entries.items())):
-                stack.append((child, f"{pointer}/{escape_segment(name)}", value, name, inner))
+                stack.append((child, f"{pointer}/{escape(name)}", value, name, inner))
         return result[0]
 
     def begin(self, node: Node, pointer: str, path: frozenset[int]) -> Any:

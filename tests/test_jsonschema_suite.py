@@ -15,7 +15,7 @@ import pytest
 import referencing
 
 from generator.compiler import Validator, compile
-from generator.compiler.scope import specification_for
+from generator.spec.dialects import DIALECTS, specification_for
 
 SUITE = Path(__file__).resolve().parents[1].parent / "shared" / "json-schema-test-suite"
 
@@ -57,7 +57,7 @@ def remotes_registry(draft: str) -> referencing.Registry[Any]:
         relative = path.relative_to(root).as_posix()
         contents = json.loads(path.read_text(encoding="utf-8"))
         resource = referencing.Resource.from_contents(
-            contents, default_specification=specification_for(DRAFTS[draft])
+            contents, default_specification=specification_for(DIALECTS[DRAFTS[draft]])
         )
         resources.append((f"http://localhost:1234/{relative}", resource))
     return referencing.Registry().with_resources(resources)

@@ -9,7 +9,7 @@ import pytest
 
 from generator.errors import SchemaError, UnsupportedSchemaError
 from generator.load import load_schema
-from tests.conftest import SCHEMA
+from tests.conftest import ROOT, SCHEMA
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -20,8 +20,9 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 
 def test_canonical_schema_loads_with_its_dialect() -> None:
     loaded = load_schema(SCHEMA)
-    assert loaded.dialect == "https://json-schema.org/draft/2020-12/schema"
-    assert loaded.kind == "jsonschema"
+    assert loaded.dialect.uri == "https://json-schema.org/draft/2020-12/schema"
+    assert loaded.dialect.id_keyword == "$id"
+    assert loaded.openapi is None
 
 
 def test_invalid_json_names_file_line_and_column(tmp_path: Path) -> None:
@@ -183,7 +184,7 @@ def test_unknown_dialect_is_refused_naming_the_keyword(tmp_path: Path, declared:
 )
 def test_dialect_spellings(tmp_path: Path, declared: str, dialect: str) -> None:
     path = _write(tmp_path, "s.json", json.dumps({"$schema": declared}))
-    assert load_schema(path).dialect == dialect
+    assert load_schema(path).dialect.uri == dialect
 
 
 def test_huge_integers_load(tmp_path: Path) -> None:
@@ -211,3 +212,29 @@ def test_non_finite_numbers_are_refused_at_load(
     # (the YAML reader refuses them itself, with line and column too)
     assert caught.value.file == str(path) and caught.value.pointer == pointer
     assert "finite number" in str(caught.value)
+
+
+def test_the_loader_imports_no_compiler_and_checks_with_the_shipped_metaschemas() -> None:
+    """The metaschema check runs generator/metaschemas' precompiled modules: loading a schema
+    (valid or not) imports nothing of generator.compiler."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from generator.load import load_contents\n"
+        "from generator.errors import SchemaError\n"
+        "load_contents({'type': 'object', 'properties': {'a': {'$ref': '#/$defs/b'}},"
+        " '$defs': {'b': {}}})\n"
+        "try:\n"
+        "    load_contents({'type': 12})\n"
+        "except SchemaError as e:\n"
+        "    print(e)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('generator.compiler')))\n"
+        "print('generator.metaschemas.draft2020_12' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.splitlines()
+    assert "not a valid schema" in out[0] and "#/type" in out[0]
+    assert out[1:] == ["[]", "True"]

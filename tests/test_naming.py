@@ -62,7 +62,8 @@ def test_types_named_inside_merged_all_of_members_keep_their_real_location() -> 
     # object, but lives where it was written: the validators look its schema up there.
     from generator import pipeline
     from generator.ir import build_ir
-    from generator.load import load_contents, pointer_target
+    from generator.load import load_contents
+    from generator.spec.pointer import pointer_target
 
     document = {
         "openapi": "3.1.0",

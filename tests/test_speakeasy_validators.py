@@ -21,8 +21,9 @@ import pytest
 from jsonschema.validators import Draft4Validator, Draft202012Validator
 
 from generator.compiler import compile as compile_schema
-from generator.load import LoadedSchema, escape, load_schema
+from generator.load import LoadedSchema, load_schema
 from generator.pipeline import generate
+from generator.spec.pointer import escape
 from tests.conftest import ROOT, shared_path
 from tests.speakeasy_corpus import SDKS, spec_path
 
@@ -63,7 +64,7 @@ def example_sites(node: Any, pointer: str) -> Iterator[tuple[str, list[Any]]]:
 def _reference_validator(loaded: LoadedSchema, pointer: str) -> Any:
     cls = (
         Draft4Validator
-        if (loaded.openapi_version or "").startswith("3.0")
+        if loaded.openapi is not None and loaded.openapi.is_30
         else (Draft202012Validator)
     )
     return cls({"$ref": f"{loaded.uri}#{pointer}"}, registry=loaded.registry)
@@ -85,7 +86,7 @@ def test_validators_agree_with_jsonschema_on_the_documents_examples(sdk: str) ->
         loaded.contents,
         registry=loaded.registry,
         base_uri=loaded.uri,
-        default_dialect=loaded.dialect,
+        default_dialect=loaded.dialect.uri,
         definitions={f"site{i}": pointer for i, (pointer, _) in enumerate(sites)},
     )
     checked = disagreements = invalid = 0

@@ -22,13 +22,13 @@ from generator.compiler.check import check_self_application
 from generator.compiler.codegen import LINE_LENGTH
 from generator.compiler.context import Mode
 from generator.compiler.core import Compiler
-from generator.compiler.dialects import DRAFT2020, known_dialect
 from generator.compiler.formats import helpers_for
 from generator.compiler.runtime import format_helpers_source, runtime_source
 from generator.compiler.scope import Resolver
 from generator.errors import SchemaError
 from generator.pylayout import finish, mark
 from generator.render import render as render_template
+from generator.spec.dialects import DRAFT2020, known_dialect
 
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,47}")
 _counter = itertools.count(1)

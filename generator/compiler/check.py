@@ -20,36 +20,16 @@ code. So each document they see is first checked here, and refused with a
 
 from __future__ import annotations
 
-import math
-import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import referencing
 
-from generator.compiler.dialects import (
-    DRAFT4,
-    DRAFT6,
-    DRAFT7,
-    DRAFT2019,
-    DRAFT2020,
-    escape_segment,
-    subschemas,
-)
 from generator.errors import SchemaError
-
-#: :mod:`referencing` specification names → the dialect whose metaschema checks them.
-SPECIFICATION_DIALECTS = {
-    "draft-04": DRAFT4,
-    "draft-06": DRAFT6,
-    "draft-07": DRAFT7,
-    "draft2019-09": DRAFT2019,
-    "draft2020-12": DRAFT2020,
-}
-#: Decimal digits an integer in a schema may have: Python refuses to parse (and to print)
-#: longer integer literals (``sys.int_info.default_max_str_digits``, 4,300).
-MAX_INTEGER_DIGITS = sys.int_info.default_max_str_digits or 4300
-_MAX_INTEGER = 10**MAX_INTEGER_DIGITS
+from generator.spec.dialects import resource_dialect
+from generator.spec.keywords import subschemas
+from generator.spec.numbers import check_numbers
+from generator.spec.pointer import escape
 
 
 def check_schema(contents: Any, dialect_uri: str, *, file: str | None = None, at: str = "") -> None:
@@ -115,7 +95,7 @@ def _cut(node: Any, pointer: str, level: int, queue: list[tuple[Any, str]]) -> A
     out = dict(node)
     copied: set[str] = set()
     for segments, child in subschemas(node):
-        below = pointer + "".join("/" + escape_segment(str(segment)) for segment in segments)
+        below = pointer + "".join("/" + escape(str(segment)) for segment in segments)
         piece = _cut(child, below, level + 1, queue)
         key = segments[0]
         if len(segments) == 1:
@@ -132,37 +112,6 @@ def _cut(node: Any, pointer: str, level: int, queue: list[tuple[Any, str]]) -> A
     return out
 
 
-def check_numbers(
-    contents: Any, *, file: str | None = None, at: str = "", integers: bool = True
-) -> None:
-    """Refuse a non-finite float anywhere in ``contents``, and (``integers``) an integer too
-    long for the compiler to write (the models target writes them; the loader lets them by)."""
-    stack: list[tuple[Any, str]] = [(contents, at)]
-    while stack:
-        node, pointer = stack.pop()
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if isinstance(value, (dict, list, float, int)):
-                    stack.append((value, f"{pointer}/{escape_segment(str(key))}"))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                if isinstance(value, (dict, list, float, int)):
-                    stack.append((value, f"{pointer}/{index}"))
-        elif isinstance(node, float):
-            if not math.isfinite(node):
-                raise SchemaError(
-                    f"{node!r} is not a JSON number (schemas may hold finite numbers only)",
-                    file=file,
-                    pointer=pointer,
-                )
-        elif integers and type(node) is int and not -_MAX_INTEGER < node < _MAX_INTEGER:
-            raise SchemaError(
-                f"an integer of more than {MAX_INTEGER_DIGITS:,} digits is not supported",
-                file=file,
-                pointer=pointer,
-            )
-
-
 def checked_retrieve(
     retrieve: Callable[[str], referencing.Resource[Any]],
 ) -> Callable[[str], referencing.Resource[Any]]:
@@ -175,19 +124,13 @@ def checked_retrieve(
         resource = retrieve(uri)
         if id(resource.contents) in seen:
             return resource
-        dialect = specification_dialect(resource)
+        dialect = resource_dialect(resource)[0]
         if dialect is not None:
-            check_schema(resource.contents, dialect, file=uri)
+            check_schema(resource.contents, dialect.uri, file=uri)
         seen.add(id(resource.contents))
         return resource
 
     return checked
-
-
-def specification_dialect(resource: referencing.Resource[Any]) -> str | None:
-    """The dialect URI of the JSON Schema specification ``resource`` is read with, if any."""
-    specification = getattr(resource, "_specification", None)
-    return SPECIFICATION_DIALECTS.get(getattr(specification, "name", ""))
 
 
 def check_self_application(resolver: Any, schema: Any, scope: Any, safe: set[int]) -> None:

@@ -21,10 +21,10 @@ from generator.compiler.codegen import (
     simple_literal,
     str_literal,
 )
-from generator.compiler.dialects import DIALECTS
 from generator.compiler.regex import PatternError, translate
 from generator.compiler.scope import Scope
 from generator.errors import SchemaError
+from generator.spec.dialects import DIALECTS
 
 # The constant name prefixes, one per pool.
 MESSAGE = "_M"  # a str: error message tails, long strings

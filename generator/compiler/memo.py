@@ -25,8 +25,9 @@ from typing import Any
 
 from generator.compiler.codegen import Namer
 from generator.compiler.constants import ConstantPools
-from generator.compiler.dialects import SUBSCHEMA_KEYWORDS, escape_segment, subschemas
 from generator.compiler.scope import Scope
+from generator.spec.keywords import SUBSCHEMA_KEYWORDS, subschemas
+from generator.spec.pointer import escape as escape_segment
 
 # Keywords no emitter reads: left out of the key, so schemas differing in them share code.
 # (Only the schema's own: inside its subschemas, they count, since an emitter may compare

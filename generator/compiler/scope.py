@@ -1,4 +1,4 @@
-"""Schema locations, base URIs, ``$ref`` resolution and the (static) dynamic scope.
+"""Schema locations, base URIs and the (static) dynamic scope of ``$ref`` resolution.
 
 Every subschema is compiled in a :class:`Scope`: its base URI, dialect, where it lives (for error
 ``schema_path``\\ s) and the *dynamic context* -- the part of the dynamic scope that
@@ -7,6 +7,10 @@ for each dynamic anchor name, the outermost resource entered so far that defines
 recursive anchors the outermost resource of the innermost unbroken run of
 ``$recursiveAnchor: true`` resources. Functions are memoised per (location, context), so
 dynamic references are resolved at compile time and recursion is an ordinary function call.
+
+Plain lookups (what a reference names from a base URI) are
+:class:`generator.load.refs.References`'; :class:`Locations` records where each subschema
+lives; :class:`Resolver` holds the dynamic-scope rules and the check of each target.
 """
 
 from __future__ import annotations
@@ -20,82 +24,29 @@ import referencing
 import referencing.exceptions
 import referencing.jsonschema
 
-from generator.compiler.check import (
-    check_numbers,
-    check_schema,
-    checked_retrieve,
-    specification_dialect,
-)
-from generator.compiler.dialects import (
-    DRAFT4,
-    DRAFT6,
-    DRAFT7,
-    DRAFT2019,
-    DRAFT2020,
-    SUBSCHEMA_KEYWORDS,
+from generator.compiler.check import check_schema, checked_retrieve
+from generator.load.refs import References
+from generator.spec.dialects import (
     Dialect,
     checked_by_metaschema,
-    escape_segment,
     known_dialect,
-    subschema_pointers,
-    subschemas,
+    resource_dialect,
+    specification_for,
 )
-from generator.errors import SchemaError
-
-
-def _tolerant(spec: referencing.Specification[Any]) -> referencing.Specification[Any]:
-    """``spec`` made to accept boolean subschemas (draft 4 proper has none; users do), and to
-    walk only schemas: :mod:`referencing` also yields the arrays of ``dependencies`` (draft 4-7)
-    as subresources, and would read the members of anything else it meets."""
-    id_of = spec.id_of
-    anchors_in = spec._anchors_in
-    subresources_of = spec.subresources_of
-
-    def tolerant_subresources_of(contents: Any) -> Any:
-        if not isinstance(contents, dict):
-            return []
-        try:
-            found = list(subresources_of(contents))
-        except (AttributeError, TypeError):
-            # a keyword's value of another type than the draft says (``properties: 4``):
-            # referencing reads it as if it were right; our walk looks at types
-            found = [child for _, child in subschemas(contents)]
-        return [each for each in found if isinstance(each, (dict, bool))]
-
-    def tolerant_id_of(contents: Any) -> str | None:
-        found = id_of(contents) if isinstance(contents, dict) else None
-        return found if isinstance(found, str) else None
-
-    def tolerant_anchors_in(specification: referencing.Specification[Any], contents: Any) -> Any:
-        if not isinstance(contents, dict):
-            return []
-        return [a for a in anchors_in(specification, contents) if isinstance(a.name, str)]
-
-    return attrs.evolve(  # type: ignore[misc]  # Specification is an attrs class
-        spec,
-        id_of=tolerant_id_of,
-        anchors_in=tolerant_anchors_in,
-        subresources_of=tolerant_subresources_of,
-    )
-
-
-_SPECS = {
-    uri: _tolerant(referencing.jsonschema.specification_with(uri))
-    for uri in (DRAFT4, DRAFT6, DRAFT7, DRAFT2019, DRAFT2020)
-}
-
-
-def specification_for(dialect_uri: str) -> referencing.Specification[Any]:
-    """The :mod:`referencing` specification for a dialect (tolerating boolean subschemas)."""
-    known = known_dialect(dialect_uri)
-    return _SPECS[known.uri if known is not None else DRAFT2020]
+from generator.spec.keywords import SUBSCHEMA_KEYWORDS, subschema_pointers, subschemas
+from generator.spec.numbers import check_numbers
+from generator.spec.pointer import escape
 
 
 def _tolerant_registry(registry: referencing.Registry[Any]) -> referencing.Registry[Any]:
     """``registry`` with every JSON Schema resource read by our tolerant specifications (its
     crawl then walks schemas only, whatever the resources hold: they are checked when a
     reference reaches them) and every retrieved document checked against its metaschema."""
-    retrieve = checked_retrieve(registry._retrieve)
+
+    def retrieved(uri: str) -> referencing.Resource[Any]:
+        return registry.get_or_retrieve(uri).value
+
+    retrieve = checked_retrieve(retrieved)
 
     def tolerant_retrieve(uri: str) -> referencing.Resource[Any]:
         return _tolerant_resource(retrieve(uri))
@@ -112,16 +63,10 @@ def _tolerant_registry(registry: referencing.Registry[Any]) -> referencing.Regis
 
 
 def _tolerant_resource(resource: referencing.Resource[Any]) -> referencing.Resource[Any]:
-    dialect = specification_dialect(resource)
-    if dialect is None:
+    dialect, tolerant = resource_dialect(resource)
+    if dialect is None or tolerant:
         return resource
-    specification = _SPECS[dialect]
-    if resource._specification is specification:  # noqa: SLF001
-        return resource
-    return specification.create_resource(resource.contents)
-
-
-_MISSING = object()
+    return specification_for(dialect).create_resource(resource.contents)
 
 
 class Scope(NamedTuple):
@@ -129,109 +74,71 @@ class Scope(NamedTuple):
 
     base: str
     dialect: Dialect
-    dyn: tuple[tuple[str, str], ...]
-    rec: str | None
+    #: for each ``$dynamicAnchor`` name, the base URI of the outermost resource defining it
+    dynamic_anchors: tuple[tuple[str, str], ...]
+    #: the base URI ``$recursiveRef: "#"`` resolves against, when ``$recursiveAnchor`` is on
+    recursive_base: str | None
     doc: str
     ptr: str
 
     def schema_path(self, *segments: str) -> str:
         ptr = self.ptr
         for segment in segments:
-            ptr += "/" + escape_segment(segment)
+            ptr += "/" + escape(segment)
         return ptr if self.doc == "" else f"{self.doc}#{ptr}"
 
 
-class Resolver:
-    """Resolves references with :mod:`referencing` and tracks where each subschema lives."""
+def dialect_of(schema: Any, fallback: Dialect, registry: referencing.Registry[Any]) -> Dialect:
+    """The dialect ``schema`` declares with ``$schema`` (a draft's, or a custom metaschema's in
+    ``registry``, narrowed to its vocabularies), else ``fallback``."""
+    if not isinstance(schema, dict):
+        return fallback
+    uri = schema.get("$schema")
+    if not isinstance(uri, str):
+        return fallback
+    known = known_dialect(uri)
+    if known is not None:
+        return known
+    try:
+        meta = registry.contents(urldefrag(uri)[0])
+    except (referencing.exceptions.Unresolvable, LookupError, ValueError):
+        return fallback
+    if not isinstance(meta, dict):
+        return fallback
+    base = known_dialect(str(meta.get("$schema", ""))) or fallback
+    vocabularies = meta.get("$vocabulary")
+    if isinstance(vocabularies, dict):
+        return base.with_vocabularies(vocabularies)
+    return base
 
-    def __init__(
-        self,
-        root: Any,
-        registry: referencing.Registry[Any] | None,
-        default_dialect: Dialect,
-        base_uri: str = "",
-        *,
-        root_is_schema: bool = True,
-    ) -> None:
-        from jsonschema_specifications import REGISTRY as SPECIFICATIONS
 
-        self.default_dialect = default_dialect
-        self.root = root
-        registry = registry if registry is not None else referencing.Registry()
-        # Nothing below may meet what is not a schema: the root, every resource the registry
-        # holds and every one it retrieves later are checked first, ``$ref`` targets on arrival.
-        registry = _tolerant_registry(registry)
-        registry = registry.combine(SPECIFICATIONS)
-        root_dialect = self.dialect_of(root, default_dialect, registry)
-        self.root_dialect = root_dialect
-        #: ids of the documents and subschemas checked so far (see :meth:`_check`)
-        self._checked: set[int] = set()
-        self.root_is_schema = root_is_schema
-        if root_is_schema:
-            check_schema(root, root_dialect.uri)
-            self._checked.add(id(root))
-        else:
-            check_numbers(root)
-        resource = specification_for(root_dialect.uri).create_resource(root)
-        root_id = resource.id()
-        base_uri = urldefrag(base_uri)[0]
+def own_id(schema: Any, dialect: Dialect) -> str | None:
+    """The ``$id`` by which ``schema`` starts a resource of its own, if it does."""
+    if not isinstance(schema, dict):
+        return None
+    if dialect.ref_overrides_siblings and "$ref" in schema:
+        return None
+    value = schema.get(dialect.id_keyword)
+    if not isinstance(value, str):
+        return None
+    if dialect.ref_overrides_siblings and value.startswith("#"):
+        return None  # draft 4-7 plain-name fragment: an anchor, not a new base
+    return value
+
+
+class Locations:
+    """Where each subschema lives (document, JSON Pointer, dialect), how error locations show
+    documents, and which ``$dynamicAnchor``\\ s each resource defines."""
+
+    def __init__(self, refs: References, base_uri: str) -> None:
+        self.refs = refs
         #: Where the root document was read from (its ``$id`` aside): locations in other local
         #: files are shown relative to it, so generated code does not depend on the checkout.
         self.base_uri = base_uri
         self._shown: dict[str, str] = {"": ""}
-        self.root_uri = (
-            urldefrag(urljoin(base_uri, root_id))[0] if isinstance(root_id, str) else base_uri
-        )
-        known = registry.get(self.root_uri)
-        if (
-            known is None
-            or known.contents is not root
-            or known._specification is not resource._specification  # noqa: SLF001
-        ):
-            # (a registry from :func:`generator.load.load_schema` already holds the root,
-            # crawled with the same specification: re-crawling it would walk it all again)
-            registry = registry.with_resource(self.root_uri, resource)
-        self.registry = registry.crawl()
-        self._refs: dict[tuple[Any, ...], tuple[Any, Scope]] = {}
         self.locations: dict[int, tuple[str, str, Dialect]] = {}
         self._anchor_cache: dict[int, frozenset[str]] = {}
         self._dynamic_anchor_seen = False  # has any indexed subschema a $dynamicAnchor?
-        # the root's own absolute URI, a "#" and a JSON Pointer: its subschemas, unless joining
-        # the URI to itself changes it (referencing would then look elsewhere)
-        probe = self.root_uri + "#/"
-        self._root_ref_prefix = probe if urljoin(self.root_uri, probe) == probe else None
-        self.index("", root, root_dialect)
-        self.root_scope = self.enter(
-            Scope(self.root_uri, root_dialect, (), None, "", ""), root, None
-        )
-
-    # -- dialects ---------------------------------------------------------------------------
-
-    def dialect_of(
-        self, schema: Any, fallback: Dialect, registry: referencing.Registry[Any] | None = None
-    ) -> Dialect:
-        if not isinstance(schema, dict):
-            return fallback
-        uri = schema.get("$schema")
-        if not isinstance(uri, str):
-            return fallback
-        known = known_dialect(uri)
-        if known is not None:
-            return known
-        registry = registry if registry is not None else self.registry
-        try:
-            meta = registry.contents(urldefrag(uri)[0])
-        except (referencing.exceptions.Unresolvable, LookupError, ValueError):
-            return fallback
-        if not isinstance(meta, dict):
-            return fallback
-        base = known_dialect(str(meta.get("$schema", ""))) or fallback
-        vocabularies = meta.get("$vocabulary")
-        if isinstance(vocabularies, dict):
-            return base.with_vocabularies(vocabularies)
-        return base
-
-    # -- locations --------------------------------------------------------------------------
 
     def shown_document(self, doc: str) -> str:
         """``doc`` as error locations show it: ``""`` for the root document, a relative
@@ -259,7 +166,7 @@ class Resolver:
             if not isinstance(node, dict) or id(node) in locations:
                 continue
             if "$schema" in node:
-                node_dialect = self.dialect_of(node, node_dialect)
+                node_dialect = dialect_of(node, node_dialect, self.refs.registry)
             if "$dynamicAnchor" in node:
                 self._dynamic_anchor_seen = True
             locations[id(node)] = (doc, ptr, node_dialect)
@@ -267,18 +174,6 @@ class Resolver:
                 continue  # (most are leaves)
             for suffix, child in subschema_pointers(node):
                 stack.append((child, ptr + suffix, node_dialect))
-
-    def own_id(self, schema: Any, dialect: Dialect) -> str | None:
-        if not isinstance(schema, dict):
-            return None
-        if dialect.ref_overrides_siblings and "$ref" in schema:
-            return None
-        value = schema.get(dialect.id_keyword)
-        if not isinstance(value, str):
-            return None
-        if dialect.ref_overrides_siblings and value.startswith("#"):
-            return None  # draft 4-7 plain-name fragment: an anchor, not a new base
-        return value
 
     def dynamic_anchors(self, resource: Any, dialect: Dialect) -> frozenset[str]:
         """Names of ``$dynamicAnchor``\\ s in ``resource``, not descending into subresources."""
@@ -293,7 +188,7 @@ class Resolver:
             node = stack.pop()
             if not isinstance(node, dict):
                 continue
-            if node is not resource and self.own_id(node, dialect) is not None:
+            if node is not resource and own_id(node, dialect) is not None:
                 continue
             anchor = node.get("$dynamicAnchor")
             if isinstance(anchor, str):
@@ -303,15 +198,72 @@ class Resolver:
         self._anchor_cache[id(resource)] = result
         return result
 
+
+class Resolver:
+    """Resolves references with :mod:`referencing` and tracks where each subschema lives."""
+
+    def __init__(
+        self,
+        root: Any,
+        registry: referencing.Registry[Any] | None,
+        default_dialect: Dialect,
+        base_uri: str = "",
+        *,
+        root_is_schema: bool = True,
+    ) -> None:
+        from jsonschema_specifications import REGISTRY as SPECIFICATIONS
+
+        self.default_dialect = default_dialect
+        self.root = root
+        registry = registry if registry is not None else referencing.Registry()
+        # Nothing below may meet what is not a schema: the root, every resource the registry
+        # holds and every one it retrieves later are checked first, ``$ref`` targets on arrival.
+        registry = _tolerant_registry(registry)
+        registry = registry.combine(SPECIFICATIONS)
+        root_dialect = dialect_of(root, default_dialect, registry)
+        self.root_dialect = root_dialect
+        #: ids of the documents and subschemas checked so far (see :meth:`_check`)
+        self._checked: set[int] = set()
+        self.root_is_schema = root_is_schema
+        if root_is_schema:
+            check_schema(root, root_dialect.uri)
+            self._checked.add(id(root))
+        else:
+            check_numbers(root)
+        resource = specification_for(root_dialect).create_resource(root)
+        root_id = resource.id()
+        base_uri = urldefrag(base_uri)[0]
+        self.root_uri = (
+            urldefrag(urljoin(base_uri, root_id))[0] if isinstance(root_id, str) else base_uri
+        )
+        known = registry.get(self.root_uri)
+        if (
+            known is None
+            or known.contents is not root
+            or known != resource  # (read with another specification: attrs records compare)
+        ):
+            # (a registry from :func:`generator.load.load_schema` already holds the root,
+            # crawled with the same specification: re-crawling it would walk it all again)
+            registry = registry.with_resource(self.root_uri, resource)
+        #: the plain ``$ref`` lookups (and the registry, which grows as they retrieve documents)
+        self.refs = References(registry.crawl(), root=root, root_uri=self.root_uri)
+        self._refs: dict[tuple[Any, ...], tuple[Any, Scope]] = {}
+        self.places = Locations(self.refs, base_uri)
+        self.shown_document = self.places.shown_document
+        self.places.index("", root, root_dialect)
+        self.root_scope = self.enter(
+            Scope(self.root_uri, root_dialect, (), None, "", ""), root, None
+        )
+
     def enter(self, scope: Scope, resource: Any, previous_base: str | None) -> Scope:
         """Scope after entering the schema resource ``resource`` (whose base is scope.base)."""
         if previous_base == scope.base:
             return scope
         dialect = scope.dialect
-        dyn = scope.dyn
-        rec = scope.rec
+        dyn = scope.dynamic_anchors
+        rec = scope.recursive_base
         if "$dynamicAnchor" in dialect.keywords:
-            names = self.dynamic_anchors(resource, dialect)
+            names = self.places.dynamic_anchors(resource, dialect)
             if names:
                 known = dict(dyn)
                 for name in sorted(names):
@@ -320,82 +272,43 @@ class Resolver:
         if "$recursiveAnchor" in dialect.keywords:
             anchored = isinstance(resource, dict) and resource.get("$recursiveAnchor") is True
             rec = (rec if rec is not None else scope.base) if anchored else None
-        return scope._replace(dyn=dyn, rec=rec)
+        return scope._replace(dynamic_anchors=dyn, recursive_base=rec)
 
     def descend(self, scope: Scope, child: Any, segments: tuple[str, ...]) -> Scope:
         ptr = scope.ptr
         for segment in segments:
             if "~" in segment or "/" in segment:
-                segment = escape_segment(segment)
+                segment = escape(segment)
             ptr += "/" + segment
         dialect = scope.dialect
         if not isinstance(child, dict) or dialect.id_keyword not in child:
-            return Scope(scope.base, dialect, scope.dyn, scope.rec, scope.doc, ptr)  # no own id
-        child_id = self.own_id(child, dialect)
+            return Scope(
+                scope.base, dialect, scope.dynamic_anchors, scope.recursive_base, scope.doc, ptr
+            )  # no own id
+        child_id = own_id(child, dialect)
         if child_id is None:
-            return Scope(scope.base, dialect, scope.dyn, scope.rec, scope.doc, ptr)
+            return Scope(
+                scope.base, dialect, scope.dynamic_anchors, scope.recursive_base, scope.doc, ptr
+            )
         base = urldefrag(urljoin(scope.base, child_id))[0]
-        dialect = self.dialect_of(child, dialect)
+        dialect = dialect_of(child, dialect, self.registry)
         return self.enter(scope._replace(base=base, dialect=dialect, ptr=ptr), child, scope.base)
 
     # -- references ---------------------------------------------------------------------------
 
-    def _local(self, ref: str) -> Any:
-        """The root's subschema at JSON Pointer fragment ``ref`` (``#/...``), or ``_MISSING``.
-
-        The common case, without :mod:`referencing`'s machinery; anything unusual on the way
-        (an ``$id`` that would move the base, a missing member, an odd array index) is left
-        to :mod:`referencing` by answering ``_MISSING``.
-        """
-        node = self.root
-        for raw in unquote(ref[2:]).split("/"):
-            if isinstance(node, dict):
-                segment = raw.replace("~1", "/").replace("~0", "~")
-                if segment not in node:
-                    return _MISSING
-                node = node[segment]
-            elif isinstance(node, list) and raw.isdigit() and int(raw) < len(node):
-                node = node[int(raw)]
-            else:
-                return _MISSING
-            if isinstance(node, dict) and (
-                isinstance(node.get("$id"), str) or isinstance(node.get("id"), str)
-            ):
-                return _MISSING
-        return node
+    @property
+    def registry(self) -> referencing.Registry[Any]:
+        return self.refs.registry
 
     def _lookup(self, base: str, ref: str, scope: Scope, keyword: str) -> tuple[Any, str]:
-        if base == self.root_uri:
-            local = ref
-            if self._root_ref_prefix is not None and ref.startswith(self._root_ref_prefix):
-                local = ref[len(self.root_uri) :]  # the root's own absolute URI, then a pointer
-            if local.startswith("#/"):
-                found = self._local(local)
-                if found is not _MISSING:
-                    return found, base
-        try:
-            resolved = self.registry.resolver(base).lookup(ref)
-        except (LookupError, TypeError, ValueError, AttributeError):
-            # a JSON Pointer walking into data that is no container (``#/enum/0/x``)
-            raise SchemaError(
-                f"cannot resolve {keyword} {_short(ref)}: the JSON Pointer points to nothing",
-                pointer=scope.schema_path(keyword),
-            ) from None
-        except referencing.exceptions.Unresolvable as exc:
-            cause = _schema_error(exc)
-            if cause is not None:
-                raise cause from None  # the referenced document is not a valid schema
-            raise SchemaError(
-                f"cannot resolve {keyword} {_short(ref)}: {unresolvable_reason(exc)}",
-                pointer=scope.schema_path(keyword),
-            ) from None
-        target_base = str(getattr(resolved.resolver, "_base_uri", base))
-        contents = resolved.contents
+        contents, target_base = self.refs.lookup(
+            base, ref, keyword=keyword, pointer=scope.schema_path(keyword)
+        )
         if not urldefrag(ref)[1] and isinstance(contents, dict):
             # A whole document, looked up by the URI it was read from: referencing keeps that
             # URI as the base, but the document's own absolute ``$id`` (filed by the crawl
             # under that URI, as the same schema) is its base for relative references.
-            own = self.own_id(contents, self.dialect_of(contents, scope.dialect))
+            own = own_id(contents, dialect_of(contents, scope.dialect, self.registry))
             if own is not None:
                 candidate = urldefrag(urljoin(target_base, own))[0]
                 known = self.registry.get(candidate) if candidate != target_base else None
@@ -403,32 +316,23 @@ class Resolver:
                     target_base = candidate
         return contents, target_base
 
-    def _document(self, uri: str) -> Any:
-        """The document at ``uri``, retrieved (and kept in the registry) if need be; ``None``
-        if there is none. (A file a ``$ref`` reached is retrieved by the lookup, whose
-        extended registry is not kept: without this, its locations would not be known.)"""
-        try:
-            retrieved = self.registry.get_or_retrieve(uri)
-        except (referencing.exceptions.Unresolvable, LookupError, ValueError):
-            return None
-        self.registry = retrieved.registry
-        return retrieved.value.contents
-
     def _target_scope(self, scope: Scope, contents: Any, base: str, fragment: str) -> Scope:
-        info = self.locations.get(id(contents))
+        info = self.places.locations.get(id(contents))
         if info is None:
-            resource = self._document(base)
+            resource = self.refs.document(base)
             doc = "" if base == self.root_uri else base
             if resource is not None:
-                self.index(doc, resource, self.dialect_of(resource, scope.dialect))
-            info = self.locations.get(id(contents))
+                self.places.index(doc, resource, dialect_of(resource, scope.dialect, self.registry))
+            info = self.places.locations.get(id(contents))
             if info is None and fragment.startswith("/") and resource is not None:
                 # inside a document that is not a schema itself (an OpenAPI description's
                 # ``components``): the schema is where the JSON Pointer says
-                self.index(doc, contents, self.dialect_of(contents, scope.dialect), fragment)
-                info = self.locations.get(id(contents))
+                self.places.index(
+                    doc, contents, dialect_of(contents, scope.dialect, self.registry), fragment
+                )
+                info = self.places.locations.get(id(contents))
         if info is None:
-            doc, ptr, dialect = base, "", self.dialect_of(contents, scope.dialect)
+            doc, ptr, dialect = base, "", dialect_of(contents, scope.dialect, self.registry)
         else:
             doc, ptr, dialect = info
         if (
@@ -446,7 +350,7 @@ class Resolver:
             # does not know, or into another draft's keyword)
             check_schema(contents, dialect.uri, file=self.shown_document(doc) or None, at=ptr)
             self._checked.add(id(contents))
-        target = Scope(base, dialect, scope.dyn, scope.rec, doc, ptr)
+        target = Scope(base, dialect, scope.dynamic_anchors, scope.recursive_base, doc, ptr)
         if base == scope.base:
             return target
         try:
@@ -457,7 +361,7 @@ class Resolver:
 
     def ref(self, scope: Scope, ref: str) -> tuple[Any, Scope]:
         # the answer depends on the scope's base and dynamic context only, not on its location
-        key = (ref, scope.base, scope.dialect, scope.dyn, scope.rec)
+        key = (ref, scope.base, scope.dialect, scope.dynamic_anchors, scope.recursive_base)
         found = self._refs.get(key)
         if found is None:
             contents, base = self._lookup(scope.base, ref, scope, "$ref")
@@ -481,7 +385,7 @@ class Resolver:
             and isinstance(contents, dict)
             and contents.get("$dynamicAnchor") == fragment
         ):
-            outermost = dict(scope.dyn).get(fragment)
+            outermost = dict(scope.dynamic_anchors).get(fragment)
             if outermost is not None:
                 contents, base = self._lookup(outermost, "#" + fragment, scope, "$dynamicRef")
         return contents, self._target_scope(scope, contents, base, "")
@@ -489,33 +393,6 @@ class Resolver:
     def recursive_ref(self, scope: Scope, ref: str) -> tuple[Any, Scope]:
         contents, base = self._lookup(scope.base, ref, scope, "$recursiveRef")
         if isinstance(contents, dict) and contents.get("$recursiveAnchor") is True:
-            if scope.rec is not None and ref == "#":
-                contents, base = self._lookup(scope.rec, "", scope, "$recursiveRef")
+            if scope.recursive_base is not None and ref == "#":
+                contents, base = self._lookup(scope.recursive_base, "", scope, "$recursiveRef")
         return contents, self._target_scope(scope, contents, base, "")
-
-
-def _schema_error(exc: BaseException) -> SchemaError | None:
-    """The :class:`SchemaError` behind ``exc`` (raised while retrieving a document), if any."""
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, SchemaError):
-            return cause
-        cause = cause.__cause__ or cause.__context__
-    return None
-
-
-def unresolvable_reason(exc: referencing.exceptions.Unresolvable) -> str:
-    """Why a reference did not resolve, in a few words (never the document's text)."""
-    if isinstance(exc, referencing.exceptions.PointerToNowhere):
-        return "the JSON Pointer points to nothing"
-    if isinstance(exc, referencing.exceptions.NoSuchAnchor):
-        return "no such anchor"
-    if isinstance(exc, referencing.exceptions.InvalidAnchor):
-        return "not a valid anchor reference (use a JSON Pointer: '#/...')"
-    cause = _schema_error(exc)
-    return cause.detail if cause is not None else "no such resource"
-
-
-def _short(text: str, limit: int = 100) -> str:
-    shown = repr(text)
-    return shown if len(shown) <= limit else shown[: limit - 4] + "...'"

@@ -49,9 +49,8 @@ from generator.ir.types import (
     strip_null,
 )
 from generator.ir.unions import discriminator, union_members
-from generator.load import LoadedSchema, escape
-
-_LEGACY_DRAFTS = ("draft-04", "draft-06", "draft-07")
+from generator.load import LoadedSchema
+from generator.spec.pointer import escape
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,13 +93,11 @@ _Draft = _EnumDraft | _ObjectDraft | _UnionDraft | _AliasDraft
 
 def build_ir(loaded: LoadedSchema, *, root_name: str | None = None) -> SchemaIR:
     """The IR of every named type in ``loaded``."""
-    dialect = loaded.dialect
-    # OpenAPI 3.0 arrives here as draft 4 (generator.openapi rewrote ``nullable``).
-    legacy = any(d in dialect for d in _LEGACY_DRAFTS)
-    cx = Converter(loaded=loaded, legacy_ref=legacy)
+    # OpenAPI 3.0 arrives here as draft 4 (generator.load.openapi rewrote ``nullable``).
+    cx = Converter(loaded=loaded, legacy_ref=loaded.dialect.ref_overrides_siblings)
     scope = root_scope(cx)
     contents = loaded.contents
-    if loaded.kind == "openapi":
+    if loaded.openapi is not None:
         schemas = contents["components"]["schemas"]
         for name, sub in schemas.items():
             cx.register(name, sub, scope, loaded.uri, f"/components/schemas/{escape(name)}")
@@ -184,9 +181,9 @@ def _assemble(cx: Context, drafts: dict[str, tuple[Pending, _Draft]]) -> SchemaI
                 types.append(AliasType(**common, target=target, nullable=nullable))
     loaded = cx.loaded
     return SchemaIR(
-        root=keys[0] if keys and loaded.kind != "openapi" else None,
+        root=keys[0] if keys and loaded.openapi is None else None,
         types=tuple(types),
-        dialect=loaded.dialect,
+        dialect=loaded.dialect.uri,
         source=loaded.display_name,
     )
 

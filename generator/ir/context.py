@@ -92,10 +92,9 @@ class Context(ABC):
     specification: referencing.Specification[Any] = referencing.jsonschema.DRAFT202012
 
     def __post_init__(self) -> None:
-        if self.loaded.dialect.startswith("http://json-schema.org/draft-04"):
-            self.id_keyword = "id"
+        self.id_keyword = self.loaded.dialect.id_keyword
         self.specification = referencing.jsonschema.specification_with(
-            self.loaded.dialect, default=referencing.jsonschema.DRAFT202012
+            self.loaded.dialect.uri, default=referencing.jsonschema.DRAFT202012
         )
 
     def register(self, name: str, schema: Any, scope: Scope, uri: str, pointer: str) -> str:

@@ -10,7 +10,7 @@ from generator.ir.context import Context, Scope
 from generator.ir.nodes import ANY, examples_of, text, types_of
 from generator.ir.references import full_uri, resolve
 from generator.ir.types import MISSING, Field, TypeExpr, strip_null
-from generator.load import escape
+from generator.spec.pointer import escape
 
 #: Keywords :func:`field` reads; a member schema without any takes the defaults.
 _FIELD_ANNOTATIONS = frozenset({"default", "examples", "example", "description", "title"})

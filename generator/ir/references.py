@@ -19,7 +19,7 @@ from generator.ir import naming
 from generator.ir.context import Context, Scope
 from generator.ir.nodes import enum_values, is_object, ref_of, union_branches
 from generator.ir.types import AnyType, Ref, TypeExpr
-from generator.load import NOWHERE, join_reference, pointer_target
+from generator.spec.pointer import NOWHERE, join_reference, pointer_target
 
 #: Keywords a named type that is only a ``$ref`` may hold besides it.
 _PURE_REF = frozenset({"$ref", "title", "description", "examples", "default", "$id"})

@@ -1,55 +1,82 @@
-"""The five metaschemas, compiled ahead of time by our own validator compiler.
+"""The metaschemas, compiled ahead of time by our own validator compiler.
 
-Every load checks the schema against its dialect's metaschema. Compiling a metaschema takes
-about 35 ms (rendering plus Python's ``compile``), a fifth of a whole run on a small schema, so
-the compiled validators ship as modules here and import from their ``.pyc``.
+Every load checks the schema against its dialect's metaschema (:mod:`generator.load.metaschema`)
+and the compiler checks every document it reads (:mod:`generator.compiler.check`) with these
+modules: importing one costs a fraction of compiling the metaschema again.
 
-They are generated code: ``python -m generator.metaschemas`` (run by ``make generate``)
-rewrites them, and ``tests/test_metaschemas.py`` fails when one differs from what the compiler
-produces now.
+They are generated code: ``python -m generator.metaschemas`` (run by ``make generate``;
+:mod:`.__main__`, the only part that imports the compiler) rewrites them, and
+``tests/test_metaschemas.py`` fails when one differs from what the compiler produces now.
+Each module's header names that command and the sha256 of the metaschema it came from.
+While a module is missing or cannot be imported (the command is rewriting it, or a
+checkout lost it), :func:`validator` answers with python-jsonschema instead, so the compiler
+can still check the metaschema it compiles.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from types import ModuleType
+from typing import Any
 
-#: Dialect URI (as :mod:`generator.load` normalises it) → module in this package.
+from generator.spec.dialects import DRAFT4, DRAFT6, DRAFT7, DRAFT2019, DRAFT2020
+from generator.spec.openapi import OAS30_SCHEMA_OBJECT, OAS30_SCHEMA_URI
+from generator.spec.pointer import to_pointer
+
+#: Metaschema URI → module in this package.
 MODULES = {
-    "http://json-schema.org/draft-04/schema": "draft4",
-    "http://json-schema.org/draft-06/schema": "draft6",
-    "http://json-schema.org/draft-07/schema": "draft7",
-    "https://json-schema.org/draft/2019-09/schema": "draft2019_09",
-    "https://json-schema.org/draft/2020-12/schema": "draft2020_12",
+    DRAFT4: "draft4",
+    DRAFT6: "draft6",
+    DRAFT7: "draft7",
+    DRAFT2019: "draft2019_09",
+    DRAFT2020: "draft2020_12",
+    OAS30_SCHEMA_URI: "oas30",
 }
 HERE = Path(__file__).resolve().parent
 
 
-def source(uri: str) -> str:
-    """The metaschema of dialect ``uri``, compiled now."""
+def metaschema(uri: str) -> Any:
+    """The metaschema ``uri`` names, as a JSON value."""
+    if uri == OAS30_SCHEMA_URI:
+        return OAS30_SCHEMA_OBJECT
     import jsonschema_specifications
 
-    from generator.compiler import render_module
-
-    registry = jsonschema_specifications.REGISTRY
-    return render_module(registry.contents(uri), registry=registry, base_uri=uri, layout=True)
+    return jsonschema_specifications.REGISTRY.contents(uri)
 
 
 @cache
-def validator(uri: str) -> ModuleType:
-    """The precompiled validator module of the metaschema of dialect ``uri``."""
-    return importlib.import_module(f"{__name__}.{MODULES[uri]}")
+def validator(uri: str) -> Any:
+    """The precompiled validator module of the metaschema ``uri`` (its ``is_valid`` and
+    ``iter_errors``), or python-jsonschema's while that module is missing or broken."""
+    try:
+        return importlib.import_module(f"{__name__}.{MODULES[uri]}")
+    except (ImportError, SyntaxError):
+        return _Interpreted(metaschema(uri))
 
 
-def update() -> list[str]:
-    """Rewrite every module whose source differs from the compiler's; the names rewritten."""
-    changed = []
-    for uri, name in MODULES.items():
-        path = HERE / f"{name}.py"
-        text = source(uri)
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            changed.append(path.name)
-    return changed
+@dataclass(frozen=True)
+class _Error:
+    path: str
+    message: str
+    keyword: str
+
+
+class _Interpreted:
+    """A metaschema checked by python-jsonschema, with the compiled modules' interface."""
+
+    def __init__(self, schema: Any) -> None:
+        from jsonschema.validators import validator_for
+
+        cls = validator_for(schema)
+        self._validator = cls(schema)
+
+    def is_valid(self, instance: Any) -> bool:
+        return bool(self._validator.is_valid(instance))
+
+    def iter_errors(self, instance: Any) -> Iterator[_Error]:
+        for error in self._validator.iter_errors(instance):
+            path = to_pointer(error.absolute_path)
+            yield _Error(path, error.message, str(error.validator))

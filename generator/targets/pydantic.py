@@ -39,7 +39,7 @@ def render(job: RenderJob) -> dict[str, str]:
         raise GeneratorError(f"{_INSTALL} ({exc})") from None
 
     loaded = job.loaded
-    if loaded.kind != "jsonschema":
+    if loaded.openapi is not None:
         raise GeneratorError("the pydantic target supports JSON Schema input only (not OpenAPI)")
     with tempfile.TemporaryDirectory(prefix="schemagen-pydantic-") as folder:
         settings = Path(folder) / "ruff.toml"

@@ -25,8 +25,8 @@ def render(job: RenderJob) -> Mapping[str, str]:
             registry=loaded.registry,
             base_uri=loaded.uri,
             definitions=definitions,
-            root=loaded.kind != "openapi",
-            default_dialect=loaded.dialect,
+            root=loaded.openapi is None,
+            default_dialect=loaded.dialect.uri,
             layout=True,
         )
     except SchemaError as exc:

@@ -14,10 +14,10 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from generator.compiler.context import EmitContext, Mode
-from generator.compiler.dialects import Dialect
 from generator.compiler.keywords import arrays, in_place, numbers, objects, strings
 from generator.compiler.keywords.support import Emitter
 from generator.compiler.scope import Scope
+from generator.spec.dialects import Dialect
 
 
 class Keyword(NamedTuple):

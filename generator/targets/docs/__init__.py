@@ -16,7 +16,7 @@ __all__ = ["cell", "render"]
 
 
 def render(job: RenderJob) -> Mapping[str, str]:
-    if job.loaded.kind == "openapi":
+    if job.loaded.openapi is not None:
         from generator.targets.docs import openapi
 
         return openapi.render(job)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.compiler.dialects import subschemas
+from generator.spec.keywords import subschemas
 from generator.targets.docs import names
 from generator.targets.docs.model import STRING, Context, Model, Row, Type, model_of
 from generator.targets.docs.spec import DocsModel

@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import unquote
 
-from generator.load import LoadedSchema, join_reference
+from generator.load import LoadedSchema
+from generator.spec.pointer import join_reference
 
 _COMPONENT = "#/components/schemas/"
 

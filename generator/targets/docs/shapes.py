@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, Protocol
 
-from generator.compiler.dialects import SUBSCHEMA_KEYWORDS, subschemas
+from generator.spec.keywords import SUBSCHEMA_KEYWORDS, subschemas
 from generator.targets.docs import names
 from generator.targets.docs.model import (
     ANY,

@@ -1,10 +1,22 @@
-"""Which keywords each JSON Schema dialect (draft) understands, and how to walk its subschemas."""
+"""The JSON Schema dialects (drafts) schemagen knows: one :class:`Dialect` record each.
+
+A record holds what differs between drafts: the ``$schema`` URI (and its spellings, through
+:func:`known_dialect`), the keywords it understands (narrowed by a custom metaschema's
+``$vocabulary``), the ``$id`` keyword, whether ``$ref`` overrides its siblings, and the
+:mod:`referencing` specification (boolean-tolerant) its documents are crawled with.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import astuple, dataclass
 from typing import Any
+
+import attrs
+import referencing
+import referencing.jsonschema
+
+from generator.spec.keywords import IN_ARRAY, IN_OBJECT, IN_VALUE, subschemas
 
 DRAFT4 = "http://json-schema.org/draft-04/schema"
 DRAFT6 = "http://json-schema.org/draft-06/schema"
@@ -120,9 +132,11 @@ class Dialect:
     name: str
     uri: str
     keywords: frozenset[str]
+    #: The keyword that moves the base URI: ``id`` (draft 4) or ``$id``.
     id_keyword: str
+    #: Whether ``$ref`` makes its siblings ignored (draft 4 to 7).
     ref_overrides_siblings: bool
-    boolean_schemas: bool
+    #: Whether ``1.0`` is an integer (draft 6 on).
     float_integers: bool
     #: "array-or-schema" (draft 4 .. 2019-09) or "prefixItems" (2020-12)
     items_mode: str
@@ -146,7 +160,6 @@ class Dialect:
             keywords=frozenset(keywords & self.keywords),
             id_keyword=self.id_keyword,
             ref_overrides_siblings=self.ref_overrides_siblings,
-            boolean_schemas=self.boolean_schemas,
             float_integers=self.float_integers,
             items_mode=self.items_mode,
             contains_annotates_items=self.contains_annotates_items,
@@ -171,14 +184,55 @@ _D2020_KEYWORDS = frozenset().union(
 _INTERNED: dict[tuple[Any, ...], Dialect] = {}  # fields -> the one dialect with them
 
 DIALECTS: dict[str, Dialect] = {
-    DRAFT4: Dialect("draft4", DRAFT4, _D4_KEYWORDS, "id", True, False, False, "array", False),
-    DRAFT6: Dialect("draft6", DRAFT6, _D6_KEYWORDS, "$id", True, True, True, "array", False),
-    DRAFT7: Dialect("draft7", DRAFT7, _D7_KEYWORDS, "$id", True, True, True, "array", False),
+    DRAFT4: Dialect(
+        name="draft4",
+        uri=DRAFT4,
+        keywords=_D4_KEYWORDS,
+        id_keyword="id",
+        ref_overrides_siblings=True,
+        float_integers=False,
+        items_mode="array",
+        contains_annotates_items=False,
+    ),
+    DRAFT6: Dialect(
+        name="draft6",
+        uri=DRAFT6,
+        keywords=_D6_KEYWORDS,
+        id_keyword="$id",
+        ref_overrides_siblings=True,
+        float_integers=True,
+        items_mode="array",
+        contains_annotates_items=False,
+    ),
+    DRAFT7: Dialect(
+        name="draft7",
+        uri=DRAFT7,
+        keywords=_D7_KEYWORDS,
+        id_keyword="$id",
+        ref_overrides_siblings=True,
+        float_integers=True,
+        items_mode="array",
+        contains_annotates_items=False,
+    ),
     DRAFT2019: Dialect(
-        "draft2019-09", DRAFT2019, _D2019_KEYWORDS, "$id", False, True, True, "array", False
+        name="draft2019-09",
+        uri=DRAFT2019,
+        keywords=_D2019_KEYWORDS,
+        id_keyword="$id",
+        ref_overrides_siblings=False,
+        float_integers=True,
+        items_mode="array",
+        contains_annotates_items=False,
     ),
     DRAFT2020: Dialect(
-        "draft2020-12", DRAFT2020, _D2020_KEYWORDS, "$id", False, True, True, "prefixItems", True
+        name="draft2020-12",
+        uri=DRAFT2020,
+        keywords=_D2020_KEYWORDS,
+        id_keyword="$id",
+        ref_overrides_siblings=False,
+        float_integers=True,
+        items_mode="prefixItems",
+        contains_annotates_items=True,
     ),
 }
 
@@ -187,35 +241,22 @@ for _dialect in DIALECTS.values():
     _INTERNED[astuple(_dialect)] = _dialect
 
 
+#: ``$schema`` spellings seen in the wild beyond the drafts' own URIs.
+_SPELLINGS = {"http://json-schema.org/schema": DRAFT2020}
+
+
 def known_dialect(uri: str) -> Dialect | None:
-    """The dialect a ``$schema`` URI names, tolerating a trailing ``#`` and http/https."""
+    """The dialect a ``$schema`` URI names, tolerating a trailing ``#``, ``https`` for the
+    draft-0x URIs, ``http`` for the dated ones, and the undated ``json-schema.org/schema``."""
     key = uri.rstrip("#")
     found = DIALECTS.get(key)
-    if found is None and key.startswith("https://json-schema.org/draft-0"):
-        found = DIALECTS.get("http://" + key[len("https://") :])
+    if found is None:
+        if key.startswith("https://json-schema.org/draft-0"):
+            key = "http://" + key[len("https://") :]
+        elif key.startswith("http://json-schema.org/draft/20"):
+            key = "https://" + key[len("http://") :]
+        found = DIALECTS.get(_SPELLINGS.get(key, key))
     return found
-
-
-# Keywords whose value is a schema, an array of schemas, or an object of schemas.
-_IN_VALUE = frozenset(
-    {
-        "additionalItems",
-        "additionalProperties",
-        "contains",
-        "else",
-        "if",
-        "not",
-        "propertyNames",
-        "then",
-        "unevaluatedItems",
-        "unevaluatedProperties",
-        "contentSchema",
-    }
-)
-_IN_ARRAY = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
-_IN_OBJECT = frozenset(
-    {"$defs", "definitions", "dependentSchemas", "patternProperties", "properties"}
-)
 
 
 def checked_by_metaschema(pointer: str, dialect: Dialect) -> bool:
@@ -231,11 +272,11 @@ def checked_by_metaschema(pointer: str, dialect: Dialect) -> bool:
         keyword = tokens[index]
         if keyword not in dialect.keywords and keyword not in locations:
             return False
-        if keyword in _IN_OBJECT or keyword in _IN_ARRAY or keyword == "dependencies":
+        if keyword in IN_OBJECT or keyword in IN_ARRAY or keyword == "dependencies":
             index += 2
         elif keyword == "items":
             index += 2 if index + 1 < len(tokens) and tokens[index + 1].isdigit() else 1
-        elif keyword in _IN_VALUE:
+        elif keyword in IN_VALUE:
             index += 1
         else:
             return False
@@ -253,70 +294,91 @@ _LOCATIONS: dict[str, frozenset[str]] = {
 }
 
 
-# Every keyword :func:`subschemas` looks into.
-SUBSCHEMA_KEYWORDS = _IN_VALUE | _IN_ARRAY | _IN_OBJECT | {"items", "dependencies"}
+def _tolerant(spec: referencing.Specification[Any]) -> referencing.Specification[Any]:
+    """``spec`` made to accept boolean subschemas (draft 4 proper has none; users do), and to
+    walk only schemas: :mod:`referencing` also yields the arrays of ``dependencies`` (draft 4-7)
+    as subresources, and would read the members of anything else it meets."""
+    id_of = spec.id_of
+    subresources_of = spec.subresources_of
+
+    def tolerant_subresources_of(contents: Any) -> Any:
+        if not isinstance(contents, dict):
+            return []
+        try:
+            found = list(subresources_of(contents))
+        except (AttributeError, TypeError):
+            # a keyword's value of another type than the draft says (``properties: 4``):
+            # referencing reads it as if it were right; our walk looks at types
+            found = [child for _, child in subschemas(contents)]
+        return [each for each in found if isinstance(each, (dict, bool))]
+
+    def tolerant_id_of(contents: Any) -> str | None:
+        found = id_of(contents) if isinstance(contents, dict) else None
+        return found if isinstance(found, str) else None
+
+    def tolerant_anchors_in(specification: referencing.Specification[Any], contents: Any) -> Any:
+        if not isinstance(contents, dict):
+            return []
+        return [
+            attrs.evolve(anchor, resource=specification.create_resource(anchor.resource.contents))
+            for anchor in spec.anchors_in(contents)
+            if isinstance(anchor.name, str)
+        ]
+
+    return attrs.evolve(  # type: ignore[misc]  # Specification is an attrs class
+        spec,
+        id_of=tolerant_id_of,
+        anchors_in=tolerant_anchors_in,
+        subresources_of=tolerant_subresources_of,
+    )
 
 
-def subschemas(schema: Any) -> Iterator[tuple[tuple[str, ...], Any]]:
-    """Yield ``(path segments, subschema)`` for every direct subschema of ``schema``."""
-    if not isinstance(schema, dict):
-        return
-    for key, value in schema.items():
-        if key in _IN_VALUE:
-            yield (key,), value
-        elif key in _IN_ARRAY and isinstance(value, list):
-            for index, item in enumerate(value):
-                yield (key, str(index)), item
-        elif key in _IN_OBJECT and isinstance(value, dict):
-            for name, item in value.items():
-                yield (key, name), item
-        elif key == "items":
-            if isinstance(value, list):
-                for index, item in enumerate(value):
-                    yield (key, str(index)), item
-            else:
-                yield (key,), value
-        elif key == "dependencies" and isinstance(value, dict):
-            for name, item in value.items():
-                if not isinstance(item, list):
-                    yield (key, name), item
+_SPECIFICATIONS = {
+    uri: _tolerant(referencing.jsonschema.specification_with(uri)) for uri in DIALECTS
+}
 
 
-def subschema_pointers(schema: dict[str, Any]) -> list[tuple[str, Any]]:
-    """``(JSON Pointer suffix, subschema)`` for every direct subschema, as :func:`subschemas`.
+def specification_for(dialect: Dialect | None) -> referencing.Specification[Any]:
+    """The :mod:`referencing` specification of ``dialect`` (2020-12 for ``None``), tolerating
+    boolean subschemas and keywords of the wrong type."""
+    return _SPECIFICATIONS[dialect.uri if dialect is not None else DRAFT2020]
 
-    The suffix is the escaped ``/segment/...`` that leads from ``schema`` to the subschema.
+
+def document_specification(
+    contents: Any, default: Dialect | None = None
+) -> referencing.Specification[Any]:
+    """The specification of a document by its own ``$schema`` (``default`` without one, or
+    with one no dialect answers to)."""
+    declared = contents.get("$schema") if isinstance(contents, dict) else None
+    known = known_dialect(declared) if isinstance(declared, str) else None
+    return specification_for(known or default)
+
+
+_BY_SPECIFICATION = [
+    (specification, DIALECTS[uri]) for uri, specification in _SPECIFICATIONS.items()
+] + [(referencing.jsonschema.specification_with(uri), DIALECTS[uri]) for uri in DIALECTS]
+
+
+def resource_specification(
+    resource: referencing.Resource[Any],
+) -> referencing.Specification[Any] | None:
+    """The JSON Schema specification ``resource`` is read with (``None`` for any other)."""
+    contents = resource.contents
+    for specification, _ in _BY_SPECIFICATION:
+        if resource == specification.create_resource(contents):
+            return specification
+    return None
+
+
+def resource_dialect(resource: referencing.Resource[Any]) -> tuple[Dialect | None, bool]:
+    """The dialect whose specification ``resource`` is read with (``None`` for any other), and
+    whether that specification is :func:`specification_for`'s tolerant one.
+
+    Told by equality with a resource made by each candidate (resources are attrs records; their
+    contents compare by identity first, so this costs no walk of the document).
     """
-    found: list[tuple[str, Any]] = []
-    if SUBSCHEMA_KEYWORDS.isdisjoint(schema):
-        return found
-    for key, value in schema.items():
-        if key in _IN_VALUE:
-            found.append(("/" + key, value))
-        elif key in _IN_ARRAY and isinstance(value, list):
-            for index, item in enumerate(value):
-                found.append((f"/{key}/{index}", item))
-        elif key in _IN_OBJECT and isinstance(value, dict):
-            prefix = f"/{key}/"
-            for name, item in value.items():
-                if "~" in name or "/" in name:
-                    name = escape_segment(name)
-                found.append((prefix + name, item))
-        elif key == "items":
-            if isinstance(value, list):
-                for index, item in enumerate(value):
-                    found.append((f"/items/{index}", item))
-            else:
-                found.append(("/items", value))
-        elif key == "dependencies" and isinstance(value, dict):
-            for name, item in value.items():
-                if not isinstance(item, list):
-                    found.append((f"/dependencies/{escape_segment(name)}", item))
-    return found
-
-
-def escape_segment(segment: str) -> str:
-    """``segment`` as a JSON Pointer reference token (``~`` and ``/`` escaped)."""
-    if "~" in segment or "/" in segment:
-        return segment.replace("~", "~0").replace("/", "~1")
-    return segment
+    contents = resource.contents
+    for index, (specification, dialect) in enumerate(_BY_SPECIFICATION):
+        if resource == specification.create_resource(contents):
+            return dialect, index < len(_SPECIFICATIONS)
+    return None, False

@@ -1,0 +1,629 @@
+"""Validators of the metaschema https://spec.openapis.org/oas/3.0/schema/2021-09-28#/definitions/Schema
+written by `python -m generator.metaschemas`; do not edit, rerun it.
+sha256 of its JSON (keys sorted, no spaces):
+36d4ef6e1d88ae6df2d0bf6569d58b18b8eaa2f0156bcdb6b3f8f8dcabbdeae2
+
+Public API: ``is_valid(instance)``, ``iter_errors(instance)`` and ``validate(instance)``
+Instances are plain values as returned by ``json.loads``. The module depends on the standard
+library only.
+``schemagen native`` compiles it with mypyc into an extension module with the same results.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Final, TypeVar
+
+try:
+    from mypy_extensions import mypyc_attr
+except ImportError:  # no mypy here: the mark matters to mypyc only (``schemagen native``)
+    _C = TypeVar("_C")
+
+    def mypyc_attr(*attrs: str, **kwattrs: object) -> Callable[[_C], _C]:
+        return lambda cls: cls
+
+
+__all__ = [
+    "SchemaValidationError",
+    "Error",
+    "ValidationError",
+    "SchemaLoopError",
+    "is_valid",
+    "iter_errors",
+    "validate",
+]
+
+_Path = tuple[str | int, ...]
+_json = json.loads
+_NoneType = type(None)
+_NUMBER = (int, float)
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaValidationError:
+    """One way in which an instance fails the schema."""
+
+    #: JSON Pointer into the instance ("" is the whole document)
+    path: str
+    #: JSON Pointer of the failing keyword in the schema (``uri#pointer`` outside the root)
+    schema_path: str
+    keyword: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path or '(root)'}: {self.message}"
+
+
+Error = SchemaValidationError
+
+
+class ValidationError(ValueError):
+    """Raised by ``validate``; ``errors`` holds every error found."""
+
+    def __init__(self, errors: list[SchemaValidationError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(error) for error in errors))
+
+
+@mypyc_attr(native_class=False)  # mypyc compiles no native subclass of RuntimeError
+class SchemaLoopError(RuntimeError):
+    """The schema applies itself to the same instance without end (e.g. ``{"$ref": "#"}``)."""
+
+    def __init__(self, schema_path: str) -> None:
+        self.schema_path = schema_path
+        super().__init__(
+            f"{schema_path or '#'}: infinite reference loop: this schema applies itself "
+            "to the same instance without end"
+        )
+
+
+def _too_deep() -> SchemaValidationError:
+    message = "instance is nested too deeply to validate (Python recursion limit reached)"
+    return SchemaValidationError("", "", "$depth", message)
+
+
+def _loc(keyword: str, schema_path: str) -> tuple[str, str]:
+    return keyword, schema_path
+
+
+def _ptr(path: _Path) -> str:
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def _err(path: _Path, loc: tuple[str, str], message: str) -> SchemaValidationError:
+    return SchemaValidationError(_ptr(path), loc[1], loc[0], message)
+
+
+def _show(value: Any) -> str:
+    try:
+        if type(value) is str:
+            text = repr(value)
+        elif value is None or type(value) is bool:
+            text = json.dumps(value)
+        elif type(value) is int or type(value) is float:
+            text = repr(value)
+        else:
+            text = json.dumps(value, ensure_ascii=False, default=repr)
+    except ValueError:  # an integer longer than Python prints (4,300 digits)
+        text = "a very long integer" if type(value) is int else "a value with a very long integer"
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _intf(value: Any) -> bool:
+    """A float with an integral value (an "integer" since draft 6)."""
+    return type(value) is float and value.is_integer()
+
+
+def _frozen(text: str) -> frozenset[Any]:
+    return frozenset(json.loads(text))
+
+
+def _re_compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _eq(a: Any, b: Any) -> bool:
+    """JSON equality: 1 == 1.0, but true != 1; arrays and objects compare deeply."""
+    ta = type(a)
+    tb = type(b)
+    if ta is bool or tb is bool:
+        return ta is tb and a == b
+    if ta in (int, float) and tb in (int, float):
+        return bool(a == b)
+    if ta is not tb:
+        return False
+    if ta is list:
+        return len(a) == len(b) and all(_eq(x, y) for x, y in zip(a, b, strict=True))
+    if ta is dict:
+        return a.keys() == b.keys() and all(_eq(v, b[k]) for k, v in a.items())
+    return bool(a == b)
+
+
+def _enum(value: Any, options: list[Any]) -> bool:
+    return any(_eq(value, option) for option in options)
+
+
+def _key(value: Any) -> Any:
+    """A hashable key such that _key(a) == _key(b) exactly when _eq(a, b)."""
+    t = type(value)
+    if t is bool:
+        return ("b", value)
+    if t is int or t is float:
+        return ("n", value)
+    if t is list:
+        return ("l", tuple(_key(v) for v in value))
+    if t is dict:
+        return ("d", frozenset((k, _key(v)) for k, v in value.items()))
+    return ("s", value)
+
+
+def _unique(items: list[Any]) -> bool:
+    try:
+        return len({_key(item) for item in items}) == len(items)
+    except TypeError:
+        return all(not _eq(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
+
+
+def _mul(value: int | float, factor: int | Fraction) -> bool:
+    """Whether value is an exact multiple of factor (exact rational arithmetic)."""
+    if type(value) is float:
+        if not math.isfinite(value):
+            return False
+        quotient = Fraction(repr(value)) / factor
+    else:
+        quotient = Fraction(value) / factor
+    return quotient.denominator == 1
+
+
+_M1: Final = "/definitions/Schema/properties/properties"
+_R1: Final = _M1
+_M2: Final = "/additionalProperties/oneOf"
+_R2: Final = _R1 + _M2
+_S1: Final = _loc("oneOf", _R2)
+_M3: Final = " is not valid under exactly one of the given schemas"
+_P1: Final = _re_compile("^\\$ref\\Z")
+_F1: Final = _frozen('["array", "boolean", "integer", "number", "object", "string"]')
+_F2: Final = _frozen(
+    '["title", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclus'
+    'iveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems",'
+    ' "uniqueItems", "maxProperties", "minProperties", "required", "enum", "ty'
+    'pe", "not", "allOf", "oneOf", "anyOf", "items", "properties", "additio'
+    'nalProperties", "description", "format", "default", "nullable", "discrimin'
+    'ator", "readOnly", "writeOnly", "example", "externalDocs", "deprecated", '
+    '"xml"]'
+)
+_P2: Final = _re_compile("^x-")
+
+
+def _v1(x: Any) -> bool:
+    if not _v2(x):
+        return False
+    return True
+
+
+def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+    if not _v2(x):
+        yield from _e2(x, p)
+
+
+def _v2(x: Any) -> bool:
+    n1 = 0
+    for f1 in _T1:
+        if f1(x):
+            n1 += 1
+    if n1 != 1:
+        return False
+    return True
+
+
+def _e2(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+    n2 = 0
+    for f2 in _T1:
+        if f2(x):
+            n2 += 1
+    if n2 != 1:
+        yield _err(p, _S1, _show(x) + _M3)
+
+
+def _v3(x: Any) -> bool:
+    if not _v5(x):
+        return False
+    return True
+
+
+def _v4(x: Any) -> bool:
+    if type(x) is not dict:
+        return False
+    if "$ref" not in x:
+        return False
+    for k1, x1 in x.items():
+        if _P1.search(k1) is not None:
+            if type(x1) is not str:
+                return False
+    return True
+
+
+def _v5(x: Any) -> bool:
+    if type(x) is not dict:
+        return False
+    if "title" in x:
+        x2 = x["title"]
+        if type(x2) is not str:
+            return False
+    if "multipleOf" in x:
+        x3 = x["multipleOf"]
+        if type(x3) not in _NUMBER:
+            return False
+        if x3 <= 0:
+            return False
+    if "maximum" in x:
+        x4 = x["maximum"]
+        if type(x4) not in _NUMBER:
+            return False
+    if "exclusiveMaximum" in x:
+        x5 = x["exclusiveMaximum"]
+        if type(x5) is not bool:
+            return False
+    if "minimum" in x:
+        x6 = x["minimum"]
+        if type(x6) not in _NUMBER:
+            return False
+    if "exclusiveMinimum" in x:
+        x7 = x["exclusiveMinimum"]
+        if type(x7) is not bool:
+            return False
+    if "maxLength" in x:
+        x8 = x["maxLength"]
+        if type(x8) is not int:
+            return False
+        if x8 < 0:
+            return False
+    if "minLength" in x:
+        x9 = x["minLength"]
+        if type(x9) is not int:
+            return False
+        if x9 < 0:
+            return False
+    if "pattern" in x:
+        x10 = x["pattern"]
+        if type(x10) is not str:
+            return False
+    if "maxItems" in x:
+        x11 = x["maxItems"]
+        if type(x11) is not int:
+            return False
+        if x11 < 0:
+            return False
+    if "minItems" in x:
+        x12 = x["minItems"]
+        if type(x12) is not int:
+            return False
+        if x12 < 0:
+            return False
+    if "uniqueItems" in x:
+        x13 = x["uniqueItems"]
+        if type(x13) is not bool:
+            return False
+    if "maxProperties" in x:
+        x14 = x["maxProperties"]
+        if type(x14) is not int:
+            return False
+        if x14 < 0:
+            return False
+    if "minProperties" in x:
+        x15 = x["minProperties"]
+        if type(x15) is not int:
+            return False
+        if x15 < 0:
+            return False
+    if "required" in x:
+        x16 = x["required"]
+        if type(x16) is not list:
+            return False
+        if len(x16) < 1:
+            return False
+        if not _unique(x16):
+            return False
+        for x17 in x16:
+            if type(x17) is not str:
+                return False
+    if "enum" in x:
+        x18 = x["enum"]
+        if type(x18) is not list:
+            return False
+        if len(x18) < 1:
+            return False
+    if "type" in x:
+        x20 = x["type"]
+        if type(x20) is not str:
+            return False
+        if x20 not in _F1:
+            return False
+    if "not" in x:
+        x21 = x["not"]
+        n3 = 0
+        for f3 in _T2:
+            if f3(x21):
+                n3 += 1
+        if n3 != 1:
+            return False
+    if "allOf" in x:
+        x22 = x["allOf"]
+        if type(x22) is not list:
+            return False
+        for x23 in x22:
+            n4 = 0
+            for f4 in _T3:
+                if f4(x23):
+                    n4 += 1
+            if n4 != 1:
+                return False
+    if "oneOf" in x:
+        x24 = x["oneOf"]
+        if type(x24) is not list:
+            return False
+        for x25 in x24:
+            n5 = 0
+            for f5 in _T4:
+                if f5(x25):
+                    n5 += 1
+            if n5 != 1:
+                return False
+    if "anyOf" in x:
+        x26 = x["anyOf"]
+        if type(x26) is not list:
+            return False
+        for x27 in x26:
+            n6 = 0
+            for f6 in _T5:
+                if f6(x27):
+                    n6 += 1
+            if n6 != 1:
+                return False
+    if "items" in x:
+        x28 = x["items"]
+        n7 = 0
+        for f7 in _T6:
+            if f7(x28):
+                n7 += 1
+        if n7 != 1:
+            return False
+    if "properties" in x:
+        x29 = x["properties"]
+        if type(x29) is not dict:
+            return False
+        for x30 in x29.values():
+            n8 = 0
+            for f8 in _T1:
+                if f8(x30):
+                    n8 += 1
+            if n8 != 1:
+                return False
+    if "additionalProperties" in x:
+        x31 = x["additionalProperties"]
+        n9 = 0
+        for f9 in _T7:
+            if f9(x31):
+                n9 += 1
+        if n9 != 1:
+            return False
+    if "description" in x:
+        x32 = x["description"]
+        if type(x32) is not str:
+            return False
+    if "format" in x:
+        x33 = x["format"]
+        if type(x33) is not str:
+            return False
+    if "nullable" in x:
+        x35 = x["nullable"]
+        if type(x35) is not bool:
+            return False
+    if "discriminator" in x:
+        x36 = x["discriminator"]
+        if type(x36) is not dict:
+            return False
+        if "propertyName" not in x36:
+            return False
+        x37 = x36["propertyName"]
+        if type(x37) is not str:
+            return False
+        if "mapping" in x36:
+            x38 = x36["mapping"]
+            if type(x38) is not dict:
+                return False
+            for x39 in x38.values():
+                if type(x39) is not str:
+                    return False
+    if "readOnly" in x:
+        x40 = x["readOnly"]
+        if type(x40) is not bool:
+            return False
+    if "writeOnly" in x:
+        x41 = x["writeOnly"]
+        if type(x41) is not bool:
+            return False
+    if "externalDocs" in x:
+        x43 = x["externalDocs"]
+        if type(x43) is not dict:
+            return False
+        if "url" not in x43:
+            return False
+    if "deprecated" in x:
+        x44 = x["deprecated"]
+        if type(x44) is not bool:
+            return False
+    if "xml" in x:
+        x45 = x["xml"]
+        if type(x45) is not dict:
+            return False
+    for k4 in x:
+        hit1 = False
+        if _P2.search(k4) is not None:
+            hit1 = True
+        if not hit1 and k4 not in _F2:
+            return False
+    return True
+
+
+def _v6(x: Any) -> bool:
+    if not _v5(x):
+        return False
+    return True
+
+
+def _v7(x: Any) -> bool:
+    if type(x) is not dict:
+        return False
+    if "$ref" not in x:
+        return False
+    for k5, x47 in x.items():
+        if _P1.search(k5) is not None:
+            if type(x47) is not str:
+                return False
+    return True
+
+
+def _v8(x: Any) -> bool:
+    if not _v5(x):
+        return False
+    return True
+
+
+def _v9(x: Any) -> bool:
+    if type(x) is not dict:
+        return False
+    if "$ref" not in x:
+        return False
+    for k6, x48 in x.items():
+        if _P1.search(k6) is not None:
+            if type(x48) is not str:
+                return False
+    return True
+
+
+def _v10(x: Any) -> bool:
+    if not _v5(x):
+        return False
+    return True
+
+
+def _v11(x: Any) -> bool:
+    if type(x) is not dict:
+        return False
+    if "$ref" not in x:
+        return False
+    for k7, x49 in x.items():
+        if _P1.search(k7) is not None:
+            if type(x49) is not str:
+                return False
+    return True
+
+
+def _v12(x: Any) -> bool:
+    if not _v5(x):
+        return False
+    return True
+
+
+def _v13(x: Any) -> bool:
+    if type(x) is not dict:
+        return False
+    if "$ref" not in x:
+        return False
+    for k8, x50 in x.items():
+        if _P1.search(k8) is not None:
+            if type(x50) is not str:
+                return False
+    return True
+
+
+def _v14(x: Any) -> bool:
+    if not _v5(x):
+        return False
+    return True
+
+
+def _v15(x: Any) -> bool:
+    if type(x) is not dict:
+        return False
+    if "$ref" not in x:
+        return False
+    for k9, x51 in x.items():
+        if _P1.search(k9) is not None:
+            if type(x51) is not str:
+                return False
+    return True
+
+
+def _v16(x: Any) -> bool:
+    if not _v5(x):
+        return False
+    return True
+
+
+def _v17(x: Any) -> bool:
+    if type(x) is not dict:
+        return False
+    if "$ref" not in x:
+        return False
+    for k10, x52 in x.items():
+        if _P1.search(k10) is not None:
+            if type(x52) is not str:
+                return False
+    return True
+
+
+def _v18(x: Any) -> bool:
+    if type(x) is not bool:
+        return False
+    return True
+
+
+_T1: Final = (_v3, _v4)
+_T2: Final = (_v6, _v7)
+_T3: Final = (_v8, _v9)
+_T4: Final = (_v10, _v11)
+_T5: Final = (_v12, _v13)
+_T6: Final = (_v14, _v15)
+_T7: Final = (_v16, _v17, _v18)
+
+
+def is_valid(instance: Any) -> bool:
+    """Whether ``instance`` is valid.
+
+    Validates against the schema.
+    Instances nested too deeply to validate (Python's recursion limit) count as invalid.
+    """
+    try:
+        return _v1(instance)
+    except RecursionError:
+        return False
+
+
+def iter_errors(instance: Any) -> Iterator[SchemaValidationError]:
+    """Every error of ``instance``, in schema order.
+
+    Validates against the schema.
+    """
+    try:
+        if _v1(instance):
+            return
+        yield from _e1(instance, ())
+    except RecursionError:
+        yield _too_deep()
+
+
+def validate(instance: Any) -> None:
+    """Raise :class:`ValidationError` with all errors if ``instance`` is invalid.
+
+    Validates against the schema.
+    """
+    errors = list(iter_errors(instance))
+    if errors:
+        raise ValidationError(errors)
