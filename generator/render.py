@@ -143,7 +143,7 @@ def _cut(text: str, shown: str, markers: tuple[str, ...]) -> list[Part]:
     for begin, end in zip(found, found[1:], strict=False):
         chunk = lines[begin + 1 : end]
         skipped = 0
-        while skipped < len(chunk) and not chunk[skipped].strip():
+        while skipped < len(chunk) and chunk[skipped] in ("\n", "\r\n"):
             skipped += 1
         parts.append(Part("".join(chunk).strip("\r\n"), begin + 2 + skipped))
     return parts
