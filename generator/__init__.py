@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from generator.compiler import compile as compile
 else:
 
-    def compile(schema: Any, **kwargs: Any) -> Any:
+    def compile(schema: Any, **kwargs: Any) -> Any:  # noqa: A001 - the public name, as re.compile
         """Compile ``schema`` into an in-memory validator (see :mod:`generator.compiler`)."""
         from generator.compiler import compile as _compile
 

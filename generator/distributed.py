@@ -267,7 +267,7 @@ def _gather(item: _Input, reporter: Reporter) -> None:
     for number, future in enumerate(item.futures):
         try:
             first, lines, findings, unreadable = future.result()
-        except Exception as exc:  # the task failed on the cluster: not the input's fault
+        except Exception as exc:  # noqa: BLE001 - the task failed on the cluster, whatever it raised
             detail = str(exc).splitlines()[0] if str(exc) else ""
             raise GeneratorError(
                 f"{item.name}: the Dask cluster failed to check it: {type(exc).__name__}"
@@ -305,7 +305,7 @@ def connect(address: str, workers: int | None = None) -> tuple[distributed.Clien
                 dashboard_address=":0",  # its HTTP server always starts: any free loopback port
                 silence_logs=logging.ERROR,
             )
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - Dask raises many kinds; each is one line here
             raise GeneratorError(f"cannot start a local Dask cluster: {exc}") from None
         try:
             return distributed.Client(cluster), cluster
@@ -378,7 +378,7 @@ def run(
             if item.futures:
                 _gather(item, reporter)
             else:
-                validate_files._validate_input(
+                validate_files.validate_input(
                     item.name, checker, reporter, None, 1, args.jsonl, source_stdin
                 )
         reporter.done()

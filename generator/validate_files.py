@@ -313,7 +313,7 @@ def _stream(
         reporter.counted(count)
 
 
-def _validate_input(
+def validate_input(
     name: str,
     checker: Checker,
     reporter: Reporter,
@@ -374,7 +374,7 @@ def run(
         pool = Pool(args.jobs, _init_worker, init_args)
     try:
         for name in args.files:
-            _validate_input(name, checker, reporter, pool, args.jobs, args.jsonl, source)
+            validate_input(name, checker, reporter, pool, args.jobs, args.jsonl, source)
         reporter.done()
         out.flush()
     except BrokenPipeError:

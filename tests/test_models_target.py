@@ -23,6 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.errors import GeneratorError
 from generator.ir import EnumType, build_ir
 from generator.load import load_contents, load_schema
 from generator.pipeline import generate
@@ -558,10 +559,76 @@ def test_py_str_is_a_literal_of_the_text(text: str) -> None:
 @given(st.text())
 def test_docstrings_are_inert(text: str) -> None:
     klass = "\n".join(["class C:", *(doc_lines(text, "    ") or ["    pass"])])
-    exec(compile(klass, "<doc>", "exec"), {})  # type() refuses a __doc__ that is not UTF-8
+    exec(compile(klass, "<doc>", "exec"), {})  # noqa: S102 - type() refuses a non-UTF-8 __doc__
     source = "\n".join(["def f() -> None:", *(doc_lines(text, "    ") or ["    pass"])])
     tree = ast.parse(source)
     function = tree.body[0]
     assert isinstance(function, ast.FunctionDef)
     assert all(isinstance(node, ast.Expr) or isinstance(node, ast.Pass) for node in function.body)
     assert all(len(line) <= 100 for line in source.splitlines())
+
+
+def test_runtime_names_are_numbered_in_models_only(tmp_path: Path) -> None:
+    """A schema type named like the models runtime keeps its name everywhere but models.py."""
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "properties": {"problem": {"$ref": "#/$defs/Problem"}, "any": {"$ref": "#/$defs/Any"}},
+        "$defs": {
+            "Problem": {
+                "type": "object",
+                "properties": {"from_dict": {"type": "string"}, "code": {"type": "integer"}},
+            },
+            "Any": {"type": "string"},
+            "ValidationError": {"type": "object", "properties": {"self": {"type": "string"}}},
+        },
+    }
+    loaded = load_contents(schema)
+    job = RenderJob(build_ir(loaded), loaded, frozenset({"models", "docs"}))
+    assert [t.names.cls for t in job.ir.types][1:] == ["Problem", "Any", "ValidationError"]
+
+    pages = renderer("docs")(job)
+    page = pages["docs/models/components/problem.md"]
+    assert page.startswith("# Problem\n")
+    assert "import { Problem } from " in page
+    assert "Problem_2" not in "".join(pages.values())
+
+    source = renderer("models")(job)["models.py"]
+    assert "class Problem_2:" in source
+    assert "Any_2: TypeAlias = str" in source
+    assert "class ValidationError_2:" in source
+    assert "    from_dict_2: str | Unset = UNSET" in source
+    module = _import(source, tmp_path, "schemagen_test_reserved_models")
+    loaded_problem = module.Problem_2.from_dict({"from_dict": "x", "code": 1})
+    assert loaded_problem.from_dict_2 == "x"
+    assert loaded_problem.to_dict() == {"from_dict": "x", "code": 1}
+    assert issubclass(module.ValidationError, ValueError)
+    with pytest.raises(module.ValidationError) as caught:
+        module.Problem_2.from_dict({"code": "one"})
+    assert caught.value.errors == [module.Problem("/code", "expected integer, got string")]
+
+
+def test_a_users_runtime_keeps_the_markers_or_is_refused(tmp_path: Path) -> None:
+    """A user's ``models/runtime.py`` is cut at the same marker lines as ours."""
+    ours = (ROOT / "templates" / "models" / "runtime.py").read_text(encoding="utf-8")
+    loaded = load_schema(SCHEMA)
+    ir = build_ir(loaded)
+
+    def render_with(runtime: str, name: str) -> str:
+        # (one folder each: a process compiles each folder's templates once)
+        folder = tmp_path / name / "models"
+        folder.mkdir(parents=True)
+        (folder / "runtime.py").write_text(runtime, encoding="utf-8")
+        job = RenderJob(ir, loaded, frozenset({"models"}), templates=tmp_path / name)
+        return renderer("models")(job)["models.py"]
+
+    marked = ours.replace("class _Invalid(Exception):", "# (theirs)\nclass _Invalid(Exception):")
+    assert "\n\n\n# (theirs)\nclass _Invalid(Exception):" in render_with(marked, "marked")
+    unmarked = ours.replace("# --- models.py: copied up to here ---\n", "")
+    with pytest.raises(GeneratorError) as refused:
+        render_with(unmarked, "unmarked")
+    assert str(refused.value) == (
+        f"{tmp_path / 'unmarked' / 'models' / 'runtime.py'}: expected the marker line "
+        "'# --- models.py: copied up to here ---' once after the line "
+        "'# --- models.py: every module again ---'"
+    )

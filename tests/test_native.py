@@ -67,7 +67,7 @@ def _import_both(folder: Path) -> tuple[dict[str, ModuleType], dict[str, ModuleT
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dict[str, Any]]:
     try:
         native.check_toolchain()
-    except Exception as exc:  # a machine without a C compiler: say so, do not pretend
+    except Exception as exc:  # noqa: BLE001 - a machine without a C compiler: say so, do not pretend
         pytest.skip(f"no native toolchain: {exc}")
     folder = tmp_path_factory.mktemp("native")
     (folder / "tree.json").write_text(json.dumps(SCHEMA), encoding="utf-8")

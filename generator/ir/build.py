@@ -153,7 +153,7 @@ def _draft(cx: Context, item: Pending) -> _Draft:
 def _assemble(cx: Context, drafts: dict[str, tuple[Pending, _Draft]]) -> SchemaIR:
     """Name every drafted type, all names decided together, in discovery order."""
     keys = cx.order
-    classes = naming.unique([naming.class_name(k) for k in keys], taken=naming.RESERVED_CLASSES)
+    classes = naming.unique([naming.class_name(k) for k in keys])
     snakes = naming.unique([naming.snake_name(k, fallback="type") for k in keys], taken=("root",))
     files = naming.unique([naming.file_stem(k) for k in keys], fold_case=True)
     types: list[NamedType] = []

@@ -34,35 +34,6 @@ _RESERVED_IDENTIFIERS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist
 _FILE_UNSAFE = re.compile(r"[^a-z0-9_.-]+")
 MAX_FILE_STEM = 120
 MAX_IDENTIFIER = 48
-#: Methods the models target defines on every class: field names must not shadow them.
-RESERVED_MEMBERS = (
-    "from_dict",
-    "to_dict",
-    "from_json",
-    "to_json",
-    "validate",
-    "extra",
-    "UNSET",
-)
-
-
-#: Names the models module defines besides the schema's classes.
-RESERVED_CLASSES = (
-    "Unset",
-    "UNSET",
-    "Problem",
-    "ValidationError",
-    "SCHEMA_DEFAULTS",
-    "Any",
-    "Enum",
-    "StrEnum",
-    "Literal",
-    "TypeAlias",
-    "Final",
-    "dataclass",
-    "field",
-    "json",
-)
 
 
 def words(text: str) -> list[str]:

@@ -22,9 +22,7 @@ def object_parts(
     """The fields of an object schema and the type of its other members (``None``: forbidden)."""
     properties = schema.get("properties") or {}
     required = set(schema.get("required") or [])
-    py_names = naming.unique(
-        [naming.snake_name(wire) for wire in properties], taken=naming.RESERVED_MEMBERS
-    )
+    py_names = naming.unique([naming.snake_name(wire) for wire in properties])
     fields = []
     for (wire, sub), py_name in zip(properties.items(), py_names, strict=True):
         hint = owner + naming.class_name(wire, fallback="Field")

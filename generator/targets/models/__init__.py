@@ -32,21 +32,24 @@ Aliases on a reference cycle that passes through no class and no container (``A 
 All code is built here, in Python, and handed to ``templates/models/`` as lines. Schema text
 reaches the output only as string literals (:func:`py_str`, a ``repr`` with the quote choice
 ``ruff format`` makes) or escaped docstrings (:func:`doc_lines`); identifiers come only from
-the IR's names. Lines are wrapped here the way ``ruff format`` would wrap them, so the module
-passes ``ruff format --check`` without running ruff.
+the IR's names, numbered again where ``models.py`` reserves them (:mod:`.names`). Lines are
+wrapped the way ``ruff format`` would wrap them, and the few too long to fit are laid out by
+ruff itself (:func:`generator.pylayout.finish`), so the module passes ``ruff format --check``.
 
-The package, one module per concern, each layer using only those before it:
+The package, one module per concern; each part is an object handed the parts it uses:
 
-* :mod:`.layout`: line wrapping as ``ruff format`` does it;
-* :mod:`.literals`: string, number and JSON literals, docstrings;
+* :mod:`.names`: the names ``models.py`` reserves, and the numbering around them;
+* :mod:`.runtime`: ``templates/models/runtime.py`` cut at its marker lines;
+* :mod:`.layout`, :mod:`.literals`: line wrapping; string, number and JSON literals, docstrings;
 * :mod:`.cycles`: aliases on a class-less reference cycle widened to ``Any``;
-* :mod:`.annotations`: type expressions as annotations, shapes and inline checks (the
-  builder's base class and shared state);
-* :mod:`.conversions`: JSON data to Python values, checked and trusted, per type expression;
-* :mod:`.dumpers`: Python values back to JSON data, per type expression;
-* :mod:`.loaders`: the load/build/dump code per class, union, alias and enum;
-* :mod:`.declarations`: the declarations of the named types (classes, enums, aliases);
-* :mod:`.module`: the whole module assembled for ``templates/models/``.
+* :mod:`.types`: :class:`~.types.TypeView`, type expressions as annotations, shapes and checks;
+* :mod:`.helpers`: the one registry of ``_load_<n>``/``_build_<n>``/``_dump_<n>`` helpers;
+* :mod:`.loading`: JSON data to Python values, checked (``Loading``) and trusted (``Building``);
+* :mod:`.dumping`: Python values back to JSON data;
+* :mod:`.classes`: the dataclass blocks and their methods;
+* :mod:`.aliases`: enums, unions and aliases, and their functions;
+* :mod:`.checker`: the ``_SPECS`` table the runtime's checker walks;
+* :mod:`.module`: the parts made and the whole module assembled for ``templates/models/``.
 """
 
 from __future__ import annotations

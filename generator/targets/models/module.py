@@ -1,69 +1,106 @@
 """The generated module assembled: every part handed to ``templates/models/`` as text.
 
-Each block (a class, an enum, a function) is built as lines and joined at once: the
-template only places blocks, and a large schema does not keep millions of line strings in
-lists for the garbage collector to walk until the end.
+:class:`Module` makes the target's parts, each handed the parts it uses, and places their
+blocks. Each block (a class, an enum, a function) is built as lines and joined into text as
+soon as it is built; the template only places blocks.
 """
 
 from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from generator.ir import AliasType, EnumType, ObjectType, UnionType
+from generator.ir import AliasType, EnumType, ObjectType, SchemaIR, UnionType
 from generator.pylayout import finish, mark
 from generator.render import render as render_template
-from generator.targets.models.annotations import TYPING_NAMES
-from generator.targets.models.declarations import Declarations
-from generator.targets.models.layout import STEP, WIDTH, import_lines, isort_key
+from generator.targets.models.aliases import Aliases, ordered
+from generator.targets.models.checker import Checker
+from generator.targets.models.classes import Classes
+from generator.targets.models.cycles import break_alias_cycles
+from generator.targets.models.dumping import Dumping
+from generator.targets.models.helpers import Helpers
+from generator.targets.models.layout import import_lines, isort_key
 from generator.targets.models.literals import doc_lines
+from generator.targets.models.loading import Building, Loading
+from generator.targets.models.names import own_names
+from generator.targets.models.runtime import runtime_source
+from generator.targets.models.types import TYPING_NAMES, TypeView, enum_kind
+
+#: ``typing`` names the runtime uses, imported by every module.
+_RUNTIME_TYPING = ("Any", "Final", "Literal", "TypeAlias", "TypeGuard", "TypeVar")
 
 
-class Module(Declarations):
+class Module:
     """Builds ``models.py`` for one IR."""
 
-    def render(self) -> str:
-        ir = self.ir
-        enums = [t for t in self.types if isinstance(t, EnumType)]
-        objects = [t for t in self.types if isinstance(t, ObjectType)]
-        aliases = [t for t in self.types if isinstance(t, UnionType | AliasType)]
+    def __init__(self, ir: SchemaIR, *, with_validators: bool) -> None:
+        self.ir = ir
+        #: The IR's types with this module's names, aliases on a class-less cycle widened.
+        self.view = TypeView(break_alias_cycles(own_names(ir.types)))
+        self.helpers = Helpers()
+        loading = Loading(self.view, self.helpers)
+        building = Building(self.view, self.helpers, loading)
+        dumping = Dumping(self.view, self.helpers)
+        self.classes = Classes(loading, building, dumping, with_validators=with_validators)
+        self.aliases = Aliases(loading, building, dumping, with_validators=with_validators)
+        self.checker = Checker(self.view, loading)
 
-        enum_blocks = [_text(self.enum_block(e)) for e in enums]
-        enum_maps = [_text(self.lit_lines_enum_map(e)) for e in enums if self.enum_kind(e) == "str"]
-        class_blocks = [_text(self.class_block(o)) for o in objects]
-        keys = [_text(self.keys_lines(o)) for o in objects if o.fields]
-        ordered_aliases = self.order_aliases(aliases)
+    def render(self) -> str:
+        view, classes, aliases = self.view, self.classes, self.aliases
+        types = view.types
+        enums = [t for t in types if isinstance(t, EnumType)]
+        objects = [t for t in types if isinstance(t, ObjectType)]
+        alias_types = ordered([t for t in types if isinstance(t, UnionType | AliasType)])
+
+        enum_blocks = [mark(aliases.enum_block(e)) for e in enums]
+        enum_maps = [mark(aliases.enum_map(e)) for e in enums if enum_kind(e) == "str"]
+        class_blocks = [mark(classes.class_block(o)) for o in objects]
+        keys = [mark(classes.keys_lines(o)) for o in objects if o.fields]
         alias_blocks: list[str] = []
-        remaining = {a.names.schema for a in ordered_aliases}
-        for alias in ordered_aliases:
+        remaining = {a.names.schema for a in alias_types}
+        for alias in alias_types:
             remaining.discard(alias.names.schema)
-            alias_blocks.append(_text(self.alias_block(alias, remaining | {alias.names.schema})))
-        functions: list[str] = []
-        for named in [*enums, *ordered_aliases]:
-            block = self.alias_functions(named)
-            if block:
-                functions.append(_text(block))
-        public = [_text(self.public_alias_functions(a)) for a in ordered_aliases]
-        specs = self.spec_table()
-        # helpers may register more helpers while rendering: drain until stable
-        helper_blocks = [self.helpers[k].lines for k in self.helper_order]
-        dump_blocks = [self.dump_helpers[k].lines for k in self.dump_order]
-        while len(helper_blocks) < len(self.helper_order) or len(dump_blocks) < len(
-            self.dump_order
-        ):
-            helper_blocks = [self.helpers[k].lines for k in self.helper_order]
-            dump_blocks = [self.dump_helpers[k].lines for k in self.dump_order]
+            alias_blocks.append(mark(aliases.alias_block(alias, remaining | {alias.names.schema})))
+        functions = [aliases.enum_functions(e) for e in enums]
+        functions += [aliases.alias_functions(a) for a in alias_types]
+        public = [mark(aliases.public_functions(a)) for a in alias_types]
+        specs = self.checker.table()
         builtin_aliases = [
-            f"_{name}: {self.t('TypeAlias')} = {name}" for name in sorted(self.builtin_aliases)
+            f"_{name}: {view.t('TypeAlias')} = {name}" for name in sorted(view.builtin_aliases)
         ]
-        no_return = self.t("NoReturn") if self.validators_used else ""
-        always = ("Any", "Final", "Literal", "TypeAlias", "TypeGuard", "TypeVar")
-        wanted = [n for n in TYPING_NAMES if n in always or n in self.used_typing]
-        plain = sorted((n for n in wanted if self.typing[n] == n), key=isort_key)
-        aliased = [f"{n} as {self.typing[n]}" for n in wanted if self.typing[n] != n]
-        root = self.by_name.get(ir.root) if ir.root else None
+        if view.validators_used:
+            view.t("NoReturn")  # (the runtime's ``_refuse``)
+        wanted = [n for n in TYPING_NAMES if n in _RUNTIME_TYPING or n in view.used_typing]
+        return finish(
+            render_template(
+                "models",
+                "module.py.jinja",
+                module_doc=self.module_doc(),
+                typing_imports=import_lines("typing", sorted(wanted, key=isort_key)),
+                uses_validators=view.validators_used,
+                builtin_aliases=builtin_aliases,
+                constants=mark(view.lit.constant_lines()),
+                enum_blocks=enum_blocks,
+                enum_maps=enum_maps,
+                class_blocks=class_blocks,
+                keys=keys,
+                alias_blocks=alias_blocks,
+                functions=[
+                    *(mark(block) for block in functions if block),
+                    *map(mark, self.helpers.loaders),
+                    *map(mark, self.helpers.dumpers),
+                    *public,
+                ],
+                specs=specs,
+                runtime=runtime_source(calls_validators=view.validators_used),
+            )
+        )
+
+    def module_doc(self) -> list[str]:
+        ir = self.ir
+        root = self.view.by_name.get(ir.root) if ir.root else None
         source = PurePosixPath(ir.source.replace("\\", "/")).name or ir.source
         title = root.names.schema if root is not None else source
-        module_doc = doc_lines(
+        return doc_lines(
             f"Typed models for ``{title}``, generated by schemagen from ``{source}``.\n\n"
             "Do not edit: regenerate instead. Every object type is a slotted dataclass with "
             "``from_dict``/``from_json`` (checked, raising ValidationError) and "
@@ -71,59 +108,3 @@ class Module(Declarations):
             "are None and stay null; undeclared members are kept in ``extra``.",
             "",
         )
-        return finish(
-            render_template(
-                "models",
-                "module.py.jinja",
-                module_doc=module_doc,
-                typing_imports=import_lines("typing", plain)
-                + [f"from typing import {name}" for name in aliased],
-                uses_validators=self.validators_used,
-                builtin_aliases=builtin_aliases,
-                constants=_text(self.lit.constant_lines()),
-                enum_blocks=enum_blocks,
-                enum_maps=enum_maps,
-                class_blocks=class_blocks,
-                keys=keys,
-                alias_blocks=alias_blocks,
-                functions=[
-                    *functions,
-                    *map(_text, helper_blocks),
-                    *map(_text, dump_blocks),
-                    *public,
-                ],
-                specs=specs,
-                any_=self.t("Any"),
-                final=self.t("Final"),
-                literal=self.t("Literal"),
-                type_alias=self.t("TypeAlias"),
-                type_guard=self.t("TypeGuard"),
-                no_return=no_return,
-                callable_t="Callable",
-            )
-        )
-
-    def spec_table(self) -> str:
-        """``_SPECS``, the checker's table, laid out as ``Literals.lines`` lays out a dict.
-
-        Written entry by entry: each entry's tuples are dropped as soon as they are text,
-        instead of the whole table living on as tuples the garbage collector keeps walking.
-        """
-        head = f"_SPECS: {self.t('Final')}[dict[str, _Spec]] = "
-        by_snake = {t.names.snake: t for t in self.types}
-        entries = []
-        for snake, named in by_snake.items():
-            key = f"{self.lit.string(snake)}: "
-            entries.append(_text(self.lit.lines(self.named_spec(named), STEP, key, ",")))
-        if not any("\n" in entry for entry in entries):
-            # every entry fits a line: the whole table may too (a very small schema)
-            one_line = head + "{" + ", ".join(entry[len(STEP) : -1] for entry in entries) + "}"
-            if len(one_line) <= WIDTH:
-                return one_line
-        return _text([f"{head}{{", *entries, "}"])
-
-
-def _text(lines: list[str]) -> str:
-    """A block of lines as the template writes it (each line ends with a newline there),
-    its lines too long to fit marked for :func:`generator.pylayout.finish`."""
-    return mark(lines)

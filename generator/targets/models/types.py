@@ -1,16 +1,19 @@
-"""Type expressions as Python: annotation strings, JSON shapes, inline checks; the builder's base.
+"""Type expressions as Python: annotation strings, JSON shapes, inline checks.
 
-:class:`Annotations` is the bottom layer of the module builder: it holds the state every layer
-shares (the types by name, the ``typing`` names as the module spells them, the literal
-constants) and says what a type expression is in Python: its annotation, the JSON types its
-values can have, and the inline condition under which a value loads unchanged.
-:class:`Function` is the record of a module-level helper the layers above register.
+:class:`TypeView` looks type expressions up among the module's named types and says what
+each is in Python: its annotation, the JSON types its values can have, and the inline
+condition under which a value loads unchanged. It also notes what the module so far uses
+(``typing`` names, aliases of shadowed builtins, the validators), for the module's head.
+
+Every dispatch over the IR's kinds in this target ends in ``assert_never``, so ``mypy
+--strict`` names each place a new kind must be handled. The per-expression ones (here, in
+:mod:`.loading` and :mod:`.dumping`) are ``isinstance`` chains, the most frequent kinds
+first; the others are ``match`` statements.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, assert_never
 
 from generator.errors import GeneratorError
 from generator.ir import (
@@ -25,16 +28,13 @@ from generator.ir import (
     ObjectType,
     Primitive,
     Ref,
-    SchemaIR,
     TypeExpr,
     UnionType,
 )
-from generator.targets.models.cycles import break_alias_cycles
 from generator.targets.models.literals import Literals, is_short_int, json_type_name, tupled
 
-#: Names the generated module defines for its runtime support; no schema type may take them.
-RUNTIME_NAMES = frozenset({"Unset", "UNSET", "Problem", "ValidationError", "SCHEMA_DEFAULTS"})
-#: ``typing`` names the module uses; aliased (``_Any``) when a schema type has the same name.
+#: ``typing`` names the module uses (no class takes them: :mod:`.names` reserves the
+#: capitalised ones, and class names are never lower-case).
 TYPING_NAMES = (
     "Any",
     "ClassVar",
@@ -70,54 +70,60 @@ _PRIMITIVE_CHECK = {
 MAX_UNION_MEMBERS = 256
 MAX_LITERAL_CHARS = 200
 
-#: Kinds of type expression, as tuples for isinstance: a ``A | B`` union is built anew at
-#: each call and makes the test several times slower, in the builder's hottest paths.
+#: Kinds of type expression whose values load unchanged, and the containers, as tuples for
+#: ``isinstance``.
 PLAIN_EXPRS = (Primitive, AnyType, ConstType)
 CONTAINER_EXPRS = (ArrayType, MapType)
 
 Shape = frozenset[str]
 _ALL: Shape = frozenset({"object", "array", "string", "number", "boolean", "null"})
 
-
-@dataclass
-class Function:
-    """A module-level helper: ``_load_<id>``/``_dump_<id>`` for one type expression."""
-
-    ident: str
-    expr: TypeExpr
-    lines: list[str] = field(default_factory=list)
+EnumKind = Literal["str", "literal", "int", "float", "any"]
 
 
-class Annotations:
-    """State shared by every part of the builder, and type expressions as annotations."""
+def enum_kind(enum: EnumType) -> EnumKind:
+    """How an enum is written: a StrEnum, a ``Literal`` alias, ``int``/``float``, ``Any``."""
+    values = enum.values
+    if all(isinstance(v, str) for v in values):
+        return "str"
+    if all(v is None or isinstance(v, str) or is_short_int(v) for v in values):
+        return "literal"
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return "int"
+    if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+        return "float"
+    return "any"
 
-    def __init__(self, ir: SchemaIR, *, with_validators: bool) -> None:
-        self.ir = ir
-        self.with_validators = with_validators
-        #: Whether generated code calls the validators module (set as the code is written:
-        #: then ``from . import validators`` and its helpers are needed).
-        self.validators_used = False
-        #: The IR's types, with aliases caught in a class-less cycle widened to ``Any``.
-        self.types: tuple[NamedType, ...] = break_alias_cycles(ir.types)
-        self.by_name: dict[str, NamedType] = {t.names.schema: t for t in self.types}
+
+def is_plain(alias: AliasType) -> bool:
+    """An alias of a primitive/const/Any: values load unchanged."""
+    return isinstance(alias.target, PLAIN_EXPRS)
+
+
+def describe(named: NamedType) -> str:
+    """The docstring text of a named type: its description and where its schema is."""
+    text = named.description or f"The ``{named.names.schema}`` schema."
+    where = named.pointer or "/"
+    return f"{text}\n\nSchema location: ``{where}``."
+
+
+class TypeView:
+    """The module's named types, and type expressions as annotations, shapes and checks."""
+
+    def __init__(self, types: tuple[NamedType, ...]) -> None:
+        self.types = types
+        self.by_name: dict[str, NamedType] = {t.names.schema: t for t in types}
         self.lit = Literals()
-        classes = {t.names.cls for t in self.types}
-        clash = sorted(classes & RUNTIME_NAMES)
-        if clash:
-            raise GeneratorError(
-                f"the models target defines {', '.join(clash)} itself; rename the schema "
-                "type(s) with that name (title or $defs key)"
-            )
-        self.typing = {n: (f"_{n}" if n in classes else n) for n in TYPING_NAMES}
+        #: What the module uses so far: ``typing`` names, builtins a field shadows (written
+        #: as ``_str`` and so on), and whether generated code calls the validators module.
         self.used_typing: set[str] = set()
         self.builtin_aliases: set[str] = set()
-
-    # -- names ------------------------------------------------------------------------------
+        self.validators_used = False
 
     def t(self, name: str) -> str:
-        """A ``typing`` name as this module spells it."""
+        """A ``typing`` name, noted as used (for the module's imports)."""
         self.used_typing.add(name)
-        return self.typing[name]
+        return name
 
     def named(self, ref: Ref) -> NamedType:
         try:
@@ -125,25 +131,16 @@ class Annotations:
         except KeyError:
             raise GeneratorError(f"the IR refers to an unknown type {ref.name!r}") from None
 
-    # -- classification ---------------------------------------------------------------------
-
-    def enum_kind(self, enum: EnumType) -> Literal["str", "literal", "int", "float", "any"]:
-        """How an enum is written: a StrEnum, a ``Literal`` alias, ``int``/``float``, ``Any``."""
-        values = enum.values
-        if all(isinstance(v, str) for v in values):
-            return "str"
-        if all(v is None or isinstance(v, str) or is_short_int(v) for v in values):
-            return "literal"
-        if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-            return "int"
-        if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
-            return "float"
-        return "any"
+    # -- shapes and checks ------------------------------------------------------------------
 
     def shape(self, expr: TypeExpr, seen: frozenset[str] = frozenset()) -> Shape:
         """The JSON types a value of ``expr`` can have."""
         if isinstance(expr, Primitive):
             return frozenset({"number" if expr.kind == "integer" else expr.kind})
+        if isinstance(expr, Ref):
+            if expr.name in seen:
+                return _ALL
+            return self.named_shape(self.named(expr), seen | {expr.name})
         if isinstance(expr, AnyType):
             return _ALL
         if isinstance(expr, ConstType):
@@ -155,21 +152,22 @@ class Annotations:
             return frozenset({"object"})
         if isinstance(expr, InlineUnion):
             return frozenset().union(*(self.shape(m, seen) for m in expr.members))
-        if expr.name in seen:
-            return _ALL
-        named = self.named(expr)
-        inner = seen | {expr.name}
+        assert_never(expr)
+
+    def named_shape(self, named: NamedType, seen: frozenset[str]) -> Shape:
         if isinstance(named, ObjectType):
             return frozenset({"object"})
         if isinstance(named, EnumType):
             if not named.closed:
-                return frozenset({"string"}) if self.enum_kind(named) == "str" else _ALL
+                return frozenset({"string"}) if enum_kind(named) == "str" else _ALL
             kinds = (json_type_name(v) for v in named.values)
             return frozenset("number" if k == "integer" else k for k in kinds)
         if isinstance(named, UnionType):
-            return frozenset().union(*(self.shape(m, inner) for m in named.members))
-        base = self.shape(named.target, inner)
-        return base | {"null"} if named.nullable else base
+            return frozenset().union(*(self.shape(m, seen) for m in named.members))
+        if isinstance(named, AliasType):
+            base = self.shape(named.target, seen)
+            return base | {"null"} if named.nullable else base
+        assert_never(named)
 
     def check(self, expr: TypeExpr, var: str) -> str | None:
         """A condition true when ``var`` is a value of ``expr`` that loads unchanged.
@@ -177,10 +175,10 @@ class Annotations:
         ``None`` when ``expr`` needs conversion (classes, enums, containers, unions).
         ``"True"`` for :class:`AnyType`.
         """
-        if isinstance(expr, AnyType):
-            return "True"
         if isinstance(expr, Primitive):
             return _PRIMITIVE_CHECK[expr.kind].format(var=var)
+        if isinstance(expr, AnyType):
+            return "True"
         if isinstance(expr, ConstType):
             value = expr.value
             if isinstance(value, str):
@@ -190,19 +188,18 @@ class Annotations:
             return f"_json_equal({var}, {self.lit.flat(tupled(value))})"
         if isinstance(expr, Ref):
             named = self.named(expr)
-            if isinstance(named, EnumType) and self.enum_kind(named) != "str":
+            if isinstance(named, EnumType) and enum_kind(named) != "str":
                 return f"_is_{named.names.snake}({var})" if named.closed else "True"
-            if isinstance(named, AliasType) and self.is_plain(named):
+            if isinstance(named, AliasType) and is_plain(named):
                 inner = self.check(named.target, var)
                 assert inner is not None
                 if named.nullable and inner != "True":
                     return f"({var} is None or {inner})"
                 return inner
-        return None
-
-    def is_plain(self, alias: AliasType) -> bool:
-        """An alias of a primitive/const/Any: values load unchanged."""
-        return isinstance(alias.target, PLAIN_EXPRS)
+            return None
+        if isinstance(expr, CONTAINER_EXPRS) or isinstance(expr, InlineUnion):
+            return None
+        assert_never(expr)
 
     # -- annotations ------------------------------------------------------------------------
 
@@ -220,6 +217,11 @@ class Annotations:
         if isinstance(expr, Primitive):
             text = _PRIMITIVE_ANNOTATION[expr.kind]
             return [text if text == "None" else self.builtin(text, shadow)]
+        if isinstance(expr, Ref):
+            named = self.named(expr)
+            if isinstance(named, EnumType) and not named.closed and enum_kind(named) == "str":
+                return [named.names.cls, self.builtin("str", shadow)]
+            return [named.names.cls]
         if isinstance(expr, AnyType):
             return [self.t("Any")]
         if isinstance(expr, ConstType):
@@ -242,10 +244,7 @@ class Annotations:
                 parts.remove("None")
                 parts.append("None")
             return parts
-        named = self.named(expr)
-        if isinstance(named, EnumType) and not named.closed and self.enum_kind(named) == "str":
-            return [named.names.cls, self.builtin("str", shadow)]
-        return [named.names.cls]
+        assert_never(expr)
 
     def const_annotation(self, value: Any, shadow: frozenset[str]) -> str:
         if value is None:

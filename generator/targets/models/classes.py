@@ -1,25 +1,29 @@
-"""The I/O code per named type: ``from_dict``/``from_json``/``_load``/``_build``/``to_dict``/
-``to_json`` for a class, and ``_load_``/``_build_``/``_dump_`` plus the public
-``load_``/``dump_`` functions for a union, alias or enum."""
+"""Dataclass blocks: the class body with its documented fields and ``SCHEMA_DEFAULTS``, the
+``_KEYS_`` table, and the methods ``from_dict``/``from_json``/``to_dict``/``to_json``/
+``_load``/``_build``."""
 
 from __future__ import annotations
 
 import builtins
 
-from generator.ir import AliasType, AnyType, EnumType, ObjectType, Ref, UnionType
-from generator.targets.models.conversions import Conversions
-from generator.targets.models.dumpers import Dumpers
+from generator.ir import AnyType, Field, ObjectType
+from generator.targets.models.dumping import Dumping
 from generator.targets.models.layout import (
     STEP,
     WIDTH,
     assign,
+    logical,
     negated,
     wrap_call,
     wrap_def,
     wrap_operands,
 )
-from generator.targets.models.literals import doc_lines, py_str, tupled
+from generator.targets.models.literals import doc_lines, json_text, py_str
+from generator.targets.models.loading import Building, Loading, validated_load
+from generator.targets.models.types import describe
 
+#: Builtins used in class-body annotations; a field of the same name would shadow them.
+_BUILTINS = ("str", "int", "float", "bool", "list", "dict", "bytes", "bytearray")
 #: Local names used by the generated methods, and the builtins (``object.__new__``,
 #: ``isinstance``, ``str``...): a field's local variable avoids them all.
 _LOCALS = frozenset(
@@ -41,123 +45,142 @@ _METHOD_DOCS = {
 }
 
 
-class Loaders(Conversions, Dumpers):
-    """Load, build and dump code per class, union, alias and enum."""
+class Classes:
+    """The block of each object type: its dataclass and the methods on it."""
 
-    # -- unions, aliases and enums ---------------------------------------------------------
+    def __init__(
+        self, loading: Loading, building: Building, dumping: Dumping, *, with_validators: bool
+    ) -> None:
+        self.view = loading.view
+        self.bodies = MethodBodies(loading, building, dumping)
+        self.with_validators = with_validators
 
-    def alias_functions(self, named: UnionType | AliasType | EnumType) -> list[str]:
-        snake = named.names.snake
-        if isinstance(named, EnumType):
-            if self.enum_kind(named) == "str":
-                cls = named.names.cls
-                if named.closed:
-                    return []
-                return [
-                    f"def _load_{snake}(v: {self.t('Any')}) -> {cls} | str:",
-                    f"{STEP}if isinstance(v, str):",
-                    f"{STEP}{STEP}return _ENUM_{snake}.get(v, v)",
-                    f"{STEP}raise _Invalid",
-                    "",
-                    "",
-                    f"def _dump_{snake}(v: {cls} | str) -> str:",
-                    f"{STEP}return v.value if isinstance(v, {cls}) else v",
-                ]
-            if not named.closed:
-                return []
-            values = self.lit.lines(
-                tuple(tupled(v) for v in named.values),
-                "",
-                f"_VALUES_{snake}: tuple[{self.t('Any')}, ...] = ",  # (mypy cannot infer ({},))
-            )
-            return [
-                *values,
-                "",
-                "",
-                *wrap_def(
-                    "",
-                    f"_is_{snake}",
-                    ["v: object"],
-                    f"{self.t('TypeGuard')}[{named.names.cls}]",
-                ),
-                f"{STEP}return any(_json_equal(v, c) for c in _VALUES_{snake})",
-            ]
-        if isinstance(named, AliasType) and self.is_plain(named):
-            return []
-        if isinstance(named, UnionType):
-            load_lines = wrap_def("", f"_load_{snake}", ["v: " + self.t("Any")], named.names.cls)
-            load_lines += self.union_body(named.members, self.discriminator(named), STEP)
-            dump_lines = wrap_def("", f"_dump_{snake}", [f"v: {named.names.cls}"], self.t("Any"))
-            dump_lines += self.dump_body(named.members, STEP)
-        else:
-            target = named.target
-            load_lines = wrap_def("", f"_load_{snake}", ["v: " + self.t("Any")], named.names.cls)
-            if named.nullable:
-                load_lines += [f"{STEP}if v is None:", f"{STEP}{STEP}return None"]
-            load_lines += self.load_body(target, STEP)
-            dump_lines = wrap_def("", f"_dump_{snake}", [f"v: {named.names.cls}"], self.t("Any"))
-            if named.nullable:
-                dump_lines += [f"{STEP}if v is None:", f"{STEP}{STEP}return None"]
-            dump_lines += [f"{STEP}return {self.dump(target, 'v')}"]
-        return [*load_lines, "", "", *dump_lines, *self.named_builder(named)]
-
-    def named_builder(self, named: UnionType | AliasType) -> list[str]:
-        """``_build_<name>`` (after two blank lines) when the trusted path needs one."""
-        if not self.with_validators or not self.needs_build(Ref(named.names.schema)):
-            return []
-        if isinstance(named, UnionType) and not self.has_builder(named):
-            return []
-        head = wrap_def("", f"_build_{named.names.snake}", ["v: " + self.t("Any")], named.names.cls)
-        cls = named.names.cls
-        if isinstance(named, UnionType):
-            body = self.build_body(named.members, self.discriminator(named), cls, STEP)
-        else:
-            body = [f"{STEP}if v is None:", f"{STEP}{STEP}return None"] if named.nullable else []
-            body += self.build_body([named.target], None, cls, STEP)
-        return ["", "", *head, *body]
-
-    def public_alias_functions(self, named: UnionType | AliasType) -> list[str]:
-        """``load_<name>``/``dump_<name>``: the checked entry points of a union or alias."""
-        snake, cls = named.names.snake, named.names.cls
-        loader = f"_load_{snake}"
+    def class_block(self, obj: ObjectType) -> list[str]:
+        view = self.view
+        names = obj.names
+        shadow = frozenset(f.py_name for f in obj.fields) & frozenset(_BUILTINS)
         lines: list[str] = []
-        plain = isinstance(named, AliasType) and self.is_plain(named)
-        if isinstance(named, AliasType) and plain:
-            loader = f"_passthrough_{snake}"
-            check = self.check(Ref(named.names.schema), "v")
-            lines += wrap_def("", loader, ["v: " + self.t("Any")], cls)
-            if check is not None and check != "True":
-                lines += wrap_operands(STEP, "if ", [negated(check)], "and", ":")
-                lines += [f"{STEP}{STEP}raise _Invalid"]
-                returned = self.narrowed(named.target)
-                if named.nullable and returned != "v":
-                    returned = "v"
-                lines += [f"{STEP}return {returned}"]
-            else:
-                lines += [f"{STEP}return v"]
+        defaults = {f.py_name: f.default for f in obj.fields if f.has_default}
+        header = f"class {names.cls}:"
+        if defaults:
+            # On a plain base class, not in the dataclass: mypyc hands dataclasses the type of
+            # a ClassVar in a dataclass body, which then takes it for a field (mypyc/mypyc#1122).
+            base = f"_{names.cls}Defaults"
+            ann = (
+                f"{view.t('ClassVar')}[{view.builtin('dict', shadow)}"
+                f"[{view.builtin('str', shadow)}, {view.t('Any')}]]"
+            )
+            lines += [f"class {base}:"]
+            lines += doc_lines(f"``{names.cls}.SCHEMA_DEFAULTS``.", STEP)
+            lines += ["", f"{STEP}__slots__ = ()", ""]
+            lines += view.lit.lines(defaults, STEP, f"SCHEMA_DEFAULTS: {ann} = ")
+            lines += doc_lines(
+                "Schema defaults by attribute; never filled in on load (absent stays absent).",
+                STEP,
+            )
             lines += ["", ""]
-        lines += wrap_def(
-            "",
-            f"load_{snake}",
-            ["data: " + self.t("Any"), "*", "validate: bool = True"],
-            cls,
-        )
-        lines += doc_lines(f"Load a ``{named.names.schema}`` value, checked.", STEP)
-        if self.with_validators:
-            built = self.build(Ref(named.names.schema), "data")
-            built = self.cast(cls, "data") if built == "data" else built
-            lines += self.validated_load(snake, built, STEP)
-        lines += wrap_call(STEP, "return _load_checked", [loader, "data", py_str(snake)])
-        lines += ["", ""]
-        lines += wrap_def("", f"dump_{snake}", [f"value: {cls}"], self.t("Any"))
-        lines += doc_lines(f"A ``{named.names.schema}`` value as JSON data.", STEP)
-        if plain:
-            lines += [f"{STEP}return value"]
-        else:
-            lines += [f"{STEP}return _dump_{snake}(value)"]
+            header = f"class {names.cls}({base}):"
+            if len(header) > WIDTH:
+                header = f"class {names.cls}(\n{STEP}{base}\n):"
+        lines += ["@_dc.dataclass(slots=True, kw_only=True, repr=False)", *header.split("\n")]
+        lines += doc_lines(describe(obj), STEP)
+        lines.append("")
+        for f in obj.fields:
+            lines += self.field_lines(f, shadow)
+        if obj.additional is not None:
+            value = view.annotation(obj.additional, shadow)
+            extra_ann = f"{view.builtin('dict', shadow)}[{view.builtin('str', shadow)}, {value}]"
+            lines += logical(STEP, f"extra: {extra_ann} = _dc.field(default_factory=dict)")
+            lines += doc_lines("Members the schema does not declare, kept as they came.", STEP)
+        members = len(lines)
+        lines += self.methods(obj, shadow)
+        if lines[members - 1 : members + 1] == ["", ""]:
+            del lines[members]  # (a class of no fields: one blank line after its docstring)
         return lines
 
-    # -- classes ----------------------------------------------------------------------------
+    def field_lines(self, f: Field, shadow: frozenset[str]) -> list[str]:
+        parts = self.view.annotation_parts(f.type, shadow)
+        if f.nullable and "None" not in parts:
+            parts.append("None")
+        if not f.required:
+            parts.append("Unset")
+        tail = "" if f.required else " = UNSET"
+        head = f"{f.py_name}: "
+        lines = logical(STEP, f"{head}{' | '.join(parts)}{tail}")
+        notes: list[str] = []
+        if f.description:
+            notes.append(f.description)
+        if f.wire_name != f.py_name:
+            notes.append(f"JSON member: ``{f.wire_name}``.")
+        if f.has_default:
+            notes.append(
+                f"Schema default: ``{json_text(f.default)}`` (not filled in on load; "
+                "see ``SCHEMA_DEFAULTS``)."
+            )
+        if notes:
+            lines += doc_lines("\n\n".join(notes), STEP)
+        return lines
+
+    def keys_lines(self, obj: ObjectType) -> list[str]:
+        wires = tuple(f.wire_name for f in obj.fields)
+        head = f"_KEYS_{obj.names.snake}: {self.view.t('Final')} = frozenset("
+        flat = self.view.lit.flat(wires)
+        if len(head) + len(flat) + len(")") <= WIDTH:
+            return [f"{head}{flat})"]
+        return [head, *self.view.lit.lines(wires, STEP), ")"]
+
+    def methods(self, obj: ObjectType, shadow: frozenset[str]) -> list[str]:
+        view, bodies = self.view, self.bodies
+        snake = obj.names.snake
+        any_ = view.t("Any")
+        self_ = view.t("Self")
+        s, d = STEP, STEP * 2
+        bool_ = view.builtin("bool", shadow)
+        str_ = view.builtin("str", shadow)
+        dict_ = view.builtin("dict", shadow)
+        text = f"{str_} | {view.builtin('bytes', shadow)} | {view.builtin('bytearray', shadow)}"
+        lines = ["", f"{s}@classmethod"]
+        lines += wrap_def(
+            s, "from_dict", ["cls", f"data: {any_}", "*", f"validate: {bool_} = True"], self_
+        )
+        lines += _METHOD_DOCS["from_dict"]
+        if self.with_validators:
+            lines += validated_load(view, snake, "cls._build(data)", d)
+        lines += wrap_call(d, "return _load_checked", ["cls._load", "data", py_str(snake)])
+        lines += ["", f"{s}@classmethod"]
+        lines += wrap_def(
+            s, "from_json", ["cls", f"text: {text}", "*", f"validate: {bool_} = True"], self_
+        )
+        lines += _METHOD_DOCS["from_json"]
+        lines += [f"{d}return cls.from_dict(_parse_json(text), validate=validate)"]
+        lines += ["", f"{s}def to_dict(self) -> {dict_}[{str_}, {any_}]:"]
+        lines += _METHOD_DOCS["to_dict"]
+        lines += bodies.dump_method(obj, d)
+        lines += ["", f"{s}def to_json(self) -> {str_}:"]
+        lines += _METHOD_DOCS["to_json"]
+        lines += [f"{d}return json.dumps(self.to_dict(), ensure_ascii=False)"]
+        lines += ["", f"{s}@classmethod"]
+        lines += wrap_def(s, "_load", ["cls", f"data: {any_}"], self_)
+        lines += bodies.load_method(obj, d)
+        if self.with_validators:
+            lines += ["", f"{s}@classmethod"]
+            # (a dict, as the validator accepted it: mypyc then reads it with dict operations)
+            lines += wrap_def(s, "_build", ["cls", f"data: {dict_}[{str_}, {any_}]"], self_)
+            lines += _METHOD_DOCS["_build"]
+            lines += bodies.build_method(obj, d)
+        # (a method, not ``__repr__ = _model_repr``: mypyc binds no plain function as a method)
+        lines += ["", f"{s}def __repr__(self) -> {str_}:", f"{d}return _model_repr(self)"]
+        return lines
+
+
+class MethodBodies:
+    """The bodies of ``_load``, ``_build`` and ``to_dict``: straight-line code per field."""
+
+    def __init__(self, loading: Loading, building: Building, dumping: Dumping) -> None:
+        self.view = loading.view
+        self.loading = loading
+        self.building = building
+        self.dumping = dumping
 
     def local(self, obj: ObjectType, index: int) -> str:
         """The local variable for a field: its attribute name, unless that is one of the
@@ -172,78 +195,16 @@ class Loaders(Conversions, Dumpers):
             name += "_"
         return name
 
-    def methods(self, obj: ObjectType, shadow: frozenset[str]) -> list[str]:
-        snake = obj.names.snake
-        any_ = self.t("Any")
-        self_ = self.t("Self")
-        s, d = STEP, STEP * 2
-        bool_ = self.builtin("bool", shadow)
-        str_ = self.builtin("str", shadow)
-        dict_ = self.builtin("dict", shadow)
-        text = f"{str_} | {self.builtin('bytes', shadow)} | {self.builtin('bytearray', shadow)}"
-        lines = ["", f"{s}@classmethod"]
-        lines += wrap_def(
-            s, "from_dict", ["cls", f"data: {any_}", "*", f"validate: {bool_} = True"], self_
-        )
-        lines += _METHOD_DOCS["from_dict"]
-        if self.with_validators:
-            lines += self.validated_load(snake, "cls._build(data)", d)
-        lines += wrap_call(d, "return _load_checked", ["cls._load", "data", py_str(snake)])
-        lines += ["", f"{s}@classmethod"]
-        lines += wrap_def(
-            s, "from_json", ["cls", f"text: {text}", "*", f"validate: {bool_} = True"], self_
-        )
-        lines += _METHOD_DOCS["from_json"]
-        lines += [f"{d}return cls.from_dict(_parse_json(text), validate=validate)"]
-        lines += ["", f"{s}def to_dict(self) -> {dict_}[{str_}, {any_}]:"]
-        lines += _METHOD_DOCS["to_dict"]
-        lines += self.dump_method(obj, d)
-        lines += ["", f"{s}def to_json(self) -> {str_}:"]
-        lines += _METHOD_DOCS["to_json"]
-        lines += [f"{d}return json.dumps(self.to_dict(), ensure_ascii=False)"]
-        lines += ["", f"{s}@classmethod"]
-        lines += wrap_def(s, "_load", ["cls", f"data: {any_}"], self_)
-        lines += self.load_method(obj, d)
-        if self.with_validators:
-            lines += ["", f"{s}@classmethod"]
-            # (a dict, as the validator accepted it: mypyc then reads it with dict operations)
-            lines += wrap_def(s, "_build", ["cls", f"data: {dict_}[{str_}, {any_}]"], self_)
-            lines += _METHOD_DOCS["_build"]
-            lines += self.build_method(obj, d)
-        # (a method, not ``__repr__ = _model_repr``: mypyc binds no plain function as a method)
-        lines += ["", f"{s}def __repr__(self) -> {str_}:", f"{d}return _model_repr(self)"]
-        return lines
-
-    def validated_load(self, snake: str, build: str, indent: str) -> list[str]:
-        """The ``validate=True`` path of a loader when the validators module is generated.
-
-        The validator's ``is_valid_*`` builds no error objects; only a refused document pays
-        for ``iter_errors_*``. An accepted document is built without any further checks. Should
-        the models be unable to hold a document the validator accepted (a generator bug), the
-        checked loader below runs and reports it as a ValidationError, never a KeyError.
-        """
-        inner, body = indent + STEP, indent + STEP * 2
-        self.validators_used = True
-        return [
-            f"{indent}if validate:",
-            *wrap_operands(inner, "if not ", [f"_validators.is_valid_{snake}(data)"], "and", ":"),
-            *wrap_call(body, "_refuse", [f"_validators.iter_errors_{snake}(data)"]),
-            f"{inner}try:",
-            f"{body}return {build}",
-            f"{inner}except _LOAD_ERRORS:",
-            f"{body}pass  # checked below, so the mismatch is reported as a ValidationError",
-        ]
-
     def build_method(self, obj: ObjectType, indent: str) -> list[str]:
         """``_build``: the object's members converted (enums, nested objects), never checked."""
         inner = indent + STEP
         lines = [f"{indent}obj = cls.__new__(cls)"]
         for index, f in enumerate(obj.fields):
-            wire = self.lit.string(f.wire_name)
+            wire = self.view.lit.string(f.wire_name)
             attr = f"obj.{f.py_name}"
             source = f"data[{wire}]" if f.required else f"data.get({wire}, UNSET)"
             var = self.local(obj, index)
-            template = self.build(f.type, "\0")
+            template = self.building.build(f.type, "\0")
             if template == "\0":
                 lines += assign(indent, attr, source)
                 continue
@@ -267,7 +228,7 @@ class Loaders(Conversions, Dumpers):
         return lines
 
     def build_extra(self, obj: ObjectType, indent: str) -> list[str]:
-        built = self.build(obj.additional or AnyType(), "x")
+        built = self.building.build(obj.additional or AnyType(), "x")
         keys = f"_KEYS_{obj.names.snake}"
         if not obj.fields:
             if built == "x":
@@ -286,12 +247,13 @@ class Loaders(Conversions, Dumpers):
         return assign(indent, "obj.extra", value)
 
     def load_method(self, obj: ObjectType, indent: str) -> list[str]:
+        view, convert = self.view, self.loading.convert
         inner = indent + STEP
         lines = [f"{indent}if not isinstance(data, dict):", f"{inner}raise _Invalid"]
         args: list[str] = []
         for index, f in enumerate(obj.fields):
             var = self.local(obj, index)
-            wire = self.lit.string(f.wire_name)
+            wire = view.lit.string(f.wire_name)
             if f.required:
                 lines.append(f"{indent}{var} = data[{wire}]")
             else:
@@ -299,14 +261,14 @@ class Loaders(Conversions, Dumpers):
             guards = ([] if f.required else [f"{var} is not UNSET"]) + (
                 [f"{var} is not None"] if f.nullable else []
             )
-            check = self.check(f.type, var)
+            check = view.check(f.type, var)
             if check == "True":
                 pass
             elif check is not None:
                 lines += wrap_operands(indent, "if ", [*guards, negated(check)], "and", ":")
                 lines.append(f"{inner}raise _Invalid")
             else:
-                expr = self.convert(f.type, var)
+                expr = convert(f.type, var)
                 at = inner if guards else indent
                 if guards:
                     lines += wrap_operands(indent, "if ", guards, "and", ":")
@@ -324,7 +286,7 @@ class Loaders(Conversions, Dumpers):
             test = f"not {keys}.issuperset(data)" if obj.fields else "data"
             lines += [f"{indent}if {test}:", f"{inner}raise _Invalid"]
         else:
-            check = self.check(obj.additional, "x")
+            check = view.check(obj.additional, "x")
             if not obj.fields:
                 source = "data.items()"
                 lines.append(f"{indent}extra = {{}}" if check != "True" else "")
@@ -346,7 +308,7 @@ class Loaders(Conversions, Dumpers):
                     lines.append(f"{body}raise _Invalid")
                     lines.append(f"{inner}extra[k] = x")
                 else:
-                    lines.append(f"{inner}extra[k] = {self.convert(obj.additional, 'x')}")
+                    lines.append(f"{inner}extra[k] = {convert(obj.additional, 'x')}")
                 lines = [ln for ln in lines if ln]
             args.append("extra=extra")
         lines.append(f"{indent}obj = cls.__new__(cls)")
@@ -357,7 +319,7 @@ class Loaders(Conversions, Dumpers):
     def extra_lines(self, indent: str, keys: str) -> list[str]:
         """Undeclared members into ``extra``: a set test first, so the usual case is cheap."""
         inner = indent + STEP
-        dict_any = f"dict[str, {self.t('Any')}]"
+        dict_any = f"dict[str, {self.view.t('Any')}]"
         comprehension = f"{{k: x for k, x in data.items() if k not in {keys}}}"
         if len(inner) + len("extra = ") + len(comprehension) <= WIDTH:
             return [
@@ -369,19 +331,20 @@ class Loaders(Conversions, Dumpers):
 
     def dump_method(self, obj: ObjectType, indent: str) -> list[str]:
         inner = indent + STEP
-        any_ = self.t("Any")
+        dump = self.dumping.dump
+        any_ = self.view.t("Any")
         if not obj.fields and obj.additional is not None:
-            if self.dump(obj.additional, "x") == "x":
+            if dump(obj.additional, "x") == "x":
                 return [f"{indent}return dict(self.extra)"]
-            dumped = self.dump(obj.additional, "x")
+            dumped = dump(obj.additional, "x")
             return [f"{indent}return {{k: {dumped} for k, x in self.extra.items()}}"]
         lines = [f"{indent}out: dict[str, {any_}] = {{}}"]
         for index, f in enumerate(obj.fields):
-            wire = self.lit.string(f.wire_name)
+            wire = self.view.lit.string(f.wire_name)
             attr = f"self.{f.py_name}"
-            dumped = self.dump(f.type, "v")
+            dumped = dump(f.type, "v")
             if f.required and not f.nullable:
-                lines.append(f"{indent}out[{wire}] = {self.dump(f.type, attr)}")
+                lines.append(f"{indent}out[{wire}] = {dump(f.type, attr)}")
                 continue
             if dumped == "v":
                 if f.required:
@@ -391,7 +354,7 @@ class Loaders(Conversions, Dumpers):
                     lines.append(f"{inner}out[{wire}] = {attr}")
                 continue
             var = self.local(obj, index)
-            dumped = self.dump(f.type, var)
+            dumped = dump(f.type, var)
             lines.append(f"{indent}{var} = {attr}")
             value = f"None if {var} is None else {dumped}" if f.nullable else dumped
             if f.required:
@@ -400,7 +363,7 @@ class Loaders(Conversions, Dumpers):
                 lines += [f"{indent}if {var} is not UNSET:"]
                 lines += assign(inner, f"out[{wire}]", value)
         if obj.additional is not None:
-            dumped = self.dump(obj.additional, "x")
+            dumped = dump(obj.additional, "x")
             if dumped == "x":
                 lines += [f"{indent}if self.extra:", f"{inner}out.update(self.extra)"]
             else:

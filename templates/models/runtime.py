@@ -1,5 +1,25 @@
+"""The runtime every generated ``models.py`` carries: UNSET, Problem, ValidationError, the checker.
+
+Plain Python, linted and type-checked where it stands (``make lint``). The models target
+(:mod:`generator.targets.models.runtime`) copies what lies between the first marker line and
+the last one into each module verbatim; the part between the two ``validators`` markers only
+into a module that calls the generated validators. The imports above the first marker are the
+generated module's own (it writes them itself), and ``_SPECS`` below the last marker stands for
+the table each module defines. The file is read as a template (a user's ``models/runtime.py``
+replaces it), so it holds no Jinja syntax.
+"""
+
+from __future__ import annotations
+
+import dataclasses as _dc
+import enum
+import json
+from collections.abc import Callable, Iterable
+from typing import Any, Final, Literal, NoReturn, TypeAlias, TypeGuard, TypeVar
+
+# --- models.py: copied from here ---
 _T = TypeVar("_T")
-_Spec: {{ type_alias }} = tuple[{{ any_ }}, ...]
+_Spec: TypeAlias = tuple[Any, ...]
 
 
 class Unset(enum.Enum):
@@ -10,11 +30,11 @@ class Unset(enum.Enum):
     def __repr__(self) -> str:
         return "UNSET"
 
-    def __bool__(self) -> {{ literal }}[False]:
+    def __bool__(self) -> Literal[False]:
         return False
 
 
-UNSET: {{ final }} = Unset.UNSET
+UNSET: Final = Unset.UNSET
 """An absent member. Absent is not null: a member that was null is None."""
 
 
@@ -45,16 +65,16 @@ class _Invalid(Exception):
     """A loader met a value it cannot load; the checker then lists every problem."""
 
 
-_LOAD_ERRORS: {{ final }} = (_Invalid, KeyError, TypeError)
+_LOAD_ERRORS: Final = (_Invalid, KeyError, TypeError)
 
 
-def _is_int(v: object) -> {{ type_guard }}[int]:
+def _is_int(v: object) -> TypeGuard[int]:
     if isinstance(v, int):
         return not isinstance(v, bool)
     return isinstance(v, float) and v.is_integer()
 
 
-def _is_number(v: object) -> {{ type_guard }}[float]:
+def _is_number(v: object) -> TypeGuard[float]:
     return isinstance(v, int | float) and not isinstance(v, bool)
 
 
@@ -71,7 +91,7 @@ def _json_equal(a: object, b: object) -> bool:
     return type(a) is type(b) and a == b
 
 
-def _to_json({{ "v: " ~ any_ }}) -> {{ any_ }}:
+def _to_json(v: Any) -> Any:
     """Any loaded value back as JSON data (the slow path for ambiguous unions)."""
     if isinstance(v, enum.Enum):
         return v.value
@@ -96,18 +116,18 @@ def _model_repr(self: object) -> str:
     return f"{type(self).__name__}({', '.join(parts)})"
 
 
-def _parse_json(text: str | bytes | bytearray) -> {{ any_ }}:
+def _parse_json(text: str | bytes | bytearray) -> Any:
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except ValueError as exc:
         raise ValidationError([Problem("", f"not valid JSON: {exc}")]) from None
 
 
-def _reject_constant(name: str) -> {{ any_ }}:
+def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON value")
 
 
-def _load_checked(load: Callable[[{{ any_ }}], _T], data: {{ any_ }}, name: str) -> _T:
+def _load_checked(load: Callable[[Any], _T], data: Any, name: str) -> _T:
     """Run a fast loader; if it fails, list every problem with the checker."""
     try:
         return load(data)
@@ -117,10 +137,10 @@ def _load_checked(load: Callable[[{{ any_ }}], _T], data: {{ any_ }}, name: str)
         if not problems:
             raise
     raise ValidationError(problems)
-{% if uses_validators %}
 
 
-def _refuse(errors: Iterable[{{ any_ }}]) -> {{ no_return }}:
+# --- models.py: from here to the next marker, only when it calls the validators ---
+def _refuse(errors: Iterable[Any]) -> NoReturn:
     """Raise one ValidationError listing all the generated validator's errors."""
     problems = [Problem(_pointer(e.path), str(e.message)) for e in errors]
     raise ValidationError(problems or [Problem("", "does not match the schema")])
@@ -132,7 +152,9 @@ def _pointer(path: object) -> str:
     if isinstance(path, Iterable):
         return "".join("/" + _escape(str(token)) for token in path)
     return str(path)
-{% endif %}
+
+
+# --- models.py: every module again ---
 
 
 def _escape(token: str) -> str:
@@ -157,7 +179,7 @@ def _json_type(v: object) -> str:
     return type(v).__name__
 
 
-_PRIMITIVES: {{ final }}[dict[str, Callable[[object], bool]]] = {
+_PRIMITIVES: Final[dict[str, Callable[[object], bool]]] = {
     "string": lambda v: isinstance(v, str),
     "integer": _is_int,
     "number": _is_number,
@@ -282,8 +304,13 @@ def _check_union(v: object, spec: _Spec, path: str, out: list[Problem]) -> None:
         out.append(Problem(path, f"expected {_describe(spec)}, got {_json_type(v)}"))
 
 
-def _extra(data: dict[str, {{ any_ }}], known: frozenset[str]) -> dict[str, {{ any_ }}]:
+def _extra(data: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
     """The members of ``data`` not in ``known``."""
     if known.issuperset(data):
         return {}
     return {k: x for k, x in data.items() if k not in known}
+
+
+# --- models.py: copied up to here ---
+
+_SPECS: Final[dict[str, _Spec]] = {}
