@@ -20,6 +20,7 @@ import referencing.jsonschema
 from generator.ir.naming import UniqueNames
 from generator.ir.types import TypeExpr
 from generator.load import LoadedSchema
+from generator.load.refs import References
 
 
 class Resolved(Protocol):
@@ -48,8 +49,6 @@ class Scope:
 
     resolver: Resolver
     base: str
-    #: ``base`` names the root document, so a JSON Pointer into it can be read directly.
-    in_root: bool
     #: ``id()`` of the schema whose own ``$id`` is already entered here (entering is not
     #: idempotent for a relative ``$id`` such as ``sub/``), or 0.
     at: int = 0
@@ -90,12 +89,16 @@ class Context(ABC):
     id_keyword: str = "$id"
     #: The dialect's ``referencing`` specification (which ``$id`` a subschema declares).
     specification: referencing.Specification[Any] = referencing.jsonschema.DRAFT202012
+    #: The one ``$ref`` lookup (:mod:`generator.load.refs`): its in-document fast path.
+    references: References = field(init=False)
 
     def __post_init__(self) -> None:
         self.id_keyword = self.loaded.dialect.id_keyword
         self.specification = referencing.jsonschema.specification_with(
             self.loaded.dialect.uri, default=referencing.jsonschema.DRAFT202012
         )
+        loaded = self.loaded
+        self.references = References(loaded.registry, root=loaded.contents, root_uri=loaded.uri)
 
     def register(self, name: str, schema: Any, scope: Scope, uri: str, pointer: str) -> str:
         """The IR name of ``schema`` as a named type, queued to be built when it is new."""

@@ -19,7 +19,7 @@ from generator.ir import naming
 from generator.ir.context import Context, Scope
 from generator.ir.nodes import enum_values, is_object, ref_of, union_branches
 from generator.ir.types import AnyType, Ref, TypeExpr
-from generator.spec.pointer import NOWHERE, join_reference, pointer_target
+from generator.spec.pointer import NOWHERE, join_reference
 
 #: Keywords a named type that is only a ``$ref`` may hold besides it.
 _PURE_REF = frozenset({"$ref", "title", "description", "examples", "default", "$id"})
@@ -29,7 +29,7 @@ def root_scope(cx: Context) -> Scope:
     """The scope of the root document, at the URI it was loaded from."""
     loaded = cx.loaded
     resolver = loaded.registry.resolver(base_uri=loaded.uri)
-    return Scope(resolver, loaded.uri, in_root=bool(loaded.uri))
+    return Scope(resolver, loaded.uri)
 
 
 def resolve(cx: Context, schema: dict[str, Any], scope: Scope, pointer: str) -> tuple[Any, Scope]:
@@ -52,21 +52,15 @@ def resolve(cx: Context, schema: dict[str, Any], scope: Scope, pointer: str) -> 
             pointer=f"{pointer}/$ref",
         ) from None
     document = urldefrag(join_reference(scope.base, ref))[0]
-    return resolved.contents, Scope(resolved.resolver, document, in_root=False)
+    return resolved.contents, Scope(resolved.resolver, document)
 
 
 def in_document(cx: Context, ref: str, scope: Scope) -> Any:
-    """The target of a JSON Pointer ``ref`` (``#/…``) into the root document, read directly;
-    ``NOWHERE`` when the base is another document or the walk meets anything :mod:`referencing`
-    would treat specially (an ``$id`` moving the base, a missing member).
-
-    :func:`generator.load.check_references` has resolved every ``$ref`` in the root document
-    with :mod:`referencing` itself; this only skips its machinery the second time. The scope
-    stays as it is: a pointer that meets no ``$id`` keeps the base URI.
-    """
-    if not scope.in_root or not ref.startswith("#/"):
-        return NOWHERE
-    return pointer_target(cx.loaded.contents, ref[1:])
+    """The target of a JSON Pointer ``ref`` into the root document, read directly by the one
+    fast path (:meth:`generator.load.refs.References.root_pointer`); ``NOWHERE`` when the base
+    is another document or the walk meets an ``$id``. The scope stays as it is: a pointer that
+    meets no ``$id`` keeps the base URI."""
+    return cx.references.root_pointer(scope.base, ref)
 
 
 def _look_up(cx: Context, ref: str, scope: Scope) -> tuple[Any, Scope]:
@@ -75,7 +69,6 @@ def _look_up(cx: Context, ref: str, scope: Scope) -> tuple[Any, Scope]:
     uri, fragment = urldefrag(join_reference(scope.base, ref))
     document = scope.resolver.lookup(uri)
     node, resolver, base = document.contents, document.resolver, uri
-    in_root = node is cx.loaded.contents
     if fragment.startswith("/"):
         for token in unquote(fragment[1:]).split("/"):
             step = token.replace("~1", "/").replace("~0", "~")
@@ -83,16 +76,16 @@ def _look_up(cx: Context, ref: str, scope: Scope) -> tuple[Any, Scope]:
             own = _own_id(cx, node)
             if own is not None:
                 resolver = resolver.in_subresource(own[0])
-                base, in_root = urljoin(base, own[1]), False
+                base = urljoin(base, own[1])
     elif fragment:  # a plain-name anchor
         node = scope.resolver.lookup(ref).contents
         own = _own_id(cx, node)
         if own is not None:
             resolver = resolver.in_subresource(own[0])
-            base, in_root = urljoin(base, own[1]), False
+            base = urljoin(base, own[1])
     else:
-        return node, Scope(resolver, base, in_root=in_root)
-    return node, Scope(resolver, base, in_root=in_root, at=id(node))
+        return node, Scope(resolver, base)
+    return node, Scope(resolver, base, at=id(node))
 
 
 def _own_id(cx: Context, schema: Any) -> tuple[referencing.Resource[Any], str] | None:
@@ -113,9 +106,8 @@ def entered(cx: Context, schema: Any, scope: Scope) -> Scope:
     own = _own_id(cx, schema)
     if own is None:
         return scope
-    in_root = scope.in_root and schema is cx.loaded.contents
     base = urljoin(scope.base, own[1])
-    return Scope(scope.resolver.in_subresource(own[0]), base, in_root=in_root, at=id(schema))
+    return Scope(scope.resolver.in_subresource(own[0]), base, at=id(schema))
 
 
 def full_uri(scope: Scope, ref: str) -> str:
