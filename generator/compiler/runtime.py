@@ -67,7 +67,7 @@ class _Chunk:
     """Top-level statements of the format helpers copied together."""
 
     text: str
-    defines: frozenset[str]
+    #: the names the statements read (of the file's other chunks, its modules, builtins)
     uses: frozenset[str]
 
 
@@ -146,7 +146,6 @@ def _parse(text: str, shown: str, body: Part) -> _Helpers:
         chunks.append(
             _Chunk(
                 text="\n".join(lines[first - 1 : stop]).strip("\n"),
-                defines=frozenset(_defined(group)),
                 uses=frozenset(
                     sub.id
                     for statement in group
