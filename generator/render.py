@@ -171,7 +171,7 @@ def bytecode_cache() -> jinja2.BytecodeCache:
 
     It lives in a per-user folder of the temporary directory that Jinja creates private to the
     user, and is keyed by each template's source checksum: an edited template is compiled
-    afresh. Compiling the templates was about a fifth of a run on a small schema.
+    afresh.
     """
     return jinja2.FileSystemBytecodeCache()
 
