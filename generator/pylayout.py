@@ -151,3 +151,20 @@ def _run_ruff(text: str) -> str:
         first = (done.stderr.strip().splitlines() or ["no message"])[0]
         raise GeneratorError(f"ruff could not lay out generated code: {first}")
     return done.stdout
+
+
+def str_literal(text: str) -> str:
+    """A Python string literal for ``text``, quoted the way ``ruff format`` leaves it: double
+    quotes unless the text holds more double than single quotes (every target's one copy)."""
+    raw = repr(text)
+    if raw[0] == '"':
+        return raw  # text contains ' but no "
+    body = raw[1:-1]
+    has_single = "'" in text
+    has_double = '"' in text
+    if not has_double:
+        return '"' + body + '"'
+    if has_single and text.count('"') <= text.count("'"):
+        # repr escaped every ' ; switch to double quotes and escape " instead
+        return '"' + body.replace("\\'", "'").replace('"', '\\"') + '"'
+    return raw

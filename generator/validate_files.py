@@ -48,20 +48,12 @@ class Checker:
     iter_errors: Callable[[Any], Iterator[Any]]
 
 
-def _definition_pointer(contents: Any, name: str, openapi: bool) -> str:
-    from generator.spec.pointer import escape
-
-    if openapi:
-        places = ["components/schemas"]
-    else:
-        places = ["$defs", "definitions"]
-    for place in places:
-        node: Any = contents
-        for part in place.split("/"):
-            node = node.get(part) if isinstance(node, dict) else None
-        if isinstance(node, dict) and name in node:
-            return "/" + "/".join(escape(p) for p in place.split("/")) + "/" + escape(name)
-    raise SchemaError(f"no definition named {name!r} (looked in {', '.join(places)})")
+def _definition_pointer(loaded: LoadedSchema, name: str) -> str:
+    for candidate, pointer, _ in loaded.definitions():
+        if candidate == name:
+            return pointer
+    places = ", ".join(place[1:] for place in loaded.definition_places)
+    raise SchemaError(f"no definition named {name!r} (looked in {places})")
 
 
 def build_checker(
@@ -89,9 +81,7 @@ def checker_for(
     schema_path = loaded.display_name
     definitions = None
     if definition is not None:
-        definitions = {
-            "selected": _definition_pointer(loaded.contents, definition, loaded.openapi is not None)
-        }
+        definitions = {"selected": _definition_pointer(loaded, definition)}
     elif loaded.openapi is not None:
         raise SchemaError(
             "an OpenAPI document has no root schema: choose one with --def NAME",

@@ -22,13 +22,8 @@ SUITE = Path(__file__).resolve().parents[1].parent / "shared" / "json-schema-tes
 if not SUITE.is_dir():
     pytest.skip(f"JSON-Schema-Test-Suite not found at {SUITE}", allow_module_level=True)
 
-DRAFTS = {
-    "draft4": "http://json-schema.org/draft-04/schema",
-    "draft6": "http://json-schema.org/draft-06/schema",
-    "draft7": "http://json-schema.org/draft-07/schema",
-    "draft2019-09": "https://json-schema.org/draft/2019-09/schema",
-    "draft2020-12": "https://json-schema.org/draft/2020-12/schema",
-}
+#: the suite's folder per draft (its names are our Dialect names) → the dialect's URI
+DRAFTS = {dialect.name: uri for uri, dialect in DIALECTS.items()}
 #: every optional file except format/ (formats are asserted only with format_assertion=True)
 OPTIONAL = (
     "bignum",

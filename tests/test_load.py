@@ -238,3 +238,24 @@ def test_the_loader_imports_no_compiler_and_checks_with_the_shipped_metaschemas(
     ).stdout.splitlines()
     assert "not a valid schema" in out[0] and "#/type" in out[0]
     assert out[1:] == ["[]", "True"]
+
+
+def test_definitions_are_found_in_one_place_for_every_stage() -> None:
+    from generator.load import load_contents
+
+    schema = {"$defs": {"a/b": {}, "c~d": {}}, "definitions": {"e": {}}}
+    loaded = load_contents(schema)
+    assert [(name, pointer) for name, pointer, _ in loaded.definitions()] == [
+        ("a/b", "/$defs/a~1b"),
+        ("c~d", "/$defs/c~0d"),
+        ("e", "/definitions/e"),
+    ]
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Pet": {"type": "object"}}},
+    }
+    openapi = load_contents(document)
+    assert [(n, p) for n, p, _ in openapi.definitions()] == [("Pet", "/components/schemas/Pet")]
+    assert openapi.definition_places == ("/components/schemas",)

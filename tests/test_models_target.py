@@ -27,8 +27,9 @@ from generator.errors import GeneratorError
 from generator.ir import EnumType, build_ir
 from generator.load import load_contents, load_schema
 from generator.pipeline import generate
+from generator.pylayout import str_literal
 from generator.targets import RenderJob, renderer
-from generator.targets.models import doc_lines, py_str, render
+from generator.targets.models import doc_lines, render
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schema" / "create_openai_conversation.schema.json"
@@ -553,7 +554,7 @@ def test_metaschema_models_round_trip(key: str, tmp_path: Path) -> None:
 
 @given(st.text())
 def test_py_str_is_a_literal_of_the_text(text: str) -> None:
-    assert ast.literal_eval(py_str(text)) == text
+    assert ast.literal_eval(str_literal(text)) == text
 
 
 @given(st.text())

@@ -10,10 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import yaml12
 from generator.errors import SchemaError
-from generator.load import load_schema
-from generator.yaml12 import load_yaml
+from generator.load import load_schema, yaml12
+from generator.load.yaml12 import load_yaml
 
 
 def _error(text: str) -> SchemaError:

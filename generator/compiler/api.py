@@ -19,14 +19,13 @@ from urllib.parse import quote
 import referencing
 
 from generator.compiler.check import check_self_application
-from generator.compiler.codegen import LINE_LENGTH
 from generator.compiler.context import Mode
 from generator.compiler.core import Compiler
 from generator.compiler.formats import helpers_for
 from generator.compiler.runtime import format_helpers_source, runtime_source
 from generator.compiler.scope import Resolver
 from generator.errors import SchemaError
-from generator.pylayout import finish, mark
+from generator.pylayout import WIDTH, finish, mark
 from generator.render import render as render_template
 from generator.spec.dialects import DRAFT2020, known_dialect
 
@@ -49,7 +48,7 @@ class _Api:
 
     def _header(self, prefix: str, returns: str) -> str:
         line = f"def {prefix}{self.suffix}(instance: Any) -> {returns}:"
-        if len(line) <= LINE_LENGTH:
+        if len(line) <= WIDTH:
             return line
         return f"def {prefix}{self.suffix}(\n    instance: Any,\n) -> {returns}:"
 

@@ -1,6 +1,6 @@
 """The emitter: an indentation-aware line builder and the only ways schema data enters code.
 
-Schema values become code exclusively through :func:`str_literal` (built on ``repr``) and
+Schema values become code exclusively through :func:`generator.pylayout.str_literal` and
 :func:`json_text_literal` (``json.dumps`` text wrapped in a string literal); identifiers come
 only from :class:`Namer`. Output is laid out so that ``ruff format`` leaves it unchanged
 (double quotes, long string constants split into parenthesised implicit concatenations).
@@ -12,24 +12,9 @@ import json
 import math
 from typing import Any
 
-LINE_LENGTH = 100
+from generator.pylayout import WIDTH, str_literal
+
 INDENT = "    "
-
-
-def str_literal(text: str) -> str:
-    """A Python string literal for ``text``, quoted the way ``ruff format`` prefers."""
-    raw = repr(text)
-    if raw[0] == '"':
-        return raw  # text contains ' but no "
-    body = raw[1:-1]
-    has_single = "'" in text
-    has_double = '"' in text
-    if not has_double:
-        return '"' + body + '"'
-    if has_single and text.count('"') <= text.count("'"):
-        # repr escaped every ' ; switch to double quotes and escape " instead
-        return '"' + body.replace("\\'", "'").replace('"', '\\"') + '"'
-    return raw
 
 
 def str_chunks(text: str, width: int) -> list[str]:
@@ -154,20 +139,20 @@ def uses(name: str, code: Code) -> bool:
 def assign_string(name: str, text: str) -> list[str]:
     """Module-level ``name = "text"``, split over lines the way ``ruff format`` keeps it."""
     literal = str_literal(text)
-    if len(name) + 3 + len(literal) <= LINE_LENGTH:
+    if len(name) + 3 + len(literal) <= WIDTH:
         return [f"{name} = {literal}"]
-    if len(INDENT) + len(literal) <= LINE_LENGTH:
+    if len(INDENT) + len(literal) <= WIDTH:
         return [f"{name} = (", INDENT + literal, ")"]
-    chunks = str_chunks(text, LINE_LENGTH - len(INDENT) - 8)
+    chunks = str_chunks(text, WIDTH - len(INDENT) - 8)
     return [f"{name} = (", *(INDENT + chunk for chunk in chunks), ")"]
 
 
 def assign_call(name: str, func: str, text: str) -> list[str]:
     """Module-level ``name = func("text")`` laid out like ``ruff format`` does."""
     literal = str_literal(text)
-    if len(name) + len(func) + 5 + len(literal) <= LINE_LENGTH:
+    if len(name) + len(func) + 5 + len(literal) <= WIDTH:
         return [f"{name} = {func}({literal})"]
-    if len(INDENT) + len(literal) <= LINE_LENGTH:
+    if len(INDENT) + len(literal) <= WIDTH:
         return [f"{name} = {func}(", INDENT + literal, ")"]
-    chunks = str_chunks(text, LINE_LENGTH - len(INDENT) - 8)
+    chunks = str_chunks(text, WIDTH - len(INDENT) - 8)
     return [f"{name} = {func}(", *(INDENT + chunk for chunk in chunks), ")"]

@@ -13,17 +13,16 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.compiler.codegen import (
-    LINE_LENGTH,
     Namer,
     assign_call,
     assign_string,
     json_dumps,
     simple_literal,
-    str_literal,
 )
 from generator.compiler.regex import PatternError, translate
 from generator.compiler.scope import Scope
 from generator.errors import SchemaError
+from generator.pylayout import WIDTH, str_literal
 from generator.spec.dialects import DIALECTS
 
 # The constant name prefixes, one per pool.
@@ -154,7 +153,7 @@ class ConstantPools:
         kw = _KEYWORD_LITERALS.get(keyword) or str_literal(keyword)
         lit = str_literal(path)
         target = _final(name)
-        if len(path) <= PATH_PIECE and len(target) + len(kw) + len(lit) + 11 <= LINE_LENGTH:
+        if len(path) <= PATH_PIECE and len(target) + len(kw) + len(lit) + 11 <= WIDTH:
             self.lines.append(f"{target} = _loc({kw}, {lit})")
         else:
             self.lines.append(f"{target} = _loc({kw}, {self.path_const(path)})")
@@ -234,7 +233,7 @@ class ConstantPools:
         target = _final(name)
         one = f"{target} = ({', '.join(names)},)" if len(names) == 1 else ""
         line = one or f"{target} = ({', '.join(names)})"
-        if len(line) <= LINE_LENGTH:
+        if len(line) <= WIDTH:
             self.late_lines.append(line)
         else:
             self.late_lines.extend([f"{target} = (", *(f"    {n}," for n in names), ")"])

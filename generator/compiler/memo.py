@@ -26,16 +26,9 @@ from typing import Any
 from generator.compiler.codegen import Namer
 from generator.compiler.constants import ConstantPools
 from generator.compiler.scope import Scope
-from generator.spec.keywords import SUBSCHEMA_KEYWORDS, subschemas
+from generator.spec.keywords import ANNOTATION_KEYWORDS, SUBSCHEMA_KEYWORDS, subschemas
 from generator.spec.pointer import escape as escape_segment
 
-# Keywords no emitter reads: left out of the key, so schemas differing in them share code.
-# (Only the schema's own: inside its subschemas, they count, since an emitter may compare
-# whole subschemas, e.g. ``{"type": "null"}``.)
-ANNOTATIONS = frozenset(
-    {"title", "description", "examples", "default", "$comment", "readOnly", "writeOnly"}
-    | {"deprecated"}
-)
 MAX_MEMBERS = 64  # larger arrays and objects are not worth a key
 MAX_KEY = 600  # characters of ``repr``
 
@@ -59,7 +52,10 @@ def content_key(schema: dict[str, Any]) -> str | None:
     """
     items = []
     for key, value in schema.items():
-        if key in ANNOTATIONS:
+        # keywords no emitter reads are left out of the key, so schemas differing in them share
+        # code (only the schema's own: inside its subschemas they count, since an emitter may
+        # compare whole subschemas, e.g. ``{"type": "null"}``)
+        if key in ANNOTATION_KEYWORDS:
             continue
         if isinstance(value, list | dict) and len(value) > MAX_MEMBERS:
             return None

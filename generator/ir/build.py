@@ -13,7 +13,6 @@ decided only once every type is known: :func:`_assemble` then names them all tog
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,7 +49,6 @@ from generator.ir.types import (
 )
 from generator.ir.unions import discriminator, union_members
 from generator.load import LoadedSchema
-from generator.spec.pointer import escape
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,16 +96,15 @@ def build_ir(loaded: LoadedSchema, *, root_name: str | None = None) -> SchemaIR:
     scope = root_scope(cx)
     contents = loaded.contents
     if loaded.openapi is not None:
-        schemas = contents["components"]["schemas"]
-        for name, sub in schemas.items():
-            cx.register(name, sub, scope, loaded.uri, f"/components/schemas/{escape(name)}")
+        for name, pointer, sub in loaded.definitions():
+            cx.register(name, sub, scope, loaded.uri, pointer)
     else:
         name = root_name or _root_name(loaded)
         cx.register(name, contents, scope, loaded.uri, "")
         if isinstance(contents, dict):
             inside = entered(cx, contents, scope)  # definitions resolve under the root's $id
-            for container, sub_pointer, sub in _definitions(contents):
-                cx.register(container, sub, inside, loaded.uri, sub_pointer)
+            for name, pointer, sub in loaded.definitions():
+                cx.register(name, sub, inside, loaded.uri, pointer)
     drafts: dict[str, tuple[Pending, _Draft]] = {}
     while cx.pending:
         item = cx.pending.popleft()
@@ -186,14 +183,6 @@ def _assemble(cx: Context, drafts: dict[str, tuple[Pending, _Draft]]) -> SchemaI
         dialect=loaded.dialect.uri,
         source=loaded.display_name,
     )
-
-
-def _definitions(contents: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
-    for keyword in ("$defs", "definitions"):
-        defs = contents.get(keyword)
-        if isinstance(defs, dict):
-            for name, sub in defs.items():
-                yield name, f"/{keyword}/{escape(name)}", sub
 
 
 def _root_name(loaded: LoadedSchema) -> str:

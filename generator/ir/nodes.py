@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from generator.ir.types import AnyType, InlineUnion, Primitive, PrimitiveKind, TypeExpr
+from generator.spec.keywords import ANNOTATION_KEYWORDS
 
 PRIMITIVES: tuple[PrimitiveKind, ...] = ("string", "integer", "number", "boolean", "null")
 PRIMITIVE_SET = frozenset(PRIMITIVES)
@@ -18,26 +19,17 @@ PRIMITIVE_SET = frozenset(PRIMITIVES)
 ANY = AnyType()
 NULL = Primitive("null")
 
-#: Keywords that only annotate a schema (plus the containers of definitions).
-_ANNOTATIONS = frozenset(
-    {
-        "title",
-        "description",
-        "default",
-        "examples",
-        "deprecated",
-        "readOnly",
-        "writeOnly",
-        "$comment",
-        "$id",
-        "$schema",
-        "$anchor",
-        "$defs",
-        "definitions",
-        "nullable",
-        "example",
-    }
-)
+#: Keywords that leave a schema's type as it is: the annotations, identifiers, the
+#: containers of definitions, and OpenAPI's ``example`` and ``nullable`` (rewritten already).
+_ANNOTATIONS = ANNOTATION_KEYWORDS | {
+    "$id",
+    "$schema",
+    "$anchor",
+    "$defs",
+    "definitions",
+    "nullable",
+    "example",
+}
 _ANNOTATIONS_AND_REF = _ANNOTATIONS | {"$ref"}
 
 

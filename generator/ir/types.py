@@ -93,7 +93,8 @@ class Names:
 
     #: The schema's own name for the type (``$defs`` key or title), shown in docs.
     schema: str
-    #: Python class name, unique in the module.
+    #: Class-like name, unique among the types (neutral: the models target numbers its own
+    #: clashes with the names models.py reserves, targets/models/names.py).
     cls: str
     #: snake_case name, unique, for functions such as ``is_valid_<snake>``.
     snake: str

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import SchemaError
-from generator.yaml12 import load_yaml
+from generator.load.yaml12 import load_yaml
 
 
 def parse_document(text: str, *, file: str, yaml_ok: bool) -> Any:

@@ -3,7 +3,7 @@ their own so the loader's parts (:mod:`.refs`) can name the type without importi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +11,7 @@ from typing import Any
 import referencing
 
 from generator.spec.dialects import Dialect
+from generator.spec.pointer import escape
 
 #: Base URI of a schema given in memory: hierarchical, so relative references join to it,
 #: and never fetched (``.invalid`` is reserved), so a relative file reference fails clearly.
@@ -53,3 +54,19 @@ class LoadedSchema:
     @property
     def display_name(self) -> str:
         return str(self.path) if self.path is not None else self.uri
+
+    @property
+    def definition_places(self) -> tuple[str, ...]:
+        """Where the document keeps its named schemas, as JSON Pointers."""
+        return ("/components/schemas",) if self.openapi is not None else ("/$defs", "/definitions")
+
+    def definitions(self) -> Iterator[tuple[str, str, Any]]:
+        """``(name, JSON Pointer, schema)`` of every named schema the document declares, place
+        by place (:attr:`definition_places`), in document order."""
+        for place in self.definition_places:
+            node = self.contents
+            for token in place[1:].split("/"):
+                node = node.get(token) if isinstance(node, dict) else None
+            if isinstance(node, dict):
+                for name, schema in node.items():
+                    yield name, f"{place}/{escape(name)}", schema

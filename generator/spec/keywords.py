@@ -95,5 +95,12 @@ def subschema_pointers(schema: dict[str, Any]) -> list[tuple[str, Any]]:
     return found
 
 
+#: Keywords that only annotate: they never change whether an instance is valid (the
+#: meta-data vocabulary and ``$comment``).
+ANNOTATION_KEYWORDS = frozenset(
+    {"title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly"}
+    | {"$comment"}
+)
+
 #: Keywords whose values are data, not schemas: never looked into for ``$ref``.
 DATA_KEYWORDS = frozenset({"enum", "const", "examples", "default", "example"})

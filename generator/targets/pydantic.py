@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import GeneratorError
+from generator.pylayout import WIDTH
 from generator.targets import RenderJob
 
 #: what ``ruff format`` reads when datamodel-code-generator runs it (our pyproject's settings)
-_RUFF_SETTINGS = 'line-length = 100\ntarget-version = "py311"\n[lint]\nselect = ["I"]\n'
+_RUFF_SETTINGS = f'line-length = {WIDTH}\ntarget-version = "py311"\n[lint]\nselect = ["I"]\n'
 
 _INSTALL = "the pydantic target needs the pydantic extra: pip install 'schemagen[pydantic]'"
 

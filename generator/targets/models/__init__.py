@@ -30,7 +30,7 @@ Aliases on a reference cycle that passes through no class and no container (``A 
 (:func:`~generator.targets.models.cycles.break_alias_cycles`).
 
 All code is built here, in Python, and handed to ``templates/models/`` as lines. Schema text
-reaches the output only as string literals (:func:`py_str`, a ``repr`` with the quote choice
+reaches the output only as string literals (:func:`str_literal`, a ``repr`` with the quote choice
 ``ruff format`` makes) or escaped docstrings (:func:`doc_lines`); identifiers come only from
 the IR's names, numbered again where ``models.py`` reserves them (:mod:`.names`). Lines are
 wrapped the way ``ruff format`` would wrap them, and the few too long to fit are laid out by
@@ -55,10 +55,10 @@ The package, one module per concern; each part is an object handed the parts it 
 from __future__ import annotations
 
 from generator.targets import RenderJob
-from generator.targets.models.literals import doc_lines, py_str
+from generator.targets.models.literals import doc_lines
 from generator.targets.models.module import Module
 
-__all__ = ["doc_lines", "py_str", "render"]
+__all__ = ["doc_lines", "render"]
 
 
 def render(job: RenderJob) -> dict[str, str]:

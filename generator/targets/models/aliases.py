@@ -18,6 +18,7 @@ from generator.ir import (
     TypeExpr,
     UnionType,
 )
+from generator.pylayout import str_literal
 from generator.targets.models.dumping import Dumping
 from generator.targets.models.layout import (
     STEP,
@@ -27,7 +28,7 @@ from generator.targets.models.layout import (
     wrap_def,
     wrap_operands,
 )
-from generator.targets.models.literals import doc_lines, py_str, tupled
+from generator.targets.models.literals import doc_lines, tupled
 from generator.targets.models.loading import Building, Loading, validated_load
 from generator.targets.models.types import describe, enum_kind, is_plain
 
@@ -83,7 +84,7 @@ class Aliases:
         """``Name: TypeAlias = ...``; quoted when it refers to itself or to later aliases."""
         text = self.alias_annotation(named)
         if references(named) & later:
-            text = py_str(text)
+            text = str_literal(text)
         head = f"{named.names.cls}: {self.view.t('TypeAlias')} = "
         return [*logical("", head + text), *doc_lines(describe(named), "")]
 
@@ -190,7 +191,7 @@ class Aliases:
             built = self.building.build(Ref(named.names.schema), "data")
             built = self.loading.cast(cls, "data") if built == "data" else built
             lines += validated_load(view, snake, built, STEP)
-        lines += wrap_call(STEP, "return _load_checked", [loader, "data", py_str(snake)])
+        lines += wrap_call(STEP, "return _load_checked", [loader, "data", str_literal(snake)])
         lines += ["", ""]
         lines += wrap_def("", f"dump_{snake}", [f"value: {cls}"], view.t("Any"))
         lines += doc_lines(f"A ``{named.names.schema}`` value as JSON data.", STEP)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import builtins
 
 from generator.ir import AnyType, Field, ObjectType
+from generator.pylayout import str_literal
 from generator.targets.models.dumping import Dumping
 from generator.targets.models.layout import (
     STEP,
@@ -18,7 +19,7 @@ from generator.targets.models.layout import (
     wrap_def,
     wrap_operands,
 )
-from generator.targets.models.literals import doc_lines, json_text, py_str
+from generator.targets.models.literals import doc_lines, json_text
 from generator.targets.models.loading import Building, Loading, validated_load
 from generator.targets.models.types import describe
 
@@ -146,7 +147,7 @@ class Classes:
         lines += _METHOD_DOCS["from_dict"]
         if self.with_validators:
             lines += validated_load(view, snake, "cls._build(data)", d)
-        lines += wrap_call(d, "return _load_checked", ["cls._load", "data", py_str(snake)])
+        lines += wrap_call(d, "return _load_checked", ["cls._load", "data", str_literal(snake)])
         lines += ["", f"{s}@classmethod"]
         lines += wrap_def(
             s, "from_json", ["cls", f"text: {text}", "*", f"validate: {bool_} = True"], self_

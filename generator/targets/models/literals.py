@@ -1,8 +1,9 @@
 """Python literals for schema text and JSON values, and escaped, wrapped docstrings.
 
-Schema text reaches the generated module only through here: string literals (:func:`py_str`),
-docstrings (:func:`doc_lines`), and literals for JSON values (:class:`Literals`, which also
-moves long strings and huge integers into module constants).
+Schema text reaches the generated module only through here: string literals
+(:func:`generator.pylayout.str_literal`), docstrings (:func:`doc_lines`), and literals for JSON
+values (:class:`Literals`, which also moves long strings and huge integers into module
+constants).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from generator.compiler.codegen import number_literal
 from generator.errors import GeneratorError
+from generator.pylayout import str_literal
 from generator.targets.models.layout import STEP, WIDTH
 
 #: String literals longer than this become module constants, so nested code stays short.
@@ -20,38 +22,6 @@ _MAX_INLINE_STRING = 48
 _UNBOUNDED = sys.maxsize
 #: A tuple, not ``tuple | list | dict``: isinstance is several times faster with one.
 _CONTAINERS = (tuple, list, dict)
-
-
-def py_str(text: str) -> str:
-    """A Python string literal for ``text``, quoted the way ``ruff format`` leaves it.
-
-    Like ``repr`` it escapes backslashes, the quote and every non-printable character; unlike
-    ``repr`` it prefers double quotes, switching to single quotes only when the text holds
-    more double than single quotes (ruff's rule), so formatting never changes it.
-    """
-    if text.isprintable() and "\\" not in text:
-        if '"' not in text:
-            return f'"{text}"'
-        if "'" not in text:
-            return f"'{text}'"
-    quote = "'" if text.count('"') > text.count("'") else '"'
-    parts: list[str] = []
-    for char in text:
-        if char == "\\":
-            parts.append("\\\\")
-        elif char == quote:
-            parts.append("\\" + quote)
-        elif char == "\n":
-            parts.append("\\n")
-        elif char == "\r":
-            parts.append("\\r")
-        elif char == "\t":
-            parts.append("\\t")
-        elif char.isprintable():
-            parts.append(char)
-        else:
-            parts.append(_escape_codepoint(char))
-    return quote + "".join(parts) + quote
 
 
 def _escape_codepoint(char: str) -> str:
@@ -176,7 +146,7 @@ class Literals:
     def string(self, text: str) -> str:
         literal = self.strings.get(text)
         if literal is None:
-            literal = py_str(text)
+            literal = str_literal(text)
             if len(literal) > _MAX_INLINE_STRING:
                 literal = self.constants.setdefault(text, f"_S{len(self.constants) + 1}")
             self.strings[text] = literal
@@ -272,7 +242,7 @@ class Literals:
     def constant_lines(self) -> list[str]:
         out: list[str] = []
         for text, name in self.constants.items():
-            literal = py_str(text)
+            literal = str_literal(text)
             if len(name) + 3 + len(literal) <= WIDTH:
                 out.append(f"{name} = {literal}")
                 continue
@@ -312,9 +282,9 @@ def _string_chunks(text: str, width: int) -> list[str]:
     start = 0
     while start < len(text):
         end = start + 1
-        while end < len(text) and len(py_str(text[start : end + 1])) <= width:
+        while end < len(text) and len(str_literal(text[start : end + 1])) <= width:
             end += 1
-        chunks.append(py_str(text[start:end]))
+        chunks.append(str_literal(text[start:end]))
         start = end
     return chunks
 

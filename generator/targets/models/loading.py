@@ -24,6 +24,7 @@ from generator.ir import (
     TypeExpr,
     UnionType,
 )
+from generator.pylayout import str_literal
 from generator.targets.models.helpers import Helpers
 from generator.targets.models.layout import (
     STEP,
@@ -33,7 +34,6 @@ from generator.targets.models.layout import (
     wrap_def,
     wrap_operands,
 )
-from generator.targets.models.literals import py_str
 from generator.targets.models.types import CONTAINER_EXPRS, PLAIN_EXPRS, TypeView, enum_kind
 
 #: A union told apart by one member: ``(property, [(tag value, class name), ...])``.
@@ -206,7 +206,7 @@ class Loading:
 
     def cast(self, annotation: str, var: str) -> str:
         """``cast`` to a quoted annotation (a constant: nothing is evaluated at run time)."""
-        return f"{self.view.t('cast')}({py_str(annotation)}, {var})"
+        return f"{self.view.t('cast')}({str_literal(annotation)}, {var})"
 
 
 class Building:
