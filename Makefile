@@ -31,9 +31,9 @@ check: $(STAMP)
 	$(BIN)/schemagen check
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator generated tests bench templates/models/runtime.py
-	$(BIN)/ruff format --check generator generated tests bench templates/models/runtime.py
-	$(BIN)/mypy --strict generator generated templates/models/runtime.py
+	$(BIN)/ruff check generator generated tests bench templates/models/runtime.py templates/validators/runtime.py templates/validators/formats.py
+	$(BIN)/ruff format --check generator generated tests bench templates/models/runtime.py templates/validators/runtime.py templates/validators/formats.py
+	$(BIN)/mypy --strict generator generated templates/models/runtime.py templates/validators/runtime.py templates/validators/formats.py
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

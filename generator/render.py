@@ -13,19 +13,23 @@ installed. A user's folder (``--templates DIR``, ``[tool.schemagen] templates``)
 :func:`user_templates` is active, which :func:`generator.targets.renderer` arranges around
 each target, so the in-memory :func:`generator.compile` and the metaschema checks always use
 ours. A template that fails, ours or a user's, is reported with its file and line.
+
+Some templates are plain Python files rather than Jinja (the runtimes that targets copy into
+their modules, linted where they stand): :func:`cut_at_markers` reads one as it is and cuts it
+at its marker lines, refusing in one line a file (a user's) whose markers are missing.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 
@@ -88,6 +92,63 @@ def user_templates(folder: Path | None) -> Iterator[None]:
         _USER_FOLDER.reset(token)
 
 
+class Part(NamedTuple):
+    """Text cut out of a template, and the number of its first line in the file."""
+
+    text: str
+    line: int
+
+
+def template_text(target: str, name: str) -> tuple[str, str]:
+    """The text of the template ``<target>/<name>`` as it is (not rendered), the user's while
+    :func:`user_templates` is active and holds one, and its path as errors name it."""
+    return _read(target, name, _USER_FOLDER.get())
+
+
+@cache
+def _read(target: str, name: str, user_folder: Path | None) -> tuple[str, str]:
+    if user_folder is not None:
+        path = user_folder / target / name
+        if path.is_file():
+            return path.read_text(encoding="utf-8"), _shown(str(path))
+    entry = builtin_templates().joinpath(target).joinpath(name)
+    if not entry.is_file():
+        raise GeneratorError(f"template {target}/{name} not found in {builtin_templates()}")
+    # Installed templates do not change while a run lasts.
+    return entry.read_text(encoding="utf-8"), _shown(str(entry))
+
+
+def cut_at_markers(target: str, name: str, markers: Sequence[str]) -> list[Part]:
+    """The parts of the template ``<target>/<name>`` (read as it is) between consecutive
+    ``markers``, each without its surrounding blank lines: one part fewer than markers.
+
+    Each marker must be a whole line of the file, once, in the order given; a file (a user's)
+    where one is missing is refused in one line, naming the file and the marker.
+    """
+    text, shown = template_text(target, name)
+    return _cut(text, shown, tuple(markers))
+
+
+@cache
+def _cut(text: str, shown: str, markers: tuple[str, ...]) -> list[Part]:
+    lines = text.splitlines(keepends=True)
+    found: list[int] = []
+    for marker in markers:
+        at = [i for i, line in enumerate(lines) if line.rstrip("\r\n") == marker]
+        if len(at) != 1 or (found and at[0] < found[-1]):
+            after = f" after the line {markers[len(found) - 1]!r}" if found else ""
+            raise GeneratorError(f"{shown}: expected the marker line {marker!r} once{after}")
+        found.append(at[0])
+    parts = []
+    for begin, end in zip(found, found[1:], strict=False):
+        chunk = lines[begin + 1 : end]
+        skipped = 0
+        while skipped < len(chunk) and chunk[skipped] in ("\n", "\r\n"):
+            skipped += 1
+        parts.append(Part("".join(chunk).strip("\r\n"), begin + 2 + skipped))
+    return parts
+
+
 class _ResourceLoader(jinja2.BaseLoader):
     """Templates from a folder of the installed package (any ``importlib.resources`` reader)."""
 
@@ -110,7 +171,7 @@ def bytecode_cache() -> jinja2.BytecodeCache:
 
     It lives in a per-user folder of the temporary directory that Jinja creates private to the
     user, and is keyed by each template's source checksum: an edited template is compiled
-    afresh. Compiling the templates was about a fifth of a run on a small schema.
+    afresh.
     """
     return jinja2.FileSystemBytecodeCache()
 

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from generator.compiler import render_module
+from generator.compiler.formats import FORMATS
 
 ROOT = Path(__file__).resolve().parents[1]
 SUITE = ROOT.parent / "shared" / "json-schema-test-suite"
@@ -93,6 +94,14 @@ def _formats_module() -> str:
     )
 
 
+def _one_format_modules() -> list[tuple[str, str]]:
+    """A module per format: each carries only its helper and what that uses."""
+    return [
+        (f"format_{name.replace('-', '_')}", render_module({"format": name}, format_assertion=True))
+        for name in sorted(FORMATS)
+    ]
+
+
 def _suite_modules() -> list[tuple[str, str]]:
     sys.path.insert(0, str(ROOT / "tests"))
     try:
@@ -137,6 +146,7 @@ def test_generated_modules_pass_ruff(tmp_path: Path) -> None:
     ]
     modules += _hostile_modules()
     modules.append(("formats", _formats_module()))
+    modules += _one_format_modules()
     if SUITE.is_dir():
         modules += _suite_modules()
     _write(tmp_path, modules)
@@ -184,6 +194,7 @@ def test_generated_modules_pass_mypy_strict(tmp_path: Path) -> None:
         ),
         *_hostile_modules(),
         ("formats", _formats_module()),
+        *_one_format_modules(),
     ]
     paths = _write(tmp_path, modules)
     result = _run([*MYPY_ARGS, *(p.name for p in paths)], tmp_path)

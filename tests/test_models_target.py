@@ -626,5 +626,10 @@ def test_a_users_runtime_keeps_the_markers_or_is_refused(tmp_path: Path) -> None
     marked = ours.replace("class _Invalid(Exception):", "# (theirs)\nclass _Invalid(Exception):")
     assert "\n\n\n# (theirs)\nclass _Invalid(Exception):" in render_with(marked, "marked")
     unmarked = ours.replace("# --- models.py: copied up to here ---\n", "")
-    with pytest.raises(GeneratorError, match=r"^models/runtime\.py: expected the marker lines"):
+    with pytest.raises(GeneratorError) as refused:
         render_with(unmarked, "unmarked")
+    assert str(refused.value) == (
+        f"{tmp_path / 'unmarked' / 'models' / 'runtime.py'}: expected the marker line "
+        "'# --- models.py: copied up to here ---' once after the line "
+        "'# --- models.py: every module again ---'"
+    )

@@ -151,6 +151,35 @@ def test_a_failing_validators_template_is_the_users_not_a_metaschema_failure(
     )
 
 
+def test_a_users_plain_python_runtime_is_cut_at_the_same_markers(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    runtime = ours("validators", "runtime.py").replace(
+        "def _eq(a: Any, b: Any) -> bool:", "# house equality\ndef _eq(a: Any, b: Any) -> bool:"
+    )
+    override(project / "tpl", "validators", "runtime.py", runtime)
+    assert generate("--targets", "validators", "--templates", "tpl") == 0, capsys.readouterr().err
+    source = (project / "out/validators.py").read_text(encoding="utf-8")
+    assert "\n\n\n# house equality\ndef _eq(" in source
+    assert "# --- validators.py" not in source, "no marker line is copied"
+    assert "_found" not in source, "nor a part this schema does not need"
+
+
+def test_a_users_runtime_without_our_markers_is_refused_in_one_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    marker = "# --- validators.py: every module again ---"
+    runtime = ours("validators", "runtime.py").replace(marker + "\n", "")
+    override(project / "tpl", "validators", "runtime.py", runtime)
+    assert generate("--targets", "validators", "--templates", "tpl") == 2
+    assert capsys.readouterr().err == (
+        f"schemagen: error: tpl/validators/runtime.py: expected the marker line {marker!r} "
+        'once after the line "# --- validators.py: only with a pattern timeout (after the '
+        "module's _PATTERN_TIMEOUT) ---\"\n"
+    )
+    assert not (project / "out").exists(), "nothing is written"
+
+
 @pytest.mark.parametrize(
     ("make", "message"),
     [
@@ -180,7 +209,8 @@ def test_a_folder_that_would_be_ignored_is_refused(
 def test_template_names_are_our_template_folders() -> None:
     names = template_names()
     assert set(names) == {"docs", "models", "validators"}
-    assert "object.md.jinja" in names["docs"] and "runtime.py.jinja" in names["validators"]
+    assert "object.md.jinja" in names["docs"]
+    assert names["validators"] == {"module.py.jinja", "runtime.py", "formats.py"}
     assert set(names) <= set(TARGETS)
 
 

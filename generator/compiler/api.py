@@ -21,7 +21,8 @@ import referencing
 from generator.compiler.check import check_self_application
 from generator.compiler.context import Mode
 from generator.compiler.core import Compiler
-from generator.compiler.formats import FORMAT_IMPORTS, URI_HELPERS, helpers_for
+from generator.compiler.formats import helpers_for
+from generator.compiler.runtime import format_helpers_source, runtime_source
 from generator.compiler.scope import Resolver
 from generator.errors import SchemaError
 from generator.pylayout import WIDTH, finish, mark
@@ -242,14 +243,19 @@ def _recursive(names: list[str], functions: list[list[str]]) -> bool:
 def _module_source(
     comp: Compiler, apis: list[_Api], *, definitions: bool, layout: bool = False
 ) -> str:
-    format_helpers = helpers_for(comp.formats_used)
+    formats, format_modules = format_helpers_source(helpers_for(comp.formats_used))
     constants = comp.constants
     recursive = _recursive(comp.function_names, comp.functions)
-    stdlib = {"json", "math"}
-    if constants.needs_re or format_helpers:
+    stdlib = {"json", "math"} | format_modules
+    if constants.needs_re:
         stdlib.add("re")
-    for helper in format_helpers:
-        stdlib |= FORMAT_IMPORTS.get(helper, frozenset())
+    pattern_timeout = None if comp.pattern_timeout is None else repr(float(comp.pattern_timeout))
+    runtime = runtime_source(
+        needs_re=constants.needs_re,
+        needs_regex=constants.needs_regex,
+        pattern_timeout=pattern_timeout,
+        recursive=recursive,
+    )
     imports = [f"import {name}" for name in sorted(stdlib)] + [
         "from collections.abc import Callable, Iterator",
         "from dataclasses import dataclass",
@@ -273,11 +279,8 @@ def _module_source(
         imports=imports,
         third_party=third_party,
         exports=exports,
-        needs_re=constants.needs_re,
         needs_regex=constants.needs_regex,
-        pattern_timeout=None if comp.pattern_timeout is None else repr(float(comp.pattern_timeout)),
-        format_helpers=format_helpers,
-        uri_helpers=bool(URI_HELPERS & set(format_helpers)),
+        runtime=runtime + "\n\n\n" + formats if formats else runtime,
         # (joined here: thousands of lines are cheaper to join than to loop over in Jinja)
         constants="\n".join(constants.lines),
         functions="".join("\n\n" + join(lines) + "\n" for lines in comp.functions),

@@ -1,8 +1,9 @@
 """Formats that ``format_assertion=True`` checks, and the runtime helper implementing each.
 
-The helpers themselves live in ``templates/validators/formats.py.jinja`` (they are emitted into
-the generated module so it has no dependency on this package). Unknown formats are ignored, as
-the specification requires.
+The helpers themselves live in ``templates/validators/formats.py``;
+:mod:`generator.compiler.runtime` copies the ones a module uses into it, with what they use, so
+the module depends on the standard library only. Unknown formats are ignored, as the
+specification requires.
 """
 
 from __future__ import annotations
@@ -27,19 +28,6 @@ FORMATS: dict[str, str] = {
     "json-pointer": "_f_json_pointer",
     "relative-json-pointer": "_f_relative_json_pointer",
 }
-
-#: stdlib modules each helper needs
-FORMAT_IMPORTS: dict[str, frozenset[str]] = {
-    "_f_ipv4": frozenset({"ipaddress"}),
-    "_f_ipv6": frozenset({"ipaddress"}),
-    "_f_uri": frozenset({"ipaddress"}),
-    "_f_uri_reference": frozenset({"ipaddress"}),
-    "_f_iri": frozenset({"ipaddress"}),
-    "_f_iri_reference": frozenset({"ipaddress"}),
-}
-
-#: helpers that share the RFC 3986 machinery
-URI_HELPERS = frozenset({"_f_uri", "_f_uri_reference", "_f_iri", "_f_iri_reference"})
 
 
 def helpers_for(formats: set[str]) -> list[str]:

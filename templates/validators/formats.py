@@ -1,6 +1,20 @@
-{% if "_f_date" in format_helpers or "_f_date_time" in format_helpers %}
+"""The format helpers a generated ``validators.py`` carries when it asserts formats.
 
+Plain Python, linted and type-checked where it stands (``make lint``). The compiler
+(:mod:`generator.compiler.runtime`) copies into a module what lies between the two marker
+lines, but only the part it needs: each ``_f_<format>`` function (named in
+:mod:`generator.compiler.formats`), together with the statements between it and the function
+before it, and whatever top-level names those use, found through :mod:`ast`. A module imports
+the stdlib modules its helpers name. The file is read as it is, never rendered as a template
+(a user's ``validators/formats.py`` replaces it and is selected from in the same way).
+"""
 
+from __future__ import annotations
+
+import ipaddress
+import re
+
+# --- validators.py: format helpers from here ---
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 
 
@@ -14,8 +28,6 @@ def _f_date(value: str) -> bool:
     leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
     days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
     return day <= days
-{% endif %}
-{% if "_f_time" in format_helpers or "_f_date_time" in format_helpers %}
 
 
 _TIME = re.compile(r"(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[zZ]|([+-])(\d{2}):(\d{2}))", re.ASCII)
@@ -40,15 +52,11 @@ def _f_time(value: str) -> bool:
         total = (hour * 60 + minute + off_h * 60 + off_m) % 1440
         return total == 1439
     return True
-{% endif %}
-{% if "_f_date_time" in format_helpers %}
 
 
 def _f_date_time(value: str) -> bool:
     date, sep, time = value.partition("T") if "T" in value else value.partition("t")
     return bool(sep) and _f_date(date) and _f_time(time)
-{% endif %}
-{% if "_f_duration" in format_helpers %}
 
 
 _DURATION = re.compile(
@@ -60,8 +68,6 @@ _DURATION = re.compile(
 
 def _f_duration(value: str) -> bool:
     return _DURATION.fullmatch(value) is not None and not value.endswith("T")
-{% endif %}
-{% if "_f_email" in format_helpers %}
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
@@ -72,8 +78,6 @@ def _f_email(value: str) -> bool:
         return False
     local = value.rpartition("@")[0]
     return not (local.startswith(".") or local.endswith(".") or ".." in local)
-{% endif %}
-{% if "_f_hostname" in format_helpers %}
 
 
 _LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?", re.ASCII)
@@ -93,8 +97,6 @@ def _f_hostname(value: str) -> bool:
             except UnicodeError:
                 return False
     return True
-{% endif %}
-{% if "_f_ipv4" in format_helpers %}
 
 
 def _f_ipv4(value: str) -> bool:
@@ -103,8 +105,6 @@ def _f_ipv4(value: str) -> bool:
     except ValueError:
         return False
     return value.isascii()
-{% endif %}
-{% if "_f_ipv6" in format_helpers %}
 
 
 def _f_ipv6(value: str) -> bool:
@@ -113,8 +113,6 @@ def _f_ipv6(value: str) -> bool:
     except ValueError:
         return False
     return value.isascii() and "%" not in value
-{% endif %}
-{% if uri_helpers %}
 
 
 # RFC 3986, appendix A (ASCII only: IRIs are checked after percent-encoding non-ASCII)
@@ -171,11 +169,9 @@ def _f_iri(value: str) -> bool:
 
 def _f_iri_reference(value: str) -> bool:
     return _f_uri_reference(_ascii_uri(value))
-{% endif %}
-{% if "_f_uri_template" in format_helpers %}
 
 
-{% raw %}# RFC 6570 level 4 syntax
+# RFC 6570 level 4 syntax
 _VARCHAR = r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})"
 _VARSPEC = rf"{_VARCHAR}(?:\.?{_VARCHAR})*(?::[1-9][0-9]{{0,3}}|\*)?"
 _EXPRESSION = rf"\{{[+#./;?&=,!@|]?{_VARSPEC}(?:,{_VARSPEC})*\}}"
@@ -184,10 +180,7 @@ _URI_TEMPLATE = re.compile(rf"(?:{_LITERAL}|{_EXPRESSION})*")
 
 
 def _f_uri_template(value: str) -> bool:
-    return _URI_TEMPLATE.fullmatch(value) is not None{% endraw %}
-
-{% endif %}
-{% if "_f_uuid" in format_helpers %}
+    return _URI_TEMPLATE.fullmatch(value) is not None
 
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}", re.ASCII)
@@ -195,8 +188,6 @@ _UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}", re.A
 
 def _f_uuid(value: str) -> bool:
     return _UUID.fullmatch(value) is not None
-{% endif %}
-{% if "_f_regex" in format_helpers %}
 
 
 def _f_regex(value: str) -> bool:
@@ -205,8 +196,6 @@ def _f_regex(value: str) -> bool:
     except (re.error, OverflowError, RecursionError):
         return False
     return True
-{% endif %}
-{% if "_f_json_pointer" in format_helpers or "_f_relative_json_pointer" in format_helpers %}
 
 
 _POINTER = re.compile(r"(?:/(?:[^~/]|~[01])*)*")
@@ -214,13 +203,13 @@ _POINTER = re.compile(r"(?:/(?:[^~/]|~[01])*)*")
 
 def _f_json_pointer(value: str) -> bool:
     return _POINTER.fullmatch(value) is not None
-{% endif %}
-{% if "_f_relative_json_pointer" in format_helpers %}
 
 
-_RELATIVE = re.compile(r"(0|[1-9][0-9]*)(#|(?:/(?:[^~/]|~[01])*)*)", re.ASCII)
+_RELATIVE_POINTER = re.compile(r"(0|[1-9][0-9]*)(#|(?:/(?:[^~/]|~[01])*)*)", re.ASCII)
 
 
 def _f_relative_json_pointer(value: str) -> bool:
-    return _RELATIVE.fullmatch(value) is not None
-{% endif %}
+    return _RELATIVE_POINTER.fullmatch(value) is not None
+
+
+# --- validators.py: format helpers up to here ---

@@ -1,3 +1,29 @@
+"""The runtime every generated ``validators.py`` carries: the error types and the helpers.
+
+Plain Python, linted and type-checked where it stands (``make lint``). The compiler
+(:mod:`generator.compiler.runtime`) copies what lies between the first marker line and the
+last one into each module verbatim, leaving out the parts a module does not need (each marker
+says when its part is copied). The imports above the first marker are the generated module's
+own (it writes them itself, as it writes its ``_PATTERN_TIMEOUT`` line, for which the stand-in
+below is there). The file is read as it is, never rendered as a template (a user's
+``validators/runtime.py`` replaces it and is cut at the same markers).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Final
+
+import regex  # type: ignore[import-untyped,unused-ignore]
+from mypy_extensions import mypyc_attr
+
+_PATTERN_TIMEOUT = 1.0
+
+# --- validators.py: copied from here ---
 _Path = tuple[str | int, ...]
 _json = json.loads
 _NoneType = type(None)
@@ -81,33 +107,28 @@ def _intf(value: Any) -> bool:
 
 def _frozen(text: str) -> frozenset[Any]:
     return frozenset(json.loads(text))
-{% if needs_re %}
 
 
+# --- validators.py: only when it compiles patterns with re ---
 def _re_compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
-{% endif %}
-{% if needs_regex %}
 
 
+# --- validators.py: only when it compiles patterns with regex ---
 def _regex_compile(pattern: str) -> Any:
     return regex.compile(pattern)
-{% endif %}
-{% if pattern_timeout is not none %}
 
 
-_PATTERN_TIMEOUT = {{ pattern_timeout }}
-
-
+# --- validators.py: only with a pattern timeout (after the module's _PATTERN_TIMEOUT) ---
 def _found(pattern: Any, text: str) -> bool | None:
     """Whether ``pattern`` matches in ``text``; None when the match ran out of time."""
     try:
         return pattern.search(text, timeout=_PATTERN_TIMEOUT) is not None
     except TimeoutError:
         return None
-{% endif %}
 
 
+# --- validators.py: every module again ---
 def _eq(a: Any, b: Any) -> bool:
     """JSON equality: 1 == 1.0, but true != 1; arrays and objects compare deeply."""
     ta = type(a)
@@ -159,3 +180,27 @@ def _mul(value: int | float, factor: int | Fraction) -> bool:
     else:
         quotient = Fraction(value) / factor
     return quotient.denominator == 1
+
+
+# --- validators.py: only when a function can call itself (recursive schemas) ---
+# Compiled by mypyc (``schemagen native``), these functions run with no recursion limit, so an
+# instance nested deep enough would overflow the C stack: the wrappers refuse it first, as the
+# interpreter's RecursionError makes them do in pure Python. (Compiled functions have no code.)
+_NATIVE: Final = not hasattr(_too_deep, "__code__")
+_NATIVE_DEPTH: Final = 1000
+
+
+def _too_nested(value: Any) -> bool:
+    """Whether ``value`` nests arrays and objects deeper than ``_NATIVE_DEPTH`` (iteratively)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > _NATIVE_DEPTH:
+            return True
+        for child in item.values() if type(item) is dict else item if type(item) is list else ():
+            if type(child) is dict or type(child) is list:
+                stack.append((child, depth + 1))
+    return False
+
+
+# --- validators.py: copied up to here ---
