@@ -155,3 +155,33 @@ def test_schemas_deeper_than_the_metaschema_validator_recurses_are_checked_in_sl
     with pytest.raises(SchemaError) as caught:
         compile(bad)
     assert caught.value.pointer == "/allOf/0/properties/a" * 1500 + "/type"
+
+
+def test_a_root_the_loader_checked_is_not_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.compiler import scope
+    from generator.load import load_contents
+    from tests.conftest import render_case
+
+    seen: list[object] = []
+    real = scope.check_schema
+
+    def counting(contents: object, *args: object, **kwargs: object) -> None:
+        seen.append(contents)
+        real(contents, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scope, "check_schema", counting)
+    schema = {"$defs": {"A": {"type": "object", "properties": {"n": {"minimum": 1}}}}}
+    assert load_contents(schema).metaschema_checked
+    render_case(schema, "validators")
+    assert all(contents is not schema for contents in seen)
+    # a schema the loader was told not to check is checked by the compiler, and refused
+    bad = {"$defs": {"A": {"type": "object", "minProperties": -1}}}
+    unchecked = load_contents(bad, check_metaschema=False)
+    assert not unchecked.metaschema_checked
+    from generator.ir import build_ir
+    from generator.targets import RenderJob, renderer
+
+    job = RenderJob(ir=build_ir(unchecked), loaded=unchecked, targets=frozenset({"validators"}))
+    with pytest.raises(SchemaError) as refused:
+        renderer("validators")(job)
+    assert refused.value.pointer == "/$defs/A/minProperties"

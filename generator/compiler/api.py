@@ -90,6 +90,7 @@ def render_module(
     root: bool = True,
     layout: bool = False,
     pattern_timeout: float | None = None,
+    root_checked: bool = False,
 ) -> str:
     """Source of a standalone validator module for ``schema``.
 
@@ -102,7 +103,10 @@ def render_module(
     fit laid out by ruff (:mod:`generator.pylayout`), for modules that are written to files.
     ``pattern_timeout`` bounds each pattern match (seconds, on the ``regex`` module, which the
     module then imports); a match that runs out of time is an error at its pointer. ``None``:
-    unbounded, standard library only.
+    unbounded, standard library only. ``root_checked``: the caller has checked ``schema``
+    against its dialect's metaschema, as the loader does, so it is not checked again (its
+    numbers still are, documents retrieved later and ``$ref`` targets the metaschema does not
+    reach too).
     Raises :class:`~generator.errors.SchemaError` for schemas that cannot be compiled.
     """
     # The compiler allocates many small objects and creates no garbage cycles: collections
@@ -121,6 +125,7 @@ def render_module(
             root=root,
             layout=layout,
             pattern_timeout=pattern_timeout,
+            root_checked=root_checked,
         )
     except RecursionError:
         raise SchemaError("the schema is nested too deeply to compile") from None
@@ -140,13 +145,16 @@ def _render(
     root: bool,
     layout: bool,
     pattern_timeout: float | None,
+    root_checked: bool,
 ) -> str:
     if pattern_timeout is not None and not pattern_timeout > 0:
         raise ValueError("pattern_timeout must be a positive number of seconds or None")
     dialect = known_dialect(default_dialect)
     if dialect is None:
         raise SchemaError(f"unknown default dialect {default_dialect!r}")
-    resolver = Resolver(schema, registry, dialect, base_uri, root_is_schema=root)
+    resolver = Resolver(
+        schema, registry, dialect, base_uri, root_is_schema=root, root_checked=root_checked
+    )
     comp = Compiler(resolver, format_assertion=format_assertion, pattern_timeout=pattern_timeout)
     root_scope = resolver.root_scope
     ending: set[int] = set()  # subschemas known not to apply themselves without end

@@ -210,6 +210,7 @@ class Resolver:
         base_uri: str = "",
         *,
         root_is_schema: bool = True,
+        root_checked: bool = False,
     ) -> None:
         from jsonschema_specifications import REGISTRY as SPECIFICATIONS
 
@@ -225,11 +226,12 @@ class Resolver:
         #: ids of the documents and subschemas checked so far (see :meth:`_check`)
         self._checked: set[int] = set()
         self.root_is_schema = root_is_schema
-        if root_is_schema:
+        if root_is_schema and not root_checked:
             check_schema(root, root_dialect.uri)
-            self._checked.add(id(root))
-        else:
+        else:  # (the caller checked the rest: the loader does)
             check_numbers(root)
+        if root_is_schema:
+            self._checked.add(id(root))
         resource = specification_for(root_dialect).create_resource(root)
         root_id = resource.id()
         base_uri = urldefrag(base_uri)[0]

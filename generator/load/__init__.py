@@ -112,6 +112,7 @@ def load_contents(
         openapi=openapi,
         ref_map=mapping,
         source=source if source is not contents else None,
+        metaschema_checked=check_metaschema,
     )
     check_references(loaded)
     return loaded

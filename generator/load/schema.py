@@ -46,6 +46,9 @@ class LoadedSchema:
     #: The document as read, before OpenAPI 3.0 schemas were rewritten to draft 4 (the docs
     #: target follows its raw shape); ``contents`` itself for every other document.
     source: Any = None
+    #: Its schemas passed their metaschema here (``load_contents(check_metaschema=True)``), so
+    #: the compiler need not check them again.
+    metaschema_checked: bool = False
 
     @property
     def raw(self) -> Any:

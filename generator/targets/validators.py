@@ -28,6 +28,7 @@ def render(job: RenderJob) -> Mapping[str, str]:
             root=loaded.openapi is None,
             default_dialect=loaded.dialect.uri,
             layout=True,
+            root_checked=loaded.metaschema_checked,
         )
     except SchemaError as exc:
         if exc.file is not None:
