@@ -418,7 +418,7 @@ def _v1(x: Any) -> bool:
     if len(x15) < 1:
         return False
     for x16 in x15:
-        if not _v21(x16):
+        if not _v6(x16):
             return False
     return True
 
@@ -517,8 +517,8 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
                     yield _err(p15, _S20, _show(x31) + _M9)
                 for i4, x32 in enumerate(x31):
                     p16 = (*p15, i4)
-                    if not _v21(x32):
-                        yield from _e21(x32, p16)
+                    if not _v6(x32):
+                        yield from _e6(x32, p16)
 
 
 def _v2(x: Any) -> bool:
@@ -738,13 +738,13 @@ def _e7(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
 
 
 def _v8(x: Any) -> bool:
-    if not (_v22(x) or _v23(x)):
+    if not (_v21(x) or _v22(x)):
         return False
     return True
 
 
 def _e8(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if not (_v22(x) or _v23(x)):
+    if not (_v21(x) or _v22(x)):
         yield _err(p, _S35, _show(x) + _M11)
 
 
@@ -947,13 +947,13 @@ def _e13(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
 
 
 def _v14(x: Any) -> bool:
-    if not (_v24(x) or _v25(x)):
+    if not (_v23(x) or _v24(x)):
         return False
     return True
 
 
 def _e14(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if not (_v24(x) or _v25(x)):
+    if not (_v23(x) or _v24(x)):
         yield _err(p, _S54, _show(x) + _M11)
 
 
@@ -1110,418 +1110,31 @@ def _e20(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
 
 
 def _v21(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    if "role" not in x or "content" not in x:
-        return False
-    if "id" in x:
-        x99 = x["id"]
-        if type(x99) is not str:
-            return False
-    if "externalId" in x:
-        x100 = x["externalId"]
-        if x100 is not None and type(x100) is not str:
-            return False
-    if "externalUrl" in x:
-        x101 = x["externalUrl"]
-        if x101 is not None and type(x101) is not str:
-            return False
-    if "createdAt" in x:
-        x102 = x["createdAt"]
-        if x102 is not None and type(x102) is not str:
-            return False
-    if "updatedAt" in x:
-        x103 = x["updatedAt"]
-        if x103 is not None and type(x103) is not str:
-            return False
-    x104 = x["role"]
-    if type(x104) is not str:
-        return False
-    if x104 not in _F3:
-        return False
-    x105 = x["content"]
-    if not _v26(x105):
-        return False
-    if "name" in x:
-        x106 = x["name"]
-        if x106 is not None and type(x106) is not str:
-            return False
-    if "links" in x:
-        x107 = x["links"]
-        if x107 is not None and type(x107) is not list:
-            return False
-        if type(x107) is list:
-            for x108 in x107:
-                if not _v27(x108):
-                    return False
-    if "properties" in x:
-        x109 = x["properties"]
-        if x109 is not None:
-            if type(x109) is not dict:
-                return False
-    if "userProperties" in x:
-        x110 = x["userProperties"]
-        if x110 is not None:
-            if type(x110) is not dict:
-                return False
-    if "tool_calls" in x:
-        x111 = x["tool_calls"]
-        if x111 is not None and type(x111) is not list:
-            return False
-        if type(x111) is list:
-            for x112 in x111:
-                if not _v28(x112):
-                    return False
-    return True
-
-
-def _e21(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if type(x) is not dict:
-        yield _err(p, _S21, _show(x) + _M1)
-    if type(x) is dict:
-        for k9 in _K2:
-            if k9 not in x:
-                yield _err(p, _S22, _show(k9) + _M2)
-        if "id" in x:
-            x113 = x["id"]
-            p50 = (*p, "id")
-            if type(x113) is not str:
-                yield _err(p50, _S23, _show(x113) + _M4)
-        if "externalId" in x:
-            x114 = x["externalId"]
-            p51 = (*p, "externalId")
-            if x114 is not None and type(x114) is not str:
-                yield _err(p51, _S24, _show(x114) + _M3)
-        if "externalUrl" in x:
-            x115 = x["externalUrl"]
-            p52 = (*p, "externalUrl")
-            if x115 is not None and type(x115) is not str:
-                yield _err(p52, _S25, _show(x115) + _M3)
-        if "createdAt" in x:
-            x116 = x["createdAt"]
-            p53 = (*p, "createdAt")
-            if x116 is not None and type(x116) is not str:
-                yield _err(p53, _S26, _show(x116) + _M3)
-        if "updatedAt" in x:
-            x117 = x["updatedAt"]
-            p54 = (*p, "updatedAt")
-            if x117 is not None and type(x117) is not str:
-                yield _err(p54, _S27, _show(x117) + _M3)
-        if "role" in x:
-            x118 = x["role"]
-            p55 = (*p, "role")
-            if type(x118) is not str:
-                yield _err(p55, _S28, _show(x118) + _M4)
-            if type(x118) is not str or x118 not in _F3:
-                yield _err(p55, _S29, _show(x118) + _M10)
-        if "content" in x:
-            x119 = x["content"]
-            p56 = (*p, "content")
-            if not _v26(x119):
-                yield from _e22(x119, p56)
-        if "name" in x:
-            x120 = x["name"]
-            p57 = (*p, "name")
-            if x120 is not None and type(x120) is not str:
-                yield _err(p57, _S30, _show(x120) + _M3)
-        if "links" in x:
-            x121 = x["links"]
-            p58 = (*p, "links")
-            if x121 is not None and type(x121) is not list:
-                yield _err(p58, _S31, _show(x121) + _M6)
-            if type(x121) is list:
-                for i13, x122 in enumerate(x121):
-                    p59 = (*p58, i13)
-                    if not _v27(x122):
-                        yield from _e23(x122, p59)
-        if "properties" in x:
-            x123 = x["properties"]
-            p60 = (*p, "properties")
-            if x123 is not None:
-                if type(x123) is not dict:
-                    yield _err(p60, _S32, _show(x123) + _M1)
-        if "userProperties" in x:
-            x124 = x["userProperties"]
-            p61 = (*p, "userProperties")
-            if x124 is not None:
-                if type(x124) is not dict:
-                    yield _err(p61, _S33, _show(x124) + _M1)
-        if "tool_calls" in x:
-            x125 = x["tool_calls"]
-            p62 = (*p, "tool_calls")
-            if x125 is not None and type(x125) is not list:
-                yield _err(p62, _S34, _show(x125) + _M6)
-            if type(x125) is list:
-                for i14, x126 in enumerate(x125):
-                    p63 = (*p62, i14)
-                    if not _v28(x126):
-                        yield from _e24(x126, p63)
-
-
-def _v22(x: Any) -> bool:
     if type(x) is not str:
         return False
     return True
 
 
-def _v23(x: Any) -> bool:
+def _v22(x: Any) -> bool:
     if type(x) is not list:
         return False
-    for x127 in x:
-        if not _v9(x127):
+    for x99 in x:
+        if not _v9(x99):
             return False
+    return True
+
+
+def _v23(x: Any) -> bool:
+    if type(x) is not str:
+        return False
+    if x not in _F6:
+        return False
     return True
 
 
 def _v24(x: Any) -> bool:
     if type(x) is not str:
         return False
-    if x not in _F6:
-        return False
-    return True
-
-
-def _v25(x: Any) -> bool:
-    if type(x) is not str:
-        return False
-    return True
-
-
-def _v26(x: Any) -> bool:
-    if not (_v29(x) or _v30(x)):
-        return False
-    return True
-
-
-def _v27(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    if "url" not in x:
-        return False
-    if "label" in x:
-        x128 = x["label"]
-        if x128 is not None and type(x128) is not str:
-            return False
-    x129 = x["url"]
-    if type(x129) is not str:
-        return False
-    if "title" in x:
-        x130 = x["title"]
-        if x130 is not None and type(x130) is not str:
-            return False
-    if "description" in x:
-        x131 = x["description"]
-        if x131 is not None and type(x131) is not str:
-            return False
-    if "type" in x:
-        x132 = x["type"]
-        if x132 is not None:
-            if not _v31(x132):
-                return False
-    if "breadcrumbs" in x:
-        x133 = x["breadcrumbs"]
-        if x133 is not None and type(x133) is not list:
-            return False
-        if type(x133) is list:
-            for x134 in x133:
-                if type(x134) is not str:
-                    return False
-    return True
-
-
-def _v28(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    if "id" not in x or "type" not in x or "function" not in x:
-        return False
-    x135 = x["id"]
-    if type(x135) is not str:
-        return False
-    x136 = x["type"]
-    if type(x136) is not str:
-        return False
-    if x136 not in _F7:
-        return False
-    x137 = x["function"]
-    if type(x137) is not dict:
-        return False
-    if "name" not in x137 or "arguments" not in x137:
-        return False
-    x138 = x137["name"]
-    if type(x138) is not str:
-        return False
-    x139 = x137["arguments"]
-    if type(x139) is not str:
-        return False
-    return True
-
-
-def _e22(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if not (_v29(x) or _v30(x)):
-        yield _err(p, _S35, _show(x) + _M11)
-
-
-def _e23(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if type(x) is not dict:
-        yield _err(p, _S46, _show(x) + _M1)
-    if type(x) is dict:
-        for k10 in _K4:
-            if k10 not in x:
-                yield _err(p, _S47, _show(k10) + _M2)
-        if "label" in x:
-            x140 = x["label"]
-            p64 = (*p, "label")
-            if x140 is not None and type(x140) is not str:
-                yield _err(p64, _S48, _show(x140) + _M3)
-        if "url" in x:
-            x141 = x["url"]
-            p65 = (*p, "url")
-            if type(x141) is not str:
-                yield _err(p65, _S49, _show(x141) + _M4)
-        if "title" in x:
-            x142 = x["title"]
-            p66 = (*p, "title")
-            if x142 is not None and type(x142) is not str:
-                yield _err(p66, _S50, _show(x142) + _M3)
-        if "description" in x:
-            x143 = x["description"]
-            p67 = (*p, "description")
-            if x143 is not None and type(x143) is not str:
-                yield _err(p67, _S51, _show(x143) + _M3)
-        if "type" in x:
-            x144 = x["type"]
-            p68 = (*p, "type")
-            if x144 is not None:
-                if not _v31(x144):
-                    yield from _e25(x144, p68)
-        if "breadcrumbs" in x:
-            x145 = x["breadcrumbs"]
-            p69 = (*p, "breadcrumbs")
-            if x145 is not None and type(x145) is not list:
-                yield _err(p69, _S52, _show(x145) + _M6)
-            if type(x145) is list:
-                for i17, x146 in enumerate(x145):
-                    p70 = (*p69, i17)
-                    if type(x146) is not str:
-                        yield _err(p70, _S53, _show(x146) + _M4)
-
-
-def _e24(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if type(x) is not dict:
-        yield _err(p, _S57, _show(x) + _M1)
-    if type(x) is dict:
-        for k11 in _K5:
-            if k11 not in x:
-                yield _err(p, _S58, _show(k11) + _M2)
-        if "id" in x:
-            x147 = x["id"]
-            p71 = (*p, "id")
-            if type(x147) is not str:
-                yield _err(p71, _S59, _show(x147) + _M4)
-        if "type" in x:
-            x148 = x["type"]
-            p72 = (*p, "type")
-            if type(x148) is not str:
-                yield _err(p72, _S60, _show(x148) + _M4)
-            if type(x148) is not str or x148 not in _F7:
-                yield _err(p72, _S61, _show(x148) + _M19)
-        if "function" in x:
-            x149 = x["function"]
-            p73 = (*p, "function")
-            if type(x149) is not dict:
-                yield _err(p73, _S62, _show(x149) + _M1)
-            if type(x149) is dict:
-                for k12 in _K6:
-                    if k12 not in x149:
-                        yield _err(p73, _S63, _show(k12) + _M2)
-                if "name" in x149:
-                    x150 = x149["name"]
-                    p74 = (*p73, "name")
-                    if type(x150) is not str:
-                        yield _err(p74, _S64, _show(x150) + _M4)
-                if "arguments" in x149:
-                    x151 = x149["arguments"]
-                    p75 = (*p73, "arguments")
-                    if type(x151) is not str:
-                        yield _err(p75, _S65, _show(x151) + _M4)
-
-
-def _v29(x: Any) -> bool:
-    if type(x) is not str:
-        return False
-    return True
-
-
-def _v30(x: Any) -> bool:
-    if type(x) is not list:
-        return False
-    for x152 in x:
-        if not _v32(x152):
-            return False
-    return True
-
-
-def _v31(x: Any) -> bool:
-    if not (_v33(x) or _v34(x)):
-        return False
-    return True
-
-
-def _e25(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if not (_v33(x) or _v34(x)):
-        yield _err(p, _S54, _show(x) + _M11)
-
-
-def _v32(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    if "type" not in x:
-        return False
-    x153 = x["type"]
-    if type(x153) is not str:
-        return False
-    if x153 not in _F4:
-        return False
-    if "text" in x:
-        x154 = x["text"]
-        if x154 is not None and type(x154) is not str:
-            return False
-    if "image_url" in x:
-        x155 = x["image_url"]
-        if x155 is not None:
-            if not _v35(x155):
-                return False
-    return True
-
-
-def _v33(x: Any) -> bool:
-    if type(x) is not str:
-        return False
-    if x not in _F6:
-        return False
-    return True
-
-
-def _v34(x: Any) -> bool:
-    if type(x) is not str:
-        return False
-    return True
-
-
-def _v35(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    if "url" not in x:
-        return False
-    x156 = x["url"]
-    if type(x156) is not str:
-        return False
-    if "detail" in x:
-        x157 = x["detail"]
-        if type(x157) is not str:
-            return False
-        if x157 not in _F5:
-            return False
     return True
 
 

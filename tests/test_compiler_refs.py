@@ -3,6 +3,7 @@ unresolvable references, deep schemas and deep instances."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -142,3 +143,34 @@ def test_a_chain_of_thousands_of_applications_is_refused() -> None:
     defs[f"d{links}"] = {"type": "string"}
     with pytest.raises(SchemaError, match="more than 250 subschemas apply to one value"):
         compile({"$defs": defs, "$ref": "#/$defs/d0"})
+
+
+def test_definitions_of_a_file_with_its_own_id_resolve_under_that_id(tmp_path: Path) -> None:
+    # The IR names a definition by the file's URI; inside the file the root's $id is the base,
+    # so the definition's relative $id and its $refs resolve under it, not next to the file.
+    import builtins
+    import json
+
+    from tests.conftest import render_case
+
+    schema = {
+        "$id": "https://example.com/root.json",
+        "type": "object",
+        "properties": {"a": {"$ref": "sub/item.json"}},
+        "$defs": {
+            "Item": {
+                "$id": "sub/item.json",
+                "type": "object",
+                "properties": {"n": {"$ref": "#/$defs/N"}},
+                "$defs": {"N": {"enum": [1, 2]}},
+            }
+        },
+    }
+    path = tmp_path / "ids.json"
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    source = render_case(path, "validators")["validators.py"]
+    namespace: dict[str, Any] = {}
+    exec(builtins.compile(source, "validators.py", "exec"), namespace)  # noqa: S102 - the module under test
+    assert namespace["is_valid_item"]({"n": 1})
+    assert [e.path for e in namespace["iter_errors_item"]({"n": 3})] == ["/n"]
+    assert [e.path for e in namespace["iter_errors"]({"a": {"n": 3}})] == ["/a/n"]

@@ -14,7 +14,7 @@ import weakref
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
-from urllib.parse import quote
+from urllib.parse import quote, urldefrag
 
 import referencing
 
@@ -169,7 +169,12 @@ def _render(
             raise ValueError(
                 f"definition name {name!r} is not a lower-case Python identifier (max. 48 chars)"
             )
-        target, scope = resolver.ref(root_scope, _definition_ref(location))
+        ref = _definition_ref(location)
+        document = ref.partition("#")[0]
+        if document and document == urldefrag(base_uri)[0]:
+            # the root document by the URI it was read from: inside it, its own $id is the base
+            ref = ref[len(document) :]
+        target, scope = resolver.ref(root_scope, ref)
         check_self_application(resolver, target, scope, ending)
         apis.append(
             _Api(
