@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SCHEMA := $(wildcard schema/*.json schema/*.yaml)
-SOURCES := $(shell find generator templates -type f \( -name '*.py' -o -name '*.jinja' -o -name '*.j2' \) 2>/dev/null)
+SOURCES := $(shell find generator templates -type f \( -name '*.py' -o -name '*.jinja' \) 2>/dev/null)
 GENERATED_STAMP := $(VENV)/.generated
 
 .PHONY: install generate check lint test fuzz bench clean regen-goldens native native-test

@@ -3,8 +3,8 @@
 :class:`References` answers ``lookup(base, ref) -> (contents, base URI of the target)``:
 
 * in-document JSON Pointers of the root (``#/...``, or the root's own URI then ``#/...``) are
-  read directly when no step meets an ``$id`` (:func:`~generator.spec.pointer.pointer_target`
-  for schemas; arrays too for the compiler's targets);
+  read directly when no step meets an ``$id`` (:meth:`References.root_pointer`; arrays and
+  data are walked too, as the compiler's targets may lie there);
 * everything else goes to :meth:`referencing.Resolver.lookup` of the registry, and the target's
   base URI is worked out here with referencing's public API (the document's URI, moved by the
   subresources a JSON Pointer enters through ``Specification.maybe_in_subresource`` and
@@ -13,17 +13,12 @@
   at the pointer of the referring keyword.
 
 Users: the compiler's :class:`~generator.compiler.scope.Resolver` (every plain lookup; it keeps
-the dynamic scope) and :func:`check_references` (below), which shares :func:`unresolvable_reason`
-but keeps its own walk: it must look every reference up once, through :mod:`referencing`, with
-the URI rules of ``urn:`` bases and of fragments holding tabs that its tests pin.
-
-The IR builder (:mod:`generator.build`) is written to use it the same way, tracking a base URI
-string where it holds a ``referencing`` resolver today: one ``References(loaded.registry,
-root=loaded.contents, root_uri=loaded.uri)`` per build; ``resolve`` becomes
-``lookup(base, ref, pointer=f"{pointer}/$ref")`` (the answer's base replaces
-``resolved.resolver``), ``in_root`` is :meth:`References.root_pointer`, ``scoped`` is
-:meth:`References.enter` with ``loaded.dialect.id_keyword``, and ``convert_ref`` joins the
-reference to the tracked base (``join_reference(base, ref)``) instead of ``resolver._base_uri``.
+the dynamic scope), the IR builder (:func:`generator.ir.references.in_document`: the fast path
+only; its other lookups walk their pointer themselves, entering each ``$id`` by the IR's rule
+of "entered once" that :meth:`References.lookup`'s base does not record) and
+:func:`check_references` (below), which shares :func:`unresolvable_reason` but keeps its own
+walk: it must look every reference up once, through :mod:`referencing`, with the URI rules of
+``urn:`` bases and of fragments holding tabs that its tests pin.
 """
 
 from __future__ import annotations
