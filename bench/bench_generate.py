@@ -66,7 +66,7 @@ def stages(schema: Path, out: Path) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
     from generator.ir import build_ir
     from generator.load import load_schema
-    from generator.targets import PACKAGE_INIT, RenderJob, renderer
+    from generator.targets import RenderJob, renderer
     from generator.write import Staging
 
     times: dict[str, float] = {}
@@ -77,7 +77,7 @@ def stages(schema: Path, out: Path) -> dict[str, float]:
     ir = build_ir(loaded)
     times["ir"] = time.perf_counter() - started
     job = RenderJob(ir=ir, loaded=loaded, targets=frozenset(OUR_TARGETS))
-    files: dict[str, str] = {"__init__.py": PACKAGE_INIT}
+    files: dict[str, str] = {}  # (each Python target adds the package's __init__.py)
     for target in OUR_TARGETS:
         started = time.perf_counter()
         files.update(renderer(target)(job))
