@@ -947,13 +947,13 @@ def _e13(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
 
 
 def _v14(x: Any) -> bool:
-    if not (_v23(x) or _v24(x)):
+    if not (_v15(x) or _v23(x)):
         return False
     return True
 
 
 def _e14(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if not (_v23(x) or _v24(x)):
+    if not (_v15(x) or _v23(x)):
         yield _err(p, _S54, _show(x) + _M11)
 
 
@@ -1125,14 +1125,6 @@ def _v22(x: Any) -> bool:
 
 
 def _v23(x: Any) -> bool:
-    if type(x) is not str:
-        return False
-    if x not in _F6:
-        return False
-    return True
-
-
-def _v24(x: Any) -> bool:
     if type(x) is not str:
         return False
     return True

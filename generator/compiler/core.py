@@ -24,7 +24,7 @@ from generator.compiler.context import EmitContext, Mode
 from generator.compiler.keywords import emit_schema
 from generator.compiler.loops import break_loops
 from generator.compiler.memo import TRACK, EmissionMemo, P, Recording, Template, X
-from generator.compiler.scope import Resolver, Scope
+from generator.compiler.scope import Resolver, Scope, only_ref
 from generator.errors import SchemaError
 
 MAX_INLINE_LEVEL = 9
@@ -68,7 +68,15 @@ class Compiler:
     # -- functions --------------------------------------------------------------------------
 
     def function(self, mode: Mode, schema: Any, scope: Scope) -> str:
-        """The name of the ``mode`` function checking ``schema`` in ``scope`` (queued if new)."""
+        """The name of the ``mode`` function checking ``schema`` in ``scope`` (queued if new).
+
+        A schema that only applies its ``$ref`` is checked by its target's function: the
+        twenty ``{"$ref": ...}`` members of a ``oneOf`` call the functions of the definitions
+        they name, not twenty new functions with the same bodies. (Not in ANNOTATIONS_OWN
+        mode, which skips the ``unevaluated*`` of the schema it is given, not its target's.)
+        """
+        if mode is not Mode.ANNOTATIONS_OWN and only_ref(schema, scope):
+            schema, scope = self.resolver.ref_end(schema, scope)
         key = (mode, id(schema) if isinstance(schema, dict) else repr(schema), scope)
         self.memo.not_memoisable()  # what it calls depends on where it is
         found = self._func_memo.get(key)

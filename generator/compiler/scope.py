@@ -112,6 +112,14 @@ def dialect_of(schema: Any, fallback: Dialect, registry: referencing.Registry[An
     return base
 
 
+def only_ref(schema: Any, scope: Scope) -> bool:
+    """Whether ``schema`` does nothing but apply its ``$ref`` (in ``scope``'s dialect)."""
+    if not isinstance(schema, dict) or not isinstance(schema.get("$ref"), str):
+        return False
+    dialect = scope.dialect
+    return dialect.ref_overrides_siblings or dialect.keywords.isdisjoint(schema.keys() - {"$ref"})
+
+
 def own_id(schema: Any, dialect: Dialect) -> str | None:
     """The ``$id`` by which ``schema`` starts a resource of its own, if it does."""
     if not isinstance(schema, dict):
@@ -360,6 +368,17 @@ class Resolver:
         except (referencing.exceptions.Unresolvable, LookupError, ValueError):
             resource = contents
         return self.enter(target, resource, scope.base)
+
+    def ref_end(self, schema: dict[str, Any], scope: Scope) -> tuple[Any, Scope]:
+        """Where ``schema``'s ``$ref`` leads, past every schema that only applies its own
+        ``$ref`` (:func:`only_ref`): ``a -> b -> ... -> {"type": ...}`` ends at the last one,
+        a loop of such schemas at the first one met twice."""
+        target, target_scope = self.ref(scope, schema["$ref"])
+        seen = {id(schema)}
+        while id(target) not in seen and only_ref(target, target_scope):
+            seen.add(id(target))
+            target, target_scope = self.ref(target_scope, target["$ref"])
+        return target, target_scope
 
     def ref(self, scope: Scope, ref: str) -> tuple[Any, Scope]:
         # the answer depends on the scope's base and dynamic context only, not on its location

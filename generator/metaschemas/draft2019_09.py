@@ -568,15 +568,15 @@ def _v3(x: Any) -> bool:
                 return False
         if "allOf" in x:
             x36 = x["allOf"]
-            if not _v12(x36):
+            if not _v11(x36):
                 return False
         if "anyOf" in x:
             x37 = x["anyOf"]
-            if not _v12(x37):
+            if not _v11(x37):
                 return False
         if "oneOf" in x:
             x38 = x["oneOf"]
-            if not _v12(x38):
+            if not _v11(x38):
                 return False
         if "not" in x:
             x39 = x["not"]
@@ -694,7 +694,7 @@ def _v4(x: Any) -> bool:
                 return False
         if "type" in x:
             x62 = x["type"]
-            if not (_v13(x62) or _v14(x62)):
+            if not (_v12(x62) or _v13(x62)):
                 return False
     return True
 
@@ -934,17 +934,17 @@ def _e3(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "allOf" in x:
             x102 = x["allOf"]
             p32 = (*p, "allOf")
-            if not _v12(x102):
+            if not _v11(x102):
                 yield from _e8(x102, p32)
         if "anyOf" in x:
             x103 = x["anyOf"]
             p33 = (*p, "anyOf")
-            if not _v12(x103):
+            if not _v11(x103):
                 yield from _e8(x103, p33)
         if "oneOf" in x:
             x104 = x["oneOf"]
             p34 = (*p, "oneOf")
-            if not _v12(x104):
+            if not _v11(x104):
                 yield from _e8(x104, p34)
         if "not" in x:
             x105 = x["not"]
@@ -1096,7 +1096,7 @@ def _e4(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "type" in x:
             x128 = x["type"]
             p58 = (*p, "type")
-            if not (_v13(x128) or _v14(x128)):
+            if not (_v12(x128) or _v13(x128)):
                 yield _err(p58, _S40, _show(x128) + _M3)
 
 
@@ -1175,12 +1175,6 @@ def _v10(x: Any) -> bool:
 
 
 def _v11(x: Any) -> bool:
-    if not _v12(x):
-        return False
-    return True
-
-
-def _v12(x: Any) -> bool:
     if type(x) is not list:
         return False
     if len(x) < 1:
@@ -1191,13 +1185,13 @@ def _v12(x: Any) -> bool:
     return True
 
 
-def _v13(x: Any) -> bool:
+def _v12(x: Any) -> bool:
     if type(x) is not str or x not in _F1:
         return False
     return True
 
 
-def _v14(x: Any) -> bool:
+def _v13(x: Any) -> bool:
     if type(x) is not list:
         return False
     if len(x) < 1:

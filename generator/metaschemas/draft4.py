@@ -309,11 +309,11 @@ def _v1(x: Any) -> bool:
             return False
     if "additionalItems" in x:
         x14 = x["additionalItems"]
-        if not (_v3(x14) or _v4(x14)):
+        if not (_v3(x14) or _v1(x14)):
             return False
     if "items" in x:
         x15 = x["items"]
-        if not (_v5(x15) or _v6(x15)):
+        if not (_v1(x15) or _v4(x15)):
             return False
     if "maxItems" in x:
         x16 = x["maxItems"]
@@ -352,7 +352,7 @@ def _v1(x: Any) -> bool:
                 return False
     if "additionalProperties" in x:
         x23 = x["additionalProperties"]
-        if not (_v7(x23) or _v8(x23)):
+        if not (_v5(x23) or _v1(x23)):
             return False
     if "definitions" in x:
         x24 = x["definitions"]
@@ -380,7 +380,7 @@ def _v1(x: Any) -> bool:
         if type(x30) is not dict:
             return False
         for x31 in x30.values():
-            if not (_v9(x31) or _v10(x31)):
+            if not (_v1(x31) or _v6(x31)):
                 return False
     if "enum" in x:
         x32 = x["enum"]
@@ -392,7 +392,7 @@ def _v1(x: Any) -> bool:
             return False
     if "type" in x:
         x33 = x["type"]
-        if not (_v11(x33) or _v12(x33)):
+        if not (_v7(x33) or _v8(x33)):
             return False
     if "format" in x:
         x34 = x["format"]
@@ -400,15 +400,15 @@ def _v1(x: Any) -> bool:
             return False
     if "allOf" in x:
         x35 = x["allOf"]
-        if not _v13(x35):
+        if not _v4(x35):
             return False
     if "anyOf" in x:
         x36 = x["anyOf"]
-        if not _v13(x36):
+        if not _v4(x36):
             return False
     if "oneOf" in x:
         x37 = x["oneOf"]
-        if not _v13(x37):
+        if not _v4(x37):
             return False
     if "not" in x:
         x38 = x["not"]
@@ -496,12 +496,12 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "additionalItems" in x:
             x52 = x["additionalItems"]
             p14 = (*p, "additionalItems")
-            if not (_v3(x52) or _v4(x52)):
+            if not (_v3(x52) or _v1(x52)):
                 yield _err(p14, _S16, _show(x52) + _M10)
         if "items" in x:
             x53 = x["items"]
             p15 = (*p, "items")
-            if not (_v5(x53) or _v6(x53)):
+            if not (_v1(x53) or _v4(x53)):
                 yield _err(p15, _S17, _show(x53) + _M10)
         if "maxItems" in x:
             x54 = x["maxItems"]
@@ -551,7 +551,7 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "additionalProperties" in x:
             x61 = x["additionalProperties"]
             p23 = (*p, "additionalProperties")
-            if not (_v7(x61) or _v8(x61)):
+            if not (_v5(x61) or _v1(x61)):
                 yield _err(p23, _S23, _show(x61) + _M10)
         if "definitions" in x:
             x62 = x["definitions"]
@@ -591,7 +591,7 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
             if type(x68) is dict:
                 for k8, x69 in x68.items():
                     p31 = (*p30, k8)
-                    if not (_v9(x69) or _v10(x69)):
+                    if not (_v1(x69) or _v6(x69)):
                         yield _err(p31, _S28, _show(x69) + _M10)
         if "enum" in x:
             x70 = x["enum"]
@@ -606,7 +606,7 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "type" in x:
             x71 = x["type"]
             p33 = (*p, "type")
-            if not (_v11(x71) or _v12(x71)):
+            if not (_v7(x71) or _v8(x71)):
                 yield _err(p33, _S32, _show(x71) + _M10)
         if "format" in x:
             x72 = x["format"]
@@ -616,17 +616,17 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "allOf" in x:
             x73 = x["allOf"]
             p35 = (*p, "allOf")
-            if not _v13(x73):
+            if not _v4(x73):
                 yield from _e3(x73, p35)
         if "anyOf" in x:
             x74 = x["anyOf"]
             p36 = (*p, "anyOf")
-            if not _v13(x74):
+            if not _v4(x74):
                 yield from _e3(x74, p36)
         if "oneOf" in x:
             x75 = x["oneOf"]
             p37 = (*p, "oneOf")
-            if not _v13(x75):
+            if not _v4(x75):
                 yield from _e3(x75, p37)
         if "not" in x:
             x76 = x["not"]
@@ -650,61 +650,23 @@ def _v3(x: Any) -> bool:
 
 
 def _v4(x: Any) -> bool:
-    if not _v1(x):
+    if type(x) is not list:
         return False
+    if len(x) < 1:
+        return False
+    for x77 in x:
+        if not _v1(x77):
+            return False
     return True
 
 
 def _v5(x: Any) -> bool:
-    if not _v1(x):
-        return False
-    return True
-
-
-def _v6(x: Any) -> bool:
-    if not _v13(x):
-        return False
-    return True
-
-
-def _v7(x: Any) -> bool:
     if type(x) is not bool:
         return False
     return True
 
 
-def _v8(x: Any) -> bool:
-    if not _v1(x):
-        return False
-    return True
-
-
-def _v9(x: Any) -> bool:
-    if not _v1(x):
-        return False
-    return True
-
-
-def _v10(x: Any) -> bool:
-    if type(x) is not list:
-        return False
-    if len(x) < 1:
-        return False
-    if not _unique(x):
-        return False
-    for x77 in x:
-        if type(x77) is not str:
-            return False
-    return True
-
-
-def _v11(x: Any) -> bool:
-    if type(x) is not str or x not in _F1:
-        return False
-    return True
-
-
-def _v12(x: Any) -> bool:
+def _v6(x: Any) -> bool:
     if type(x) is not list:
         return False
     if len(x) < 1:
@@ -712,18 +674,26 @@ def _v12(x: Any) -> bool:
     if not _unique(x):
         return False
     for x78 in x:
-        if type(x78) is not str or x78 not in _F1:
+        if type(x78) is not str:
             return False
     return True
 
 
-def _v13(x: Any) -> bool:
+def _v7(x: Any) -> bool:
+    if type(x) is not str or x not in _F1:
+        return False
+    return True
+
+
+def _v8(x: Any) -> bool:
     if type(x) is not list:
         return False
     if len(x) < 1:
         return False
+    if not _unique(x):
+        return False
     for x79 in x:
-        if not _v1(x79):
+        if type(x79) is not str or x79 not in _F1:
             return False
     return True
 

@@ -312,7 +312,7 @@ def _v1(x: Any) -> bool:
                 return False
         if "items" in x:
             x18 = x["items"]
-            if not (_v3(x18) or _v4(x18)):
+            if not (_v1(x18) or _v3(x18)):
                 return False
         if "maxItems" in x:
             x19 = x["maxItems"]
@@ -381,7 +381,7 @@ def _v1(x: Any) -> bool:
             if type(x34) is not dict:
                 return False
             for x35 in x34.values():
-                if not (_v5(x35) or _v6(x35)):
+                if not (_v1(x35) or _v4(x35)):
                     return False
         if "propertyNames" in x:
             x36 = x["propertyNames"]
@@ -393,7 +393,7 @@ def _v1(x: Any) -> bool:
                 return False
         if "type" in x:
             x39 = x["type"]
-            if not (_v7(x39) or _v8(x39)):
+            if not (_v5(x39) or _v6(x39)):
                 return False
         if "format" in x:
             x40 = x["format"]
@@ -401,15 +401,15 @@ def _v1(x: Any) -> bool:
                 return False
         if "allOf" in x:
             x41 = x["allOf"]
-            if not _v9(x41):
+            if not _v3(x41):
                 return False
         if "anyOf" in x:
             x42 = x["anyOf"]
-            if not _v9(x42):
+            if not _v3(x42):
                 return False
         if "oneOf" in x:
             x43 = x["oneOf"]
-            if not _v9(x43):
+            if not _v3(x43):
                 return False
         if "not" in x:
             x44 = x["not"]
@@ -506,7 +506,7 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "items" in x:
             x62 = x["items"]
             p18 = (*p, "items")
-            if not (_v3(x62) or _v4(x62)):
+            if not (_v1(x62) or _v3(x62)):
                 yield _err(p18, _S17, _show(x62) + _M8)
         if "maxItems" in x:
             x63 = x["maxItems"]
@@ -599,7 +599,7 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
             if type(x78) is dict:
                 for k10, x79 in x78.items():
                     p35 = (*p34, k10)
-                    if not (_v5(x79) or _v6(x79)):
+                    if not (_v1(x79) or _v4(x79)):
                         yield _err(p35, _S26, _show(x79) + _M8)
         if "propertyNames" in x:
             x80 = x["propertyNames"]
@@ -614,7 +614,7 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "type" in x:
             x83 = x["type"]
             p39 = (*p, "type")
-            if not (_v7(x83) or _v8(x83)):
+            if not (_v5(x83) or _v6(x83)):
                 yield _err(p39, _S28, _show(x83) + _M8)
         if "format" in x:
             x84 = x["format"]
@@ -624,17 +624,17 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "allOf" in x:
             x85 = x["allOf"]
             p41 = (*p, "allOf")
-            if not _v9(x85):
+            if not _v3(x85):
                 yield from _e3(x85, p41)
         if "anyOf" in x:
             x86 = x["anyOf"]
             p42 = (*p, "anyOf")
-            if not _v9(x86):
+            if not _v3(x86):
                 yield from _e3(x86, p42)
         if "oneOf" in x:
             x87 = x["oneOf"]
             p43 = (*p, "oneOf")
-            if not _v9(x87):
+            if not _v3(x87):
                 yield from _e3(x87, p43)
         if "not" in x:
             x88 = x["not"]
@@ -652,19 +652,29 @@ def _v2(x: Any) -> bool:
 
 
 def _v3(x: Any) -> bool:
-    if not _v1(x):
+    if type(x) is not list:
         return False
+    if len(x) < 1:
+        return False
+    for x89 in x:
+        if not _v1(x89):
+            return False
     return True
 
 
 def _v4(x: Any) -> bool:
-    if not _v9(x):
+    if type(x) is not list:
         return False
+    if not _unique(x):
+        return False
+    for x90 in x:
+        if type(x90) is not str:
+            return False
     return True
 
 
 def _v5(x: Any) -> bool:
-    if not _v1(x):
+    if type(x) is not str or x not in _F1:
         return False
     return True
 
@@ -672,40 +682,12 @@ def _v5(x: Any) -> bool:
 def _v6(x: Any) -> bool:
     if type(x) is not list:
         return False
-    if not _unique(x):
-        return False
-    for x89 in x:
-        if type(x89) is not str:
-            return False
-    return True
-
-
-def _v7(x: Any) -> bool:
-    if type(x) is not str or x not in _F1:
-        return False
-    return True
-
-
-def _v8(x: Any) -> bool:
-    if type(x) is not list:
-        return False
     if len(x) < 1:
         return False
     if not _unique(x):
-        return False
-    for x90 in x:
-        if type(x90) is not str or x90 not in _F1:
-            return False
-    return True
-
-
-def _v9(x: Any) -> bool:
-    if type(x) is not list:
-        return False
-    if len(x) < 1:
         return False
     for x91 in x:
-        if not _v1(x91):
+        if type(x91) is not str or x91 not in _F1:
             return False
     return True
 

@@ -324,7 +324,7 @@ def _v1(x: Any) -> bool:
                 return False
         if "items" in x:
             x19 = x["items"]
-            if not (_v3(x19) or _v4(x19)):
+            if not (_v1(x19) or _v3(x19)):
                 return False
         if "maxItems" in x:
             x20 = x["maxItems"]
@@ -393,7 +393,7 @@ def _v1(x: Any) -> bool:
             if type(x35) is not dict:
                 return False
             for x36 in x35.values():
-                if not (_v5(x36) or _v6(x36)):
+                if not (_v1(x36) or _v4(x36)):
                     return False
         if "propertyNames" in x:
             x37 = x["propertyNames"]
@@ -405,7 +405,7 @@ def _v1(x: Any) -> bool:
                 return False
         if "type" in x:
             x40 = x["type"]
-            if not (_v7(x40) or _v8(x40)):
+            if not (_v5(x40) or _v6(x40)):
                 return False
         if "format" in x:
             x41 = x["format"]
@@ -433,15 +433,15 @@ def _v1(x: Any) -> bool:
                 return False
         if "allOf" in x:
             x47 = x["allOf"]
-            if not _v9(x47):
+            if not _v3(x47):
                 return False
         if "anyOf" in x:
             x48 = x["anyOf"]
-            if not _v9(x48):
+            if not _v3(x48):
                 return False
         if "oneOf" in x:
             x49 = x["oneOf"]
-            if not _v9(x49):
+            if not _v3(x49):
                 return False
         if "not" in x:
             x50 = x["not"]
@@ -548,7 +548,7 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "items" in x:
             x69 = x["items"]
             p19 = (*p, "items")
-            if not (_v3(x69) or _v4(x69)):
+            if not (_v1(x69) or _v3(x69)):
                 yield _err(p19, _S19, _show(x69) + _M9)
         if "maxItems" in x:
             x70 = x["maxItems"]
@@ -641,7 +641,7 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
             if type(x85) is dict:
                 for k10, x86 in x85.items():
                     p36 = (*p35, k10)
-                    if not (_v5(x86) or _v6(x86)):
+                    if not (_v1(x86) or _v4(x86)):
                         yield _err(p36, _S28, _show(x86) + _M9)
         if "propertyNames" in x:
             x87 = x["propertyNames"]
@@ -656,7 +656,7 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "type" in x:
             x90 = x["type"]
             p40 = (*p, "type")
-            if not (_v7(x90) or _v8(x90)):
+            if not (_v5(x90) or _v6(x90)):
                 yield _err(p40, _S30, _show(x90) + _M9)
         if "format" in x:
             x91 = x["format"]
@@ -691,17 +691,17 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if "allOf" in x:
             x97 = x["allOf"]
             p47 = (*p, "allOf")
-            if not _v9(x97):
+            if not _v3(x97):
                 yield from _e3(x97, p47)
         if "anyOf" in x:
             x98 = x["anyOf"]
             p48 = (*p, "anyOf")
-            if not _v9(x98):
+            if not _v3(x98):
                 yield from _e3(x98, p48)
         if "oneOf" in x:
             x99 = x["oneOf"]
             p49 = (*p, "oneOf")
-            if not _v9(x99):
+            if not _v3(x99):
                 yield from _e3(x99, p49)
         if "not" in x:
             x100 = x["not"]
@@ -719,19 +719,29 @@ def _v2(x: Any) -> bool:
 
 
 def _v3(x: Any) -> bool:
-    if not _v1(x):
+    if type(x) is not list:
         return False
+    if len(x) < 1:
+        return False
+    for x101 in x:
+        if not _v1(x101):
+            return False
     return True
 
 
 def _v4(x: Any) -> bool:
-    if not _v9(x):
+    if type(x) is not list:
         return False
+    if not _unique(x):
+        return False
+    for x102 in x:
+        if type(x102) is not str:
+            return False
     return True
 
 
 def _v5(x: Any) -> bool:
-    if not _v1(x):
+    if type(x) is not str or x not in _F1:
         return False
     return True
 
@@ -739,40 +749,12 @@ def _v5(x: Any) -> bool:
 def _v6(x: Any) -> bool:
     if type(x) is not list:
         return False
-    if not _unique(x):
-        return False
-    for x101 in x:
-        if type(x101) is not str:
-            return False
-    return True
-
-
-def _v7(x: Any) -> bool:
-    if type(x) is not str or x not in _F1:
-        return False
-    return True
-
-
-def _v8(x: Any) -> bool:
-    if type(x) is not list:
-        return False
     if len(x) < 1:
         return False
     if not _unique(x):
-        return False
-    for x102 in x:
-        if type(x102) is not str or x102 not in _F1:
-            return False
-    return True
-
-
-def _v9(x: Any) -> bool:
-    if type(x) is not list:
-        return False
-    if len(x) < 1:
         return False
     for x103 in x:
-        if not _v1(x103):
+        if type(x103) is not str or x103 not in _F1:
             return False
     return True
 

@@ -186,7 +186,6 @@ _M2: Final = "/additionalProperties/oneOf"
 _R2: Final = _R1 + _M2
 _S1: Final = _loc("oneOf", _R2)
 _M3: Final = " is not valid under exactly one of the given schemas"
-_P1: Final = _re_compile("^\\$ref\\Z")
 _F1: Final = _frozen('["array", "boolean", "integer", "number", "object", "string"]')
 _F2: Final = _frozen(
     '["title", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclus'
@@ -197,21 +196,11 @@ _F2: Final = _frozen(
     'ator", "readOnly", "writeOnly", "example", "externalDocs", "deprecated", '
     '"xml"]'
 )
-_P2: Final = _re_compile("^x-")
+_P1: Final = _re_compile("^x-")
+_P2: Final = _re_compile("^\\$ref\\Z")
 
 
 def _v1(x: Any) -> bool:
-    if not _v2(x):
-        return False
-    return True
-
-
-def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
-    if not _v2(x):
-        yield from _e2(x, p)
-
-
-def _v2(x: Any) -> bool:
     n1 = 0
     for f1 in _T1:
         if f1(x):
@@ -221,7 +210,7 @@ def _v2(x: Any) -> bool:
     return True
 
 
-def _e2(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
+def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     n2 = 0
     for f2 in _T1:
         if f2(x):
@@ -230,368 +219,249 @@ def _e2(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         yield _err(p, _S1, _show(x) + _M3)
 
 
-def _v3(x: Any) -> bool:
-    if not _v5(x):
-        return False
-    return True
-
-
-def _v4(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    if "$ref" not in x:
-        return False
-    for k1, x1 in x.items():
-        if _P1.search(k1) is not None:
-            if type(x1) is not str:
-                return False
-    return True
-
-
-def _v5(x: Any) -> bool:
+def _v2(x: Any) -> bool:
     if type(x) is not dict:
         return False
     if "title" in x:
-        x2 = x["title"]
-        if type(x2) is not str:
+        x1 = x["title"]
+        if type(x1) is not str:
             return False
     if "multipleOf" in x:
-        x3 = x["multipleOf"]
-        if type(x3) not in _NUMBER:
+        x2 = x["multipleOf"]
+        if type(x2) not in _NUMBER:
             return False
-        if x3 <= 0:
+        if x2 <= 0:
             return False
     if "maximum" in x:
-        x4 = x["maximum"]
-        if type(x4) not in _NUMBER:
+        x3 = x["maximum"]
+        if type(x3) not in _NUMBER:
             return False
     if "exclusiveMaximum" in x:
-        x5 = x["exclusiveMaximum"]
-        if type(x5) is not bool:
+        x4 = x["exclusiveMaximum"]
+        if type(x4) is not bool:
             return False
     if "minimum" in x:
-        x6 = x["minimum"]
-        if type(x6) not in _NUMBER:
+        x5 = x["minimum"]
+        if type(x5) not in _NUMBER:
             return False
     if "exclusiveMinimum" in x:
-        x7 = x["exclusiveMinimum"]
-        if type(x7) is not bool:
+        x6 = x["exclusiveMinimum"]
+        if type(x6) is not bool:
             return False
     if "maxLength" in x:
-        x8 = x["maxLength"]
+        x7 = x["maxLength"]
+        if type(x7) is not int:
+            return False
+        if x7 < 0:
+            return False
+    if "minLength" in x:
+        x8 = x["minLength"]
         if type(x8) is not int:
             return False
         if x8 < 0:
             return False
-    if "minLength" in x:
-        x9 = x["minLength"]
-        if type(x9) is not int:
-            return False
-        if x9 < 0:
-            return False
     if "pattern" in x:
-        x10 = x["pattern"]
-        if type(x10) is not str:
+        x9 = x["pattern"]
+        if type(x9) is not str:
             return False
     if "maxItems" in x:
-        x11 = x["maxItems"]
+        x10 = x["maxItems"]
+        if type(x10) is not int:
+            return False
+        if x10 < 0:
+            return False
+    if "minItems" in x:
+        x11 = x["minItems"]
         if type(x11) is not int:
             return False
         if x11 < 0:
             return False
-    if "minItems" in x:
-        x12 = x["minItems"]
-        if type(x12) is not int:
-            return False
-        if x12 < 0:
-            return False
     if "uniqueItems" in x:
-        x13 = x["uniqueItems"]
-        if type(x13) is not bool:
+        x12 = x["uniqueItems"]
+        if type(x12) is not bool:
             return False
     if "maxProperties" in x:
-        x14 = x["maxProperties"]
+        x13 = x["maxProperties"]
+        if type(x13) is not int:
+            return False
+        if x13 < 0:
+            return False
+    if "minProperties" in x:
+        x14 = x["minProperties"]
         if type(x14) is not int:
             return False
         if x14 < 0:
             return False
-    if "minProperties" in x:
-        x15 = x["minProperties"]
-        if type(x15) is not int:
-            return False
-        if x15 < 0:
-            return False
     if "required" in x:
-        x16 = x["required"]
-        if type(x16) is not list:
+        x15 = x["required"]
+        if type(x15) is not list:
             return False
-        if len(x16) < 1:
+        if len(x15) < 1:
             return False
-        if not _unique(x16):
+        if not _unique(x15):
             return False
-        for x17 in x16:
-            if type(x17) is not str:
+        for x16 in x15:
+            if type(x16) is not str:
                 return False
     if "enum" in x:
-        x18 = x["enum"]
-        if type(x18) is not list:
+        x17 = x["enum"]
+        if type(x17) is not list:
             return False
-        if len(x18) < 1:
+        if len(x17) < 1:
             return False
     if "type" in x:
-        x20 = x["type"]
-        if type(x20) is not str:
+        x19 = x["type"]
+        if type(x19) is not str:
             return False
-        if x20 not in _F1:
+        if x19 not in _F1:
             return False
     if "not" in x:
-        x21 = x["not"]
+        x20 = x["not"]
         n3 = 0
-        for f3 in _T2:
-            if f3(x21):
+        for f3 in _T1:
+            if f3(x20):
                 n3 += 1
         if n3 != 1:
             return False
     if "allOf" in x:
-        x22 = x["allOf"]
-        if type(x22) is not list:
+        x21 = x["allOf"]
+        if type(x21) is not list:
             return False
-        for x23 in x22:
+        for x22 in x21:
             n4 = 0
-            for f4 in _T3:
-                if f4(x23):
+            for f4 in _T1:
+                if f4(x22):
                     n4 += 1
             if n4 != 1:
                 return False
     if "oneOf" in x:
-        x24 = x["oneOf"]
-        if type(x24) is not list:
+        x23 = x["oneOf"]
+        if type(x23) is not list:
             return False
-        for x25 in x24:
+        for x24 in x23:
             n5 = 0
-            for f5 in _T4:
-                if f5(x25):
+            for f5 in _T1:
+                if f5(x24):
                     n5 += 1
             if n5 != 1:
                 return False
     if "anyOf" in x:
-        x26 = x["anyOf"]
-        if type(x26) is not list:
+        x25 = x["anyOf"]
+        if type(x25) is not list:
             return False
-        for x27 in x26:
+        for x26 in x25:
             n6 = 0
-            for f6 in _T5:
-                if f6(x27):
+            for f6 in _T1:
+                if f6(x26):
                     n6 += 1
             if n6 != 1:
                 return False
     if "items" in x:
-        x28 = x["items"]
+        x27 = x["items"]
         n7 = 0
-        for f7 in _T6:
-            if f7(x28):
+        for f7 in _T1:
+            if f7(x27):
                 n7 += 1
         if n7 != 1:
             return False
     if "properties" in x:
-        x29 = x["properties"]
-        if type(x29) is not dict:
+        x28 = x["properties"]
+        if type(x28) is not dict:
             return False
-        for x30 in x29.values():
+        for x29 in x28.values():
             n8 = 0
             for f8 in _T1:
-                if f8(x30):
+                if f8(x29):
                     n8 += 1
             if n8 != 1:
                 return False
     if "additionalProperties" in x:
-        x31 = x["additionalProperties"]
+        x30 = x["additionalProperties"]
         n9 = 0
-        for f9 in _T7:
-            if f9(x31):
+        for f9 in _T2:
+            if f9(x30):
                 n9 += 1
         if n9 != 1:
             return False
     if "description" in x:
-        x32 = x["description"]
-        if type(x32) is not str:
+        x31 = x["description"]
+        if type(x31) is not str:
             return False
     if "format" in x:
-        x33 = x["format"]
-        if type(x33) is not str:
+        x32 = x["format"]
+        if type(x32) is not str:
             return False
     if "nullable" in x:
-        x35 = x["nullable"]
-        if type(x35) is not bool:
+        x34 = x["nullable"]
+        if type(x34) is not bool:
             return False
     if "discriminator" in x:
-        x36 = x["discriminator"]
-        if type(x36) is not dict:
+        x35 = x["discriminator"]
+        if type(x35) is not dict:
             return False
-        if "propertyName" not in x36:
+        if "propertyName" not in x35:
             return False
-        x37 = x36["propertyName"]
-        if type(x37) is not str:
+        x36 = x35["propertyName"]
+        if type(x36) is not str:
             return False
-        if "mapping" in x36:
-            x38 = x36["mapping"]
-            if type(x38) is not dict:
+        if "mapping" in x35:
+            x37 = x35["mapping"]
+            if type(x37) is not dict:
                 return False
-            for x39 in x38.values():
-                if type(x39) is not str:
+            for x38 in x37.values():
+                if type(x38) is not str:
                     return False
     if "readOnly" in x:
-        x40 = x["readOnly"]
-        if type(x40) is not bool:
+        x39 = x["readOnly"]
+        if type(x39) is not bool:
             return False
     if "writeOnly" in x:
-        x41 = x["writeOnly"]
-        if type(x41) is not bool:
+        x40 = x["writeOnly"]
+        if type(x40) is not bool:
             return False
     if "externalDocs" in x:
-        x43 = x["externalDocs"]
-        if type(x43) is not dict:
+        x42 = x["externalDocs"]
+        if type(x42) is not dict:
             return False
-        if "url" not in x43:
+        if "url" not in x42:
             return False
     if "deprecated" in x:
-        x44 = x["deprecated"]
-        if type(x44) is not bool:
+        x43 = x["deprecated"]
+        if type(x43) is not bool:
             return False
     if "xml" in x:
-        x45 = x["xml"]
-        if type(x45) is not dict:
+        x44 = x["xml"]
+        if type(x44) is not dict:
             return False
-    for k4 in x:
+    for k3 in x:
         hit1 = False
-        if _P2.search(k4) is not None:
+        if _P1.search(k3) is not None:
             hit1 = True
-        if not hit1 and k4 not in _F2:
+        if not hit1 and k3 not in _F2:
             return False
     return True
 
 
-def _v6(x: Any) -> bool:
-    if not _v5(x):
-        return False
-    return True
-
-
-def _v7(x: Any) -> bool:
+def _v3(x: Any) -> bool:
     if type(x) is not dict:
         return False
     if "$ref" not in x:
         return False
-    for k5, x47 in x.items():
-        if _P1.search(k5) is not None:
-            if type(x47) is not str:
+    for k4, x46 in x.items():
+        if _P2.search(k4) is not None:
+            if type(x46) is not str:
                 return False
     return True
 
 
-def _v8(x: Any) -> bool:
-    if not _v5(x):
-        return False
-    return True
-
-
-def _v9(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    if "$ref" not in x:
-        return False
-    for k6, x48 in x.items():
-        if _P1.search(k6) is not None:
-            if type(x48) is not str:
-                return False
-    return True
-
-
-def _v10(x: Any) -> bool:
-    if not _v5(x):
-        return False
-    return True
-
-
-def _v11(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    if "$ref" not in x:
-        return False
-    for k7, x49 in x.items():
-        if _P1.search(k7) is not None:
-            if type(x49) is not str:
-                return False
-    return True
-
-
-def _v12(x: Any) -> bool:
-    if not _v5(x):
-        return False
-    return True
-
-
-def _v13(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    if "$ref" not in x:
-        return False
-    for k8, x50 in x.items():
-        if _P1.search(k8) is not None:
-            if type(x50) is not str:
-                return False
-    return True
-
-
-def _v14(x: Any) -> bool:
-    if not _v5(x):
-        return False
-    return True
-
-
-def _v15(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    if "$ref" not in x:
-        return False
-    for k9, x51 in x.items():
-        if _P1.search(k9) is not None:
-            if type(x51) is not str:
-                return False
-    return True
-
-
-def _v16(x: Any) -> bool:
-    if not _v5(x):
-        return False
-    return True
-
-
-def _v17(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    if "$ref" not in x:
-        return False
-    for k10, x52 in x.items():
-        if _P1.search(k10) is not None:
-            if type(x52) is not str:
-                return False
-    return True
-
-
-def _v18(x: Any) -> bool:
+def _v4(x: Any) -> bool:
     if type(x) is not bool:
         return False
     return True
 
 
-_T1: Final = (_v3, _v4)
-_T2: Final = (_v6, _v7)
-_T3: Final = (_v8, _v9)
-_T4: Final = (_v10, _v11)
-_T5: Final = (_v12, _v13)
-_T6: Final = (_v14, _v15)
-_T7: Final = (_v16, _v17, _v18)
+_T1: Final = (_v2, _v3)
+_T2: Final = (_v2, _v3, _v4)
 
 
 def is_valid(instance: Any) -> bool:

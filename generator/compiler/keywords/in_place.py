@@ -76,12 +76,8 @@ def ref(
 
     else called: ``if not _v2(x): return False``. A chain of schemas that are only a ``$ref``
     (``a -> b -> ... -> {"type": ...}``) is one call to its end, not one call per link."""
-    resolver = cx.compiler.resolver
-    target, target_scope = resolver.ref(scope, _reference(schema, scope, "$ref"))
-    seen = {id(schema)}
-    while id(target) not in seen and _only_ref(target, target_scope):
-        seen.add(id(target))
-        target, target_scope = resolver.ref(target_scope, target["$ref"])
+    _reference(schema, scope, "$ref")
+    target, target_scope = cx.compiler.resolver.ref_end(schema, scope)
     _apply_target(cx, target, target_scope, x, p, track)
 
 
@@ -121,14 +117,6 @@ def recursive_ref(
     value = _reference(schema, scope, "$recursiveRef")
     target, target_scope = cx.compiler.resolver.recursive_ref(scope, value)
     _apply_target(cx, target, target_scope, x, p, track)
-
-
-def _only_ref(schema: Any, scope: Scope) -> bool:
-    """Whether ``schema`` does nothing but apply its ``$ref`` (in ``scope``'s dialect)."""
-    if not isinstance(schema, dict) or not isinstance(schema.get("$ref"), str):
-        return False
-    dialect = scope.dialect
-    return dialect.ref_overrides_siblings or dialect.keywords.isdisjoint(schema.keys() - {"$ref"})
 
 
 # -- any type ----------------------------------------------------------------------------------
