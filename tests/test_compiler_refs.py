@@ -93,6 +93,41 @@ def test_deep_instance_does_not_crash() -> None:
     assert compile({"type": "array"}).is_valid(instance)
 
 
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"items": {"$ref": "#"}},
+        # recursive only through a tuple of functions (oneOf, and anyOf of four or more)
+        {"oneOf": [{"type": "null"}, {"type": "array", "items": {"$ref": "#"}}]},
+        {
+            "anyOf": [
+                {"type": "null"},
+                {"type": "boolean"},
+                {"type": "string"},
+                {"items": {"$ref": "#"}},
+            ]
+        },
+    ],
+)
+def test_recursive_modules_refuse_too_deep_instances_when_native(schema: Any) -> None:
+    # Compiled by mypyc, recursion has no limit and would overflow the C stack: the module of
+    # a recursive schema checks the nesting first when native. Pretend to be native here.
+    validator = compile(schema)
+    namespace = validator.module.__dict__
+    assert "_too_nested" in namespace, "the call graph missed the recursion"
+    namespace["_NATIVE"] = True
+    instance: Any = []
+    for _ in range(2_000):
+        instance = [instance]
+    assert validator.is_valid(instance) is False
+    assert [e.keyword for e in validator.iter_errors(instance)] == ["$depth"]
+    assert validator.is_valid([[[]]]) is True  # (shallow ones are validated)
+
+
+def test_a_schema_that_cannot_recurse_has_no_depth_check() -> None:
+    assert "_too_nested" not in compile({"oneOf": [{"type": "null"}, {"items": {}}]}).source
+
+
 def test_deep_schemas_compile() -> None:
     nested: Any = {"type": "integer"}
     for _ in range(2000):

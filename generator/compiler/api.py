@@ -22,6 +22,7 @@ from generator.compiler.check import check_self_application
 from generator.compiler.context import Mode
 from generator.compiler.core import Compiler
 from generator.compiler.formats import helpers_for
+from generator.compiler.loops import loop_members
 from generator.compiler.runtime import format_helpers_source, runtime_source
 from generator.compiler.scope import Resolver
 from generator.errors import SchemaError
@@ -223,42 +224,13 @@ def render_batch(
     return _module_source(comp, apis, definitions=True)
 
 
-_CALL = re.compile(r"\b(_[vea]\d+)\(")
-
-
-def _recursive(names: list[str], functions: list[list[str]]) -> bool:
-    """Whether the generated functions (``names``, ``functions``: their lines) can call
-    themselves (a cycle in the call graph), i.e. validation depth grows with the instance's
-    nesting rather than being bounded by the schema."""
-    calls: dict[str, set[str]] = {}
-    for name, lines in zip(names, functions, strict=True):
-        calls[name] = set(_CALL.findall("\n".join(lines), len(lines[0])))
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
-    for start in calls:
-        if start in state:
-            continue
-        state[start] = 1
-        work = [(start, iter(calls[start]))]
-        while work:
-            node, children = work[-1]
-            child = next(children, None)
-            if child is None:
-                state[node] = 2
-                work.pop()
-            elif state.get(child) == 1:
-                return True
-            elif child not in state and child in calls:
-                state[child] = 1
-                work.append((child, iter(calls[child])))
-    return False
-
-
 def _module_source(
     comp: Compiler, apis: list[_Api], *, definitions: bool, layout: bool = False
 ) -> str:
     formats, format_modules = format_helpers_source(helpers_for(comp.formats_used))
     constants = comp.constants
-    recursive = _recursive(comp.function_names, comp.functions)
+    # (a cycle of calls: validation depth then grows with the instance's nesting)
+    recursive = bool(loop_members(comp.calls))
     stdlib = {"json", "math"} | format_modules
     if constants.needs_re:
         stdlib.add("re")

@@ -59,6 +59,9 @@ class Compiler:
         self._queue: deque[tuple[str, Mode, Any, Scope]] = deque()
         self.formats_used: set[str] = set()
         self._edges: dict[str, set[str]] = {}
+        #: every function each generated function calls (directly or through a tuple of them)
+        self.calls: dict[str, set[str]] = {}
+        self._writing: str | None = None  # the function being written
         self._scopes: dict[str, Scope] = {}
         self.type_checks: dict[tuple[Any, ...], tuple[str, str]] = {}
         self.plans: dict[tuple[Any, ...], Any] = {}
@@ -80,13 +83,14 @@ class Compiler:
         key = (mode, id(schema) if isinstance(schema, dict) else repr(schema), scope)
         self.memo.not_memoisable()  # what it calls depends on where it is
         found = self._func_memo.get(key)
-        if found is not None:
-            return found
-        name = self.namer("_" + mode)
-        self._func_memo[key] = name
-        self._scopes[name] = scope
-        self._queue.append((name, mode, schema, scope))
-        return name
+        if found is None:
+            found = self.namer("_" + mode)
+            self._func_memo[key] = found
+            self._scopes[found] = scope
+            self._queue.append((found, mode, schema, scope))
+        if self._writing is not None:
+            self.calls.setdefault(self._writing, set()).add(found)
+        return found
 
     def run(self) -> None:
         """Write every queued function (and those they queue), then break the loops
@@ -94,8 +98,16 @@ class Compiler:
         while self._queue:
             name, mode, schema, scope = self._queue.popleft()
             self.function_names.append(name)
-            self.functions.append(self._generate(name, mode, schema, scope))
-        break_loops(self.function_names, self.functions, self._edges, self._scopes, self.constants)
+            self._writing = name
+            try:
+                self.functions.append(self._generate(name, mode, schema, scope))
+            finally:
+                self._writing = None
+        stopped = break_loops(
+            self.function_names, self.functions, self._edges, self._scopes, self.constants
+        )
+        for name in stopped:  # (their bodies now only raise)
+            self.calls.pop(name, None)
 
     def _generate(self, name: str, mode: Mode, schema: Any, scope: Scope) -> list[str]:
         """The lines of function ``name``."""

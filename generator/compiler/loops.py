@@ -102,8 +102,9 @@ def break_loops(
     edges: Edges,
     scopes: Mapping[str, Scope],
     constants: ConstantPools,
-) -> None:
-    """Make functions on an infinite in-place loop raise ``SchemaLoopError`` when reached.
+) -> set[str]:
+    """Make functions on an infinite in-place loop raise ``SchemaLoopError`` when reached;
+    return their names.
 
     Such a schema (``{"$ref": "#"}``, or a -> b -> a through ``anyOf``) applies itself to the
     same instance without end; no answer exists, so validation that reaches it stops with a
@@ -113,10 +114,11 @@ def break_loops(
     members = loop_members(edges)
     check_chains(edges, members, scopes)
     if not members:
-        return
+        return members
     for position, name in enumerate(names):
         if name not in members:
             continue
         lines = functions[position]
         where = constants.path_const(scopes[name].schema_path())
         functions[position] = [lines[0], f"    raise SchemaLoopError({where})"]
+    return members

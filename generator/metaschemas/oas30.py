@@ -180,6 +180,26 @@ def _mul(value: int | float, factor: int | Fraction) -> bool:
     return quotient.denominator == 1
 
 
+# Compiled by mypyc (``schemagen native``), these functions run with no recursion limit, so an
+# instance nested deep enough would overflow the C stack: the wrappers refuse it first, as the
+# interpreter's RecursionError makes them do in pure Python. (Compiled functions have no code.)
+_NATIVE: Final = not hasattr(_too_deep, "__code__")
+_NATIVE_DEPTH: Final = 1000
+
+
+def _too_nested(value: Any) -> bool:
+    """Whether ``value`` nests arrays and objects deeper than ``_NATIVE_DEPTH`` (iteratively)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > _NATIVE_DEPTH:
+            return True
+        for child in item.values() if type(item) is dict else item if type(item) is list else ():
+            if type(child) is dict or type(child) is list:
+                stack.append((child, depth + 1))
+    return False
+
+
 _M1: Final = "/definitions/Schema/properties/properties"
 _R1: Final = _M1
 _M2: Final = "/additionalProperties/oneOf"
@@ -471,6 +491,8 @@ def is_valid(instance: Any) -> bool:
     Instances nested too deeply to validate (Python's recursion limit) count as invalid.
     """
     try:
+        if _NATIVE and _too_nested(instance):
+            return False
         return _v1(instance)
     except RecursionError:
         return False
@@ -482,6 +504,9 @@ def iter_errors(instance: Any) -> Iterator[SchemaValidationError]:
     Validates against the schema.
     """
     try:
+        if _NATIVE and _too_nested(instance):
+            yield _too_deep()
+            return
         if _v1(instance):
             return
         yield from _e1(instance, ())
