@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
+from generator.errors import SchemaError
 from generator.load import load_contents
 from generator.load.openapi import normalise_30
 from generator.load.refs import References
 from generator.spec.dialects import DIALECTS, DRAFT4, DRAFT7, DRAFT2020, known_dialect
 from generator.spec.keywords import subschemas
+from generator.spec.numbers import check_numbers
 from generator.spec.pointer import NOWHERE, escape, join_reference, to_pointer, unescape
 
 
@@ -130,3 +134,32 @@ def test_root_pointers_are_read_directly_under_the_roots_id_too() -> None:
     refs = References(loaded.registry, root=root, root_uri=loaded.uri)
     assert refs.root_pointer("https://x.test/named.json", "#/$defs/a") is root["$defs"]["a"]
     assert refs.root_pointer("https://x.test/other.json", "#/$defs/a") is NOWHERE
+
+
+@pytest.mark.parametrize(
+    ("contents", "pointer"),
+    [
+        ({"a": [1, 2.5, float("nan")], "b": float("inf")}, "/b"),  # (the first one walked)
+        ({"a": {"b~/c": [float("-inf")]}}, "/a/b~0~1c/0"),
+        ({"enum": [10**4300]}, "/enum/0"),
+        ({"x": {"y": 1}, 1: float("nan")}, "/1"),  # (a key JSON cannot write: walked slowly)
+    ],
+)
+def test_numbers_json_cannot_write_are_refused_at_their_pointer(
+    contents: object, pointer: str
+) -> None:
+    with pytest.raises(SchemaError) as caught:
+        check_numbers(contents)
+    assert caught.value.pointer == pointer
+
+
+def test_integers_as_long_as_python_prints_pass_whatever_the_process_allows() -> None:
+    check_numbers({"const": 10**4299, "maximum": -(10**4299)})
+    check_numbers({"const": 10**4300}, integers=False)
+    previous = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)  # (unbounded here; a generated module's reader is not)
+    try:
+        with pytest.raises(SchemaError, match="4,300 digits"):
+            check_numbers({"const": 10**4300})
+    finally:
+        sys.set_int_max_str_digits(previous)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import sys
 from typing import Any
@@ -20,6 +21,9 @@ def check_numbers(
 ) -> None:
     """Refuse a non-finite float anywhere in ``contents``, and (``integers``) an integer too
     long for the compiler to write (the models target writes them; the loader lets them by)."""
+    if _all_fine(contents):
+        return
+    # Walked again, with the pointers this time, to say where (the same order: the same error).
     stack: list[tuple[Any, str]] = [(contents, at)]
     while stack:
         node, pointer = stack.pop()
@@ -44,3 +48,17 @@ def check_numbers(
                 file=file,
                 pointer=pointer,
             )
+
+
+def _all_fine(contents: Any) -> bool:
+    """Whether :func:`check_numbers` surely has nothing to refuse: ``json`` (in C) writes every
+    finite float and every integer short enough to print, and refuses the rest. Anything it
+    refuses for another reason (a key or value JSON has no spelling for, nesting too deep for
+    it) is walked the slow way."""
+    if sys.get_int_max_str_digits() != MAX_INTEGER_DIGITS:
+        return False  # (the process changed how long an integer ``json`` writes may be)
+    try:
+        json.dumps(contents, allow_nan=False)
+    except (ValueError, TypeError, RecursionError):
+        return False
+    return True
