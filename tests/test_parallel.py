@@ -48,13 +48,10 @@ def test_buckets_put_the_costliest_target_alone() -> None:
     assert parallel.buckets(["docs"], 4) == [["docs"]]
 
 
-def test_small_schemas_stay_in_one_process() -> None:
-    from generator.ir import build_ir
-    from generator.targets import RenderJob
-
-    loaded = load_schema(SCHEMA)
-    job = RenderJob(ir=build_ir(loaded), loaded=loaded, targets=frozenset(TARGETS))
-    assert parallel.default_jobs(job) == 1
+def test_small_schemas_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "available_cpus", lambda: 2)
+    assert parallel.default_jobs(load_schema(SCHEMA)) == 1
+    assert parallel.default_jobs(load_contents(_synthetic(parallel.PARALLEL_MIN_SIZE // 3))) == 2
 
 
 @pytest.mark.parametrize(
@@ -77,7 +74,7 @@ def test_big_schema_goes_parallel_by_default_and_matches(monkeypatch: pytest.Mon
         real_start(self)
 
     monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", counting_start)
-    loaded = load_contents(_synthetic(parallel.PARALLEL_MIN_TYPES))
+    loaded = load_contents(_synthetic(parallel.PARALLEL_MIN_SIZE // 3))
     by_default = render_all(loaded, TARGETS)
     assert len(forks) == 1, "one child renders validators while this process renders the rest"
     assert by_default == render_all(loaded, TARGETS, jobs=1)
