@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -135,9 +136,10 @@ def worker(tool: str, schema: Path, out: Path) -> dict[str, float]:
 
 
 def measure(tool: str, schema: Path, scratch: Path) -> dict[str, float]:
-    # A new output folder per run; all are deleted at the end. Deleting a thousand files just
-    # before a run makes the filesystem slow to create the next thousand (here: 0.2 s -> 1 s),
-    # which would charge the previous run's clean-up to whichever tool writes more files.
+    # A new output folder per run (under ``--out-root``); all are deleted at the end. Deleting
+    # files just before a run would make an ext4 without a journal slow to create the next ones
+    # (see ``out_root``), which would charge the previous run's clean-up to whichever tool
+    # writes more files.
     out = Path(tempfile.mkdtemp(dir=scratch))
     done = subprocess.run(
         [sys.executable, __file__, "--worker", tool, str(schema), str(out)],
@@ -174,11 +176,28 @@ def plot(rows: list[dict[str, Any]], path: Path) -> None:
     fig.savefig(path, dpi=100)
 
 
+def out_root(wanted: str | None) -> str | None:
+    """Where the runs write: ``wanted``, else a RAM folder (``/dev/shm``) when there is one.
+
+    Both tools write the same way, but schemagen writes a file per doc page (thousands) and the
+    peer one file. Creating a file on an ext4 without a journal (this project's benchmark
+    machine) scans for inodes deleted in the last minutes (``perf``: the kernel's
+    ``recently_deleted`` takes most of ``open``), so each of those files costs 0.02 to 0.8 ms
+    depending on what else deleted files lately: on RAM it costs the same every run. Pass
+    ``--out-root /tmp`` (or any folder) to measure on a disk instead.
+    """
+    if wanted is not None:
+        return wanted
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
 def shapes(names: list[str], args: argparse.Namespace) -> None:
     from synthetic import write_shape
 
     rows: list[dict[str, Any]] = []
-    with tempfile.TemporaryDirectory() as folder:
+    root = out_root(args.out_root)
+    with tempfile.TemporaryDirectory(dir=root) as folder:
         for shape in names:
             schema = write_shape(Path(folder), shape, args.shape_size)
             tools = [
@@ -190,7 +209,11 @@ def shapes(names: list[str], args: argparse.Namespace) -> None:
                 for tool in tools:
                     measured[tool].append(measure(tool, schema, Path(folder)))
                 stage_runs.append(measure("stages", schema, Path(folder)))
-            row: dict[str, Any] = {"shape": shape, "definitions": args.shape_size}
+            row: dict[str, Any] = {
+                "shape": shape,
+                "definitions": args.shape_size,
+                "written_under": root or tempfile.gettempdir(),
+            }
             for tool in tools:
                 row[tool] = min(measured[tool], key=lambda r: r["seconds"])
             row["stages"] = min(stage_runs, key=lambda r: r["seconds"])
@@ -229,6 +252,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and size")
     parser.add_argument("--shapes", help="comma-separated shapes of bench/synthetic.py SHAPES")
     parser.add_argument("--shape-size", type=int, default=1000, help="definitions per shape")
+    parser.add_argument(
+        "--out-root", help="folder the runs write under (default: /dev/shm; see out_root())"
+    )
     args = parser.parse_args()
     if args.worker:
         tool, schema, out = args.worker
@@ -241,10 +267,14 @@ def main() -> None:
     from synthetic import write_synthetic
 
     rows: list[dict[str, Any]] = []
-    with tempfile.TemporaryDirectory() as folder:
+    root = out_root(args.out_root)
+    with tempfile.TemporaryDirectory(dir=root) as folder:
         for size in [int(s) for s in args.sizes.split(",")]:
             schema = write_synthetic(Path(folder), size)
-            row: dict[str, Any] = {"definitions": size}
+            row: dict[str, Any] = {
+                "definitions": size,
+                "written_under": root or tempfile.gettempdir(),
+            }
             tools = [t for t in TOOLS if t != PEER or size <= args.skip_peer_above]
             runs = max(1, args.repeat if size < 10_000 else 1)
             measured: dict[str, list[dict[str, float]]] = {tool: [] for tool in tools}
