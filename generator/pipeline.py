@@ -18,7 +18,7 @@ from generator.load import LoadedSchema, load_schema
 from generator.parallel import render_targets
 from generator.render import check_user_templates
 from generator.targets import RenderJob
-from generator.write import MANIFEST, Changes, Staging, plan, safe_relative
+from generator.write import MANIFEST, Changes, Staging, plan, check_relative
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def render_all(
     )
     for name in targets:
         for path, text in rendered[name].items():
-            safe_relative(path)
+            check_relative(path)
             if path in files and files[path] != text:
                 raise GeneratorError(f"two targets produced {path!r}")
             files[path] = text

@@ -18,7 +18,8 @@
   deleted, and no path may leave the output folder (``..``, absolute paths, symlinks).
 
 The per-file work uses plain ``os`` calls on string paths and checks each folder for symbolic
-links once, not once per file: with thousands of pages the writer was a third of a run.
+links once, not once per file; in a folder the run created (empty then) files are written
+without looking for old ones.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import shutil
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from generator.errors import GeneratorError
 
@@ -50,8 +51,8 @@ class Changes:
         return bool(self.written or self.removed)
 
 
-def safe_relative(path: str) -> PurePosixPath:
-    """Validate a path a target produced: relative, forward slashes, no ``..``."""
+def check_relative(path: str) -> None:
+    """Refuse a path that is not relative, with forward slashes and no ``..``."""
     if (
         not path
         or "\\" in path
@@ -60,7 +61,6 @@ def safe_relative(path: str) -> PurePosixPath:
         or any(part in ("..", ".", "") for part in path.split("/"))
     ):
         raise GeneratorError(f"refusing to write outside the output folder: {path!r}")
-    return PurePosixPath(path)
 
 
 class _Folder:
@@ -69,10 +69,16 @@ class _Folder:
     def __init__(self, out: Path) -> None:
         self.root = os.fspath(out)
         self._checked: set[str] = set()
+        #: folders this run created: empty then, so no symlink (nor any old file) is in them
+        self.made: set[str] = set()
 
     def destination(self, name: str) -> str:
         """The file's path; refuses ``name`` if it leaves the folder or passes a symlink."""
-        safe_relative(name)
+        check_relative(name)
+        folder, _, base = name.rpartition("/")
+        folder = os.path.join(self.root, folder) if folder else self.root
+        if folder in self.made:
+            return os.path.join(folder, base)
         parts = name.split("/")
         current = self.root
         for index, part in enumerate(parts):
@@ -97,7 +103,7 @@ def read_manifest(out: Path) -> list[str]:
     for name in files:
         if isinstance(name, str):
             try:
-                safe_relative(name)
+                check_relative(name)
             except GeneratorError:
                 continue
             result.append(name)
@@ -166,8 +172,9 @@ def plan(out: Path, files: Mapping[str, str]) -> Changes:
 _temporary_names = itertools.count()
 
 
-def _stage(target: str, data: bytes) -> str:
-    """Write ``data`` to a new temporary file beside ``target``; return its path."""
+def _stage(target: str, data: bytes, *, new: bool = False) -> str:
+    """Write ``data`` to a new temporary file beside ``target``; return its path. (``new``:
+    no file is at ``target``, whose mode the temporary would otherwise take.)"""
     folder, name = os.path.split(target)
     while True:
         temporary = os.path.join(folder, f".{name}.{os.getpid()}.{next(_temporary_names)}.tmp")
@@ -179,10 +186,10 @@ def _stage(target: str, data: bytes) -> str:
             continue
     try:
         try:
-            mode = stat.S_IMODE(os.stat(target).st_mode)
+            mode = None if new else stat.S_IMODE(os.stat(target).st_mode)
         except FileNotFoundError:
-            pass
-        else:
+            mode = None
+        if mode is not None:
             os.chmod(handle, mode)
         view = memoryview(data)
         while view:
@@ -210,7 +217,8 @@ class Staging:
         self.out = out
         self.root_name = os.fspath(out)
         self._folder = _Folder(out)
-        self._staged: dict[str, tuple[str, str]] = {}  # name -> (temporary, destination)
+        #: name -> (temporary, destination, whether no file was there when staged)
+        self._staged: dict[str, tuple[str, str, bool]] = {}
         self._unchanged: set[str] = set()
         self._made: list[str] = []  # folders created, parents first
         self._known_folders: set[str] = set()
@@ -223,14 +231,17 @@ class Staging:
 
     def _stage_one(self, name: str, data: bytes) -> None:
         target = self._folder.destination(name)
-        self._make_folder(os.path.dirname(target))
-        if os.path.lexists(target) and not os.path.isfile(target):
-            raise GeneratorError(f"cannot write {target}: something other than a file is there")
-        if _read(target) == data:
-            self._unchanged.add(name)
-            return
+        folder = os.path.dirname(target)
+        self._make_folder(folder)
+        new = folder in self._folder.made  # (nothing was there: no old file to compare)
+        if not new:
+            if os.path.lexists(target) and not os.path.isfile(target):
+                raise GeneratorError(f"cannot write {target}: something other than a file is there")
+            if _read(target) == data:
+                self._unchanged.add(name)
+                return
         try:
-            self._staged[name] = (_stage(target, data), target)
+            self._staged[name] = (_stage(target, data, new=new), target, new)
         except OSError as exc:
             raise _failure("cannot write", target, exc) from None
 
@@ -250,6 +261,7 @@ class Staging:
             except OSError as exc:
                 raise _failure("cannot make the folder", made, exc) from None
             self._made.append(made)
+            self._folder.made.add(made)
         self._known_folders.add(folder)
 
     def commit(self, files: Mapping[str, str]) -> Changes:
@@ -280,9 +292,9 @@ class Staging:
         removed: list[tuple[str, str]] = []  # (stale file, its backup)
         current = self.root_name
         try:
-            for temporary, target in self._staged.values():
+            for temporary, target, new in self._staged.values():
                 current = target
-                backup = _backup(target, keep=True)
+                backup = None if new else _backup(target, keep=True)
                 try:
                     os.replace(temporary, target)
                 except BaseException:
@@ -311,7 +323,7 @@ class Staging:
             raise
         finally:
             # (the temporaries not renamed yet; :meth:`abort` then removes the folders)
-            for temporary, _ in self._staged.values():
+            for temporary, _, _ in itertools.islice(self._staged.values(), len(replaced), None):
                 if os.path.lexists(temporary):
                     _discard(temporary)
             self._staged.clear()
@@ -323,7 +335,7 @@ class Staging:
 
     def abort(self) -> None:
         """Remove every temporary file, and the folders staging created that are now empty."""
-        for temporary, _ in self._staged.values():
+        for temporary, _, _ in self._staged.values():
             try:
                 os.unlink(temporary)
             except FileNotFoundError:
