@@ -18,7 +18,7 @@ from generator.load import LoadedSchema, load_schema
 from generator.parallel import render_targets
 from generator.render import check_user_templates
 from generator.targets import RenderJob
-from generator.write import MANIFEST, Changes, Staging, plan, check_relative
+from generator.write import MANIFEST, Changes, Staging, check_relative, plan
 
 
 @dataclass(frozen=True)
