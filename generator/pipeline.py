@@ -13,6 +13,7 @@ from typing import Any
 
 from generator import native
 from generator.errors import GeneratorError
+from generator.heap import collection_paused
 from generator.ir import build_ir
 from generator.load import LoadedSchema, load_schema
 from generator.parallel import render_targets
@@ -70,9 +71,10 @@ def render_all(
         )
 
     files: dict[str, str] = {}
-    rendered = render_targets(
-        make_job, loaded, targets, jobs=jobs, progress=progress, while_waiting=while_waiting
-    )
+    with collection_paused():
+        rendered = render_targets(
+            make_job, loaded, targets, jobs=jobs, progress=progress, while_waiting=while_waiting
+        )
     for name in targets:
         for path, text in rendered[name].items():
             check_relative(path)
@@ -95,6 +97,32 @@ def generate(
     templates: Path | None = None,
 ) -> Result:
     """Generate ``targets`` for ``schema`` into ``out`` (or only compare, with ``dry_run``)."""
+    with collection_paused():
+        return _generate(
+            schema,
+            out,
+            targets,
+            ref_map=ref_map,
+            options=options,
+            dry_run=dry_run,
+            progress=progress,
+            jobs=jobs,
+            templates=templates,
+        )
+
+
+def _generate(
+    schema: Path,
+    out: Path,
+    targets: Sequence[str],
+    *,
+    ref_map: Mapping[str, Path] | None,
+    options: Mapping[str, Any] | None,
+    dry_run: bool,
+    progress: Callable[[str], None] | None,
+    jobs: int | None,
+    templates: Path | None,
+) -> Result:
     started = time.perf_counter()
     if progress is not None:
         progress(f"loading {schema}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import gc
 import itertools
 import keyword
 import linecache
@@ -26,6 +25,7 @@ from generator.compiler.loops import loop_members
 from generator.compiler.runtime import format_helpers_source, runtime_source
 from generator.compiler.scope import Resolver
 from generator.errors import SchemaError
+from generator.heap import collection_paused
 from generator.pylayout import WIDTH, finish, mark
 from generator.render import render as render_template
 from generator.spec.dialects import DRAFT2020, known_dialect
@@ -110,29 +110,22 @@ def render_module(
     reach too).
     Raises :class:`~generator.errors.SchemaError` for schemas that cannot be compiled.
     """
-    # The compiler allocates many small objects and creates no garbage cycles: collections
-    # meanwhile would find nothing, yet each full one walks the caller's whole heap (the loaded
-    # document, its IR). Paused, then restored.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        return _render(
-            schema,
-            registry=registry,
-            definitions=definitions,
-            format_assertion=format_assertion,
-            default_dialect=default_dialect,
-            base_uri=base_uri,
-            root=root,
-            layout=layout,
-            pattern_timeout=pattern_timeout,
-            root_checked=root_checked,
-        )
+        with collection_paused():  # (see generator.heap: compile() is used alone too)
+            return _render(
+                schema,
+                registry=registry,
+                definitions=definitions,
+                format_assertion=format_assertion,
+                default_dialect=default_dialect,
+                base_uri=base_uri,
+                root=root,
+                layout=layout,
+                pattern_timeout=pattern_timeout,
+                root_checked=root_checked,
+            )
     except RecursionError:
         raise SchemaError("the schema is nested too deeply to compile") from None
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _render(
