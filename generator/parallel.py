@@ -1,13 +1,12 @@
 """Render several targets at once, in forked worker processes, when that is worth it.
 
-The targets are independent functions of one frozen IR, so they can run side by side. On
-Linux, with more than one CPU and a schema of at least ``PARALLEL_MIN_SIZE`` (named schemas
-and their properties, counted on the loaded document), the targets are split by their
-expected cost into one bucket per process. Each bucket but the lightest runs in a child forked
-from this process *before* the IR is built: every process builds the IR it renders from (the
-same function of the same document, so the same IR), the children while this process builds
-its own, and each child sends back only its ``{path: text}``. This process renders the
-lightest bucket, then stages its files for writing while it waits for the others.
+The targets are independent functions of one frozen IR, so after the IR is built they can run
+side by side. On Linux, with more than one CPU and a schema of at least ``PARALLEL_MIN_SIZE``
+(named schemas and their properties), the targets are split by their expected cost into one
+bucket per process. Each bucket but the lightest runs in a child forked from this process (it
+inherits the IR instead of receiving a copy, and sends back only its ``{path: text}``); this
+process renders the lightest one, then stages its files for writing while it waits for the
+others.
 
 The output is the same whichever way it is produced (tested), so parallelism is only a matter
 of time. Any failure in a child (an exception, a crash, a lost pipe) is not reported from the
@@ -40,9 +39,8 @@ def available_cpus() -> int:
 
 
 def schema_size(loaded: LoadedSchema) -> int:
-    """The named schemas of ``loaded`` and their properties: what the targets' work grows with,
-    counted without building the IR (its types are named schemas and the objects and enums
-    among their properties)."""
+    """The named schemas of ``loaded`` and their properties: what the targets' work grows with
+    (a few wide objects are as much work as many narrow ones)."""
     size = 0
     for _, _, schema in loaded.definitions():
         size += 1
@@ -51,9 +49,9 @@ def schema_size(loaded: LoadedSchema) -> int:
     return size
 
 
-def default_jobs(loaded: LoadedSchema) -> int:
+def default_jobs(job: RenderJob) -> int:
     """How many processes to use when the user did not say."""
-    if schema_size(loaded) < PARALLEL_MIN_SIZE:
+    if schema_size(job.loaded) < PARALLEL_MIN_SIZE:
         return 1
     return available_cpus()
 
@@ -74,9 +72,8 @@ def _render(job: RenderJob, names: Sequence[str]) -> dict[str, Files]:
     return {name: renderer(name)(job) for name in names}
 
 
-def _child(make_job: Callable[[], RenderJob], names: Sequence[str], conn: Connection) -> None:
+def _child(job: RenderJob, names: Sequence[str], conn: Connection) -> None:
     try:
-        job = make_job()
         result: dict[str, Files] | None = {n: dict(f) for n, f in _render(job, names).items()}
     except BaseException:  # noqa: BLE001 - the parent renders this bucket again and reports it
         result = None
@@ -87,8 +84,7 @@ def _child(make_job: Callable[[], RenderJob], names: Sequence[str], conn: Connec
 
 
 def render_targets(
-    make_job: Callable[[], RenderJob],
-    loaded: LoadedSchema,
+    job: RenderJob,
     targets: Sequence[str],
     *,
     jobs: int | None = None,
@@ -97,32 +93,29 @@ def render_targets(
 ) -> dict[str, Files]:
     """``{target: {path: text}}`` for every target, using up to ``jobs`` processes.
 
-    ``make_job`` builds the job (its IR) of ``loaded``; each process calls it once.
     ``while_waiting`` is called with this process's own files when they are rendered and other
     processes are still at work (the pipeline stages them for writing meanwhile).
     """
     for name in targets:
         renderer(name)  # unknown names fail here, and every target is imported before a fork
-    wanted = default_jobs(loaded) if jobs is None else jobs
+    wanted = default_jobs(job) if jobs is None else jobs
     groups = buckets(targets, wanted)
     if len(groups) == 1 or sys.platform != "linux":
-        job = make_job()
         for name in targets:
             if progress is not None:
                 progress(f"rendering {name}")
         return _render(job, targets)
     context = multiprocessing.get_context("fork")
     children: list[tuple[list[str], Connection, multiprocessing.process.BaseProcess]] = []
+    for group in groups[:-1]:
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_child, args=(job, group, send), daemon=True)
+        child.start()
+        send.close()
+        children.append((group, receive, child))
+    if progress is not None:
+        progress(f"rendering {', '.join(targets)} in {len(groups)} processes")
     try:
-        for group in groups[:-1]:
-            receive, send = context.Pipe(duplex=False)
-            child = context.Process(target=_child, args=(make_job, group, send), daemon=True)
-            child.start()
-            send.close()
-            children.append((group, receive, child))
-        job = make_job()
-        if progress is not None:
-            progress(f"rendering {', '.join(targets)} in {len(groups)} processes")
         results = _render(job, groups[-1])
         if while_waiting is not None:
             while_waiting(

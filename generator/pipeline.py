@@ -60,21 +60,17 @@ def render_all(
         check_user_templates(templates)
     if progress is not None:
         progress("building the intermediate representation")
-
-    def make_job() -> RenderJob:  # (called once by each rendering process)
-        return RenderJob(
-            ir=build_ir(loaded),
-            loaded=loaded,
-            targets=frozenset(targets),
-            options=options or {},
-            templates=templates,
-        )
-
+    job = RenderJob(
+        ir=build_ir(loaded),
+        loaded=loaded,
+        targets=frozenset(targets),
+        options=options or {},
+        templates=templates,
+    )
     files: dict[str, str] = {}
-    with collection_paused():
-        rendered = render_targets(
-            make_job, loaded, targets, jobs=jobs, progress=progress, while_waiting=while_waiting
-        )
+    rendered = render_targets(
+        job, targets, jobs=jobs, progress=progress, while_waiting=while_waiting
+    )
     for name in targets:
         for path, text in rendered[name].items():
             check_relative(path)

@@ -49,9 +49,16 @@ def test_buckets_put_the_costliest_target_alone() -> None:
 
 
 def test_small_schemas_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.ir import build_ir
+    from generator.targets import RenderJob
+
     monkeypatch.setattr(parallel, "available_cpus", lambda: 2)
-    assert parallel.default_jobs(load_schema(SCHEMA)) == 1
-    assert parallel.default_jobs(load_contents(_synthetic(parallel.PARALLEL_MIN_SIZE // 3))) == 2
+    for loaded, jobs in (
+        (load_schema(SCHEMA), 1),
+        (load_contents(_synthetic(parallel.PARALLEL_MIN_SIZE // 3)), 2),
+    ):
+        job = RenderJob(ir=build_ir(loaded), loaded=loaded, targets=frozenset(TARGETS))
+        assert parallel.default_jobs(job) == jobs
 
 
 @pytest.mark.parametrize(
