@@ -60,17 +60,18 @@ def render_all(
         check_user_templates(templates)
     if progress is not None:
         progress("building the intermediate representation")
-    job = RenderJob(
-        ir=build_ir(loaded),
-        loaded=loaded,
-        targets=frozenset(targets),
-        options=options or {},
-        templates=templates,
-    )
+    with collection_paused():
+        job = RenderJob(
+            ir=build_ir(loaded),
+            loaded=loaded,
+            targets=frozenset(targets),
+            options=options or {},
+            templates=templates,
+        )
+        rendered = render_targets(
+            job, targets, jobs=jobs, progress=progress, while_waiting=while_waiting
+        )
     files: dict[str, str] = {}
-    rendered = render_targets(
-        job, targets, jobs=jobs, progress=progress, while_waiting=while_waiting
-    )
     for name in targets:
         for path, text in rendered[name].items():
             check_relative(path)
