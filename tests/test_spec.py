@@ -11,7 +11,7 @@ from generator.load import load_contents
 from generator.load.openapi import normalise_30
 from generator.load.refs import References
 from generator.spec.dialects import DIALECTS, DRAFT4, DRAFT7, DRAFT2020, known_dialect
-from generator.spec.keywords import subschemas
+from generator.spec.keywords import may_embed_resources, subschemas
 from generator.spec.numbers import check_numbers
 from generator.spec.pointer import NOWHERE, escape, join_reference, to_pointer, unescape
 
@@ -163,3 +163,40 @@ def test_integers_as_long_as_python_prints_pass_whatever_the_process_allows() ->
             check_numbers({"const": 10**4300})
     finally:
         sys.set_int_max_str_digits(previous)
+
+
+@pytest.mark.parametrize(
+    ("contents", "id_keyword", "expected"),
+    [
+        ({"properties": {"id": {"type": "string"}}, "$defs": {"a": {"enum": [1]}}}, "$id", False),
+        ({"$id": "https://example.com/s"}, "$id", True),
+        ({"$defs": {"a": {"items": [{"$anchor": "here"}]}}}, "$id", True),
+        ({"$defs": {"a": {"$dynamicAnchor": "node"}}}, "$id", True),
+        ({"$defs": {"a": {"$recursiveAnchor": True}}}, "$id", True),
+        ({"definitions": {"a": {"id": "#a"}}}, "id", True),  # (draft 4 spells it id)
+        ({"definitions": {"a": {"id": "#a"}}}, "$id", False),  # (a property name otherwise)
+        ({"$defs": {"a": {"$schema": "http://json-schema.org/draft-04/schema#"}}}, "$id", True),
+        (
+            {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"},
+            "$id",
+            False,
+        ),
+        ({"enum": [{"$id": "data, but looked at"}]}, "$id", True),
+    ],
+)
+def test_may_embed_resources(contents: object, id_keyword: str, expected: bool) -> None:
+    assert may_embed_resources(contents, id_keyword) is expected
+
+
+def test_a_document_with_no_ids_is_not_crawled_yet_every_reference_resolves() -> None:
+    loaded = load_contents(
+        {
+            "$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"type": "string"}},
+            "properties": {"x": {"$ref": "#/$defs/a"}},
+        }
+    )
+    resolver = loaded.registry.resolver(loaded.uri)
+    assert resolver.lookup("#/$defs/b").contents == {"type": "string"}
+    with_anchor = load_contents({"$defs": {"b": {"$anchor": "bee", "type": "integer"}}})
+    found = with_anchor.registry.resolver(with_anchor.uri).lookup("#bee")
+    assert found.contents == {"$anchor": "bee", "type": "integer"}

@@ -33,7 +33,12 @@ from generator.spec.dialects import (
     resource_dialect,
     specification_for,
 )
-from generator.spec.keywords import SUBSCHEMA_KEYWORDS, subschema_pointers, subschemas
+from generator.spec.keywords import (
+    SUBSCHEMA_KEYWORDS,
+    may_embed_resources,
+    subschema_pointers,
+    subschemas,
+)
 from generator.spec.numbers import check_numbers
 from generator.spec.pointer import escape
 
@@ -255,8 +260,15 @@ class Resolver:
             # (a registry from :func:`generator.load.load_schema` already holds the root,
             # crawled with the same specification: re-crawling it would walk it all again)
             registry = registry.with_resource(self.root_uri, resource)
+        if root_id is None and not may_embed_resources(root, root_dialect.id_keyword):
+            # Crawling the root would file nothing (no $id or anchor in it): every other
+            # resource is crawled, the root put back as it was (a lookup that misses later
+            # still crawls it, as referencing does).
+            registry = registry.remove(self.root_uri).crawl().with_resource(self.root_uri, resource)
+        else:
+            registry = registry.crawl()
         #: the plain ``$ref`` lookups (and the registry, which grows as they retrieve documents)
-        self.refs = References(registry.crawl(), root=root, root_uri=self.root_uri)
+        self.refs = References(registry, root=root, root_uri=self.root_uri)
         self._refs: dict[tuple[Any, ...], tuple[Any, Scope]] = {}
         self.places = Locations(self.refs, base_uri)
         self.shown_document = self.places.shown_document

@@ -17,6 +17,7 @@ import referencing
 from generator.errors import SchemaError
 from generator.load.parse import read_document
 from generator.spec.dialects import Dialect, document_specification, specification_for
+from generator.spec.keywords import may_embed_resources
 
 
 class Retriever:
@@ -95,5 +96,10 @@ def crawled_registry(
         id_uri = urljoin(uri, own_id)
         if urljoin(id_uri, own_id) != id_uri:
             registry_out = registry_out.with_resource(id_uri, resource)
+    if own_id is None and not may_embed_resources(contents, dialect.id_keyword):
+        # (no $id or anchor anywhere in it: its crawl would walk every subschema to file
+        # nothing; a lookup that misses later still crawls it, as referencing does)
+        plain: referencing.Registry[Any] = registry_out
+        return plain
     crawled: referencing.Registry[Any] = registry_out.crawl()
     return crawled

@@ -104,3 +104,32 @@ ANNOTATION_KEYWORDS = frozenset(
 
 #: Keywords whose values are data, not schemas: never looked into for ``$ref``.
 DATA_KEYWORDS = frozenset({"enum", "const", "examples", "default", "example"})
+
+
+#: Keywords by which a subschema has a URI of its own (a base or an anchor), in some draft
+#: from 6 on (draft 4 spells ``$id`` as ``id``).
+RESOURCE_KEYWORDS = frozenset({"$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor"})
+
+
+def may_embed_resources(contents: Any, id_keyword: str = "$id") -> bool:
+    """Whether crawling ``contents`` for ``$id`` and anchors could find any: ``False`` only when
+    no object in it has a key of :data:`RESOURCE_KEYWORDS` (or ``id_keyword``), and none below
+    the top declares a ``$schema`` of its own (another draft may spell them otherwise).
+
+    Every object is looked at, data included, so a ``$id`` inside an ``enum`` makes it
+    ``True`` too: a crawl that finds nothing costs time, not correctness.
+    """
+    keys = RESOURCE_KEYWORDS | {id_keyword}
+    if isinstance(contents, dict) and not keys.isdisjoint(contents):
+        return True
+    below = keys | {"$schema"}
+    stack: list[Any] = [contents]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if node is not contents and not below.isdisjoint(node):
+                return True
+            stack.extend([v for v in node.values() if isinstance(v, (dict, list))])
+        elif isinstance(node, list):
+            stack.extend([v for v in node if isinstance(v, (dict, list))])
+    return False
