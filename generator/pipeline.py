@@ -60,16 +60,25 @@ def render_all(
         check_user_templates(templates)
     if progress is not None:
         progress("building the intermediate representation")
-    with collection_paused():
-        job = RenderJob(
+
+    def make_job() -> RenderJob:
+        return RenderJob(
             ir=build_ir(loaded),
             loaded=loaded,
             targets=frozenset(targets),
             options=options or {},
             templates=templates,
         )
+
+    with collection_paused():
         rendered = render_targets(
-            job, targets, jobs=jobs, progress=progress, while_waiting=while_waiting
+            loaded,
+            make_job,
+            targets,
+            templates=templates,
+            jobs=jobs,
+            progress=progress,
+            while_waiting=while_waiting,
         )
     files: dict[str, str] = {}
     for name in targets:

@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,16 +50,29 @@ def test_buckets_put_the_costliest_target_alone() -> None:
 
 
 def test_small_schemas_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.ir import build_ir
-    from generator.targets import RenderJob
-
     monkeypatch.setattr(parallel, "available_cpus", lambda: 2)
-    for loaded, jobs in (
-        (load_schema(SCHEMA), 1),
-        (load_contents(_synthetic(parallel.PARALLEL_MIN_SIZE // 3)), 2),
-    ):
-        job = RenderJob(ir=build_ir(loaded), loaded=loaded, targets=frozenset(TARGETS))
-        assert parallel.default_jobs(job) == jobs
+    assert parallel.default_jobs(load_schema(SCHEMA)) == 1
+    assert parallel.default_jobs(load_contents(_synthetic(parallel.PARALLEL_MIN_SIZE // 3))) == 2
+
+
+def test_the_validators_child_compiles_them_while_this_process_builds_the_ir(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    parent = os.getpid()
+    here: list[str] = []
+    for name in ("render", "prepare", "finish"):
+        real = getattr(validators_target, name)
+
+        def spy(*args: object, _real: Any = real, _name: str = name) -> Any:
+            if os.getpid() == parent:
+                here.append(_name)
+            return _real(*args)
+
+        monkeypatch.setattr(validators_target, name, spy)
+    loaded = load_schema(SCHEMA)
+    assert render_all(loaded, TARGETS, jobs=2) == render_all(loaded, TARGETS, jobs=1)
+    # (a failing child would go unnoticed otherwise: this process renders its bucket again)
+    assert here == ["render", "prepare", "finish"], "only the serial run compiles here"
 
 
 @pytest.mark.parametrize(
@@ -88,10 +102,10 @@ def test_big_schema_goes_parallel_by_default_and_matches(monkeypatch: pytest.Mon
 
 
 def test_an_error_in_a_child_is_the_serial_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(job: object) -> dict[str, str]:
+    def refuse(*args: object) -> dict[str, str]:
         raise GeneratorError("cannot compile this on purpose")
 
-    monkeypatch.setattr(validators_target, "render", refuse)
+    monkeypatch.setattr(validators_target, "finish", refuse)  # (in the child and in render)
     with pytest.raises(GeneratorError, match="cannot compile this on purpose"):
         render_all(load_schema(SCHEMA), TARGETS, jobs=2)
     assert multiprocessing.active_children() == []
@@ -99,16 +113,16 @@ def test_an_error_in_a_child_is_the_serial_error(monkeypatch: pytest.MonkeyPatch
 
 def test_a_crashed_child_is_replaced_by_rendering_here(monkeypatch: pytest.MonkeyPatch) -> None:
     parent = os.getpid()
-    real = validators_target.render
+    real = validators_target.prepare
 
-    def crash_in_child(job: object) -> object:
+    def crash_in_child(loaded: object) -> object:
         if os.getpid() != parent:
             os._exit(3)
-        return real(job)  # type: ignore[arg-type]
+        return real(loaded)  # type: ignore[arg-type]
 
     loaded = load_schema(SCHEMA)
     serial = render_all(loaded, TARGETS, jobs=1)
-    monkeypatch.setattr(validators_target, "render", crash_in_child)
+    monkeypatch.setattr(validators_target, "prepare", crash_in_child)
     assert render_all(loaded, TARGETS, jobs=2) == serial
     assert multiprocessing.active_children() == []
 
@@ -143,10 +157,10 @@ def test_a_failing_target_leaves_the_output_folder_as_it_was(
 ) -> None:
     generate(SCHEMA, tmp_path, TARGETS, jobs=1)
 
-    def refuse(job: object) -> dict[str, str]:
+    def refuse(*args: object) -> dict[str, str]:
         raise GeneratorError("validators refused")
 
-    monkeypatch.setattr(validators_target, "render", refuse)
+    monkeypatch.setattr(validators_target, "finish", refuse)
     (tmp_path / "docs").rename(tmp_path / "docs-moved")  # docs must be staged anew
     before = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     with pytest.raises(GeneratorError, match="validators refused"):
@@ -154,3 +168,17 @@ def test_a_failing_target_leaves_the_output_folder_as_it_was(
     after = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert after == before, "the docs staged while validators rendered were removed"
     assert not (tmp_path / "docs").exists()
+
+
+def test_an_ir_error_stops_the_child_that_started_before_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import generator.pipeline as pipeline
+
+    def refuse(loaded: object) -> object:
+        raise GeneratorError("no IR on purpose")
+
+    monkeypatch.setattr(pipeline, "build_ir", refuse)
+    with pytest.raises(GeneratorError, match="no IR on purpose"):
+        render_all(load_schema(SCHEMA), TARGETS, jobs=2)
+    assert multiprocessing.active_children() == []

@@ -10,7 +10,8 @@ import re
 import sys
 import types
 import weakref
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, cast
 from urllib.parse import quote, urldefrag
@@ -110,76 +111,114 @@ def render_module(
     reach too).
     Raises :class:`~generator.errors.SchemaError` for schemas that cannot be compiled.
     """
-    try:
-        with collection_paused():  # (see generator.heap: compile() is used alone too)
-            return _render(
-                schema,
-                registry=registry,
-                definitions=definitions,
-                format_assertion=format_assertion,
-                default_dialect=default_dialect,
-                base_uri=base_uri,
-                root=root,
-                layout=layout,
-                pattern_timeout=pattern_timeout,
-                root_checked=root_checked,
-            )
-    except RecursionError:
-        raise SchemaError("the schema is nested too deeply to compile") from None
+    with collection_paused():  # (see generator.heap: compile() is used alone too)
+        build = ModuleBuild(
+            schema,
+            registry=registry,
+            format_assertion=format_assertion,
+            default_dialect=default_dialect,
+            base_uri=base_uri,
+            root=root,
+            pattern_timeout=pattern_timeout,
+            root_checked=root_checked,
+        )
+        return build.finish(definitions or {}, layout=layout)
 
 
-def _render(
-    schema: Any,
-    *,
-    registry: referencing.Registry[Any] | None,
-    definitions: Mapping[str, str] | None,
-    format_assertion: bool,
-    default_dialect: str,
-    base_uri: str,
-    root: bool,
-    layout: bool,
-    pattern_timeout: float | None,
-    root_checked: bool,
-) -> str:
-    if pattern_timeout is not None and not pattern_timeout > 0:
-        raise ValueError("pattern_timeout must be a positive number of seconds or None")
-    dialect = known_dialect(default_dialect)
-    if dialect is None:
-        raise SchemaError(f"unknown default dialect {default_dialect!r}")
-    resolver = Resolver(
-        schema, registry, dialect, base_uri, root_is_schema=root, root_checked=root_checked
-    )
-    comp = Compiler(resolver, format_assertion=format_assertion, pattern_timeout=pattern_timeout)
-    root_scope = resolver.root_scope
-    ending: set[int] = set()  # subschemas known not to apply themselves without end
-    apis = []
-    if root:
-        check_self_application(resolver, schema, root_scope, ending)
-        valid = comp.function(Mode.VALID, schema, root_scope)
-        errors = comp.function(Mode.ERRORS, schema, root_scope)
-        apis.append(_Api("", "the schema", valid, errors))
-    for name, location in (definitions or {}).items():
-        if not _IDENTIFIER.fullmatch(name) or keyword.iskeyword(name):
-            raise ValueError(
-                f"definition name {name!r} is not a lower-case Python identifier (max. 48 chars)"
+class ModuleBuild:
+    """A validator module compiled in steps: :meth:`add` compiles the schemas at some
+    locations (any time, any number of times), :meth:`finish` names the definitions and writes
+    the module. The functions are numbered in the order they were compiled, so the same steps
+    give the same module.
+
+    Compiling a document's definitions needs only the document; their Python names come from
+    the IR. The pipeline compiles them while another process builds the IR, then finishes with
+    the names (``render_module`` does both at once). The arguments are ``render_module``'s.
+    """
+
+    def __init__(
+        self,
+        schema: Any,
+        *,
+        registry: referencing.Registry[Any] | None = None,
+        format_assertion: bool = False,
+        default_dialect: str = DRAFT2020,
+        base_uri: str = "",
+        root: bool = True,
+        pattern_timeout: float | None = None,
+        root_checked: bool = False,
+    ) -> None:
+        if pattern_timeout is not None and not pattern_timeout > 0:
+            raise ValueError("pattern_timeout must be a positive number of seconds or None")
+        dialect = known_dialect(default_dialect)
+        if dialect is None:
+            raise SchemaError(f"unknown default dialect {default_dialect!r}")
+        self.base_uri = base_uri
+        with _compiling():
+            resolver = Resolver(
+                schema, registry, dialect, base_uri, root_is_schema=root, root_checked=root_checked
             )
+        self.resolver = resolver
+        self.compiler = Compiler(
+            resolver, format_assertion=format_assertion, pattern_timeout=pattern_timeout
+        )
+        self._ending: set[int] = set()  # subschemas known not to apply themselves without end
+        self._apis: list[_Api] = []
+        if root:
+            root_scope = resolver.root_scope
+            with _compiling():
+                check_self_application(resolver, schema, root_scope, self._ending)
+                valid = self.compiler.function(Mode.VALID, schema, root_scope)
+                errors = self.compiler.function(Mode.ERRORS, schema, root_scope)
+            self._apis.append(_Api("", "the schema", valid, errors))
+
+    def _functions(self, location: str) -> tuple[str, str]:
+        """The (VALID, ERRORS) functions of the schema at ``location`` (queued if new)."""
         ref = _definition_ref(location)
         document = ref.partition("#")[0]
-        if document and document == urldefrag(base_uri)[0]:
+        if document and document == urldefrag(self.base_uri)[0]:
             # the root document by the URI it was read from: inside it, its own $id is the base
             ref = ref[len(document) :]
-        target, scope = resolver.ref(root_scope, ref)
-        check_self_application(resolver, target, scope, ending)
-        apis.append(
-            _Api(
-                "_" + name,
-                f"definition ``{name}``",
-                comp.function(Mode.VALID, target, scope),
-                comp.function(Mode.ERRORS, target, scope),
-            )
+        resolver = self.resolver
+        target, scope = resolver.ref(resolver.root_scope, ref)
+        check_self_application(resolver, target, scope, self._ending)
+        compiler = self.compiler
+        return compiler.function(Mode.VALID, target, scope), compiler.function(
+            Mode.ERRORS, target, scope
         )
-    comp.run()
-    return _module_source(comp, apis, definitions=bool(definitions), layout=layout)
+
+    def add(self, locations: Iterable[str]) -> None:
+        """Compile the schemas at ``locations`` (JSON Pointers or URI references, as
+        ``render_module``'s ``definitions`` values) and what they reach."""
+        with collection_paused(), _compiling():
+            for location in locations:
+                self._functions(location)
+            self.compiler.drain()
+
+    def finish(self, definitions: Mapping[str, str], *, layout: bool = False) -> str:
+        """The module, with ``definitions`` (``render_module``'s) among its functions."""
+        with collection_paused(), _compiling():
+            for name, location in definitions.items():
+                if not _IDENTIFIER.fullmatch(name) or keyword.iskeyword(name):
+                    raise ValueError(
+                        f"definition name {name!r} is not a lower-case Python identifier "
+                        "(max. 48 chars)"
+                    )
+                valid, errors = self._functions(location)
+                self._apis.append(_Api("_" + name, f"definition ``{name}``", valid, errors))
+            self.compiler.run()
+            return _module_source(
+                self.compiler, self._apis, definitions=bool(definitions), layout=layout
+            )
+
+
+@contextmanager
+def _compiling() -> Iterator[None]:
+    """A schema too deeply nested to compile is a :class:`SchemaError`."""
+    try:
+        yield
+    except RecursionError:
+        raise SchemaError("the schema is nested too deeply to compile") from None
 
 
 def render_batch(

@@ -95,6 +95,15 @@ class Compiler:
     def run(self) -> None:
         """Write every queued function (and those they queue), then break the loops
         (:func:`~generator.compiler.loops.break_loops`)."""
+        self.drain()
+        stopped = break_loops(
+            self.function_names, self.functions, self._edges, self._scopes, self.constants
+        )
+        for name in stopped:  # (their bodies now only raise)
+            self.calls.pop(name, None)
+
+    def drain(self) -> None:
+        """Write every queued function (and those they queue)."""
         while self._queue:
             name, mode, schema, scope = self._queue.popleft()
             self.function_names.append(name)
@@ -103,11 +112,6 @@ class Compiler:
                 self.functions.append(self._generate(name, mode, schema, scope))
             finally:
                 self._writing = None
-        stopped = break_loops(
-            self.function_names, self.functions, self._edges, self._scopes, self.constants
-        )
-        for name in stopped:  # (their bodies now only raise)
-            self.calls.pop(name, None)
 
     def _generate(self, name: str, mode: Mode, schema: Any, scope: Scope) -> list[str]:
         """The lines of function ``name``."""

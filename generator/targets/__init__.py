@@ -59,6 +59,10 @@ class Target:
     python: bool
     #: Generated when neither ``--targets`` nor ``[tool.schemagen] targets`` says.
     default: bool
+    #: It renders in two steps, the first without the IR: its module also defines
+    #: ``prepare(loaded)``, ``ir_facts(ir)`` (what the second step needs of the IR, picklable)
+    #: and ``finish(prepared, loaded, facts)``, and ``render(job)`` is the three in a row.
+    two_step: bool = False
 
 
 TARGETS: dict[str, Target] = {
@@ -87,6 +91,7 @@ TARGETS: dict[str, Target] = {
             cost=5.0,
             python=True,
             default=True,
+            two_step=True,
         ),
         # Left out by default: it needs an extra (``schemagen[pydantic]``).
         Target(
@@ -122,6 +127,30 @@ def renderer(name: str) -> Renderer:
 def _render(render: Renderer, python: bool, job: RenderJob) -> Mapping[str, str]:
     with user_templates(job.templates):
         files = render(job)
+    return _with_package_init(python, files)
+
+
+def _with_package_init(python: bool, files: Mapping[str, str]) -> Mapping[str, str]:
     if python:
         return {"__init__.py": PACKAGE_INIT, **files}
     return files
+
+
+def prepare(name: str, loaded: LoadedSchema) -> Any:
+    """The first step of the two-step target ``name`` (see :attr:`Target.two_step`)."""
+    return importlib.import_module(target(name).module).prepare(loaded)
+
+
+def ir_facts(name: str, ir: SchemaIR) -> Any:
+    """What the second step of the two-step target ``name`` needs of the IR."""
+    return importlib.import_module(target(name).module).ir_facts(ir)
+
+
+def finish(
+    name: str, prepared: Any, loaded: LoadedSchema, facts: Any, templates: Path | None
+) -> Mapping[str, str]:
+    """The files of the two-step target ``name``: as ``renderer(name)(job)`` gives them."""
+    spec = target(name)
+    with user_templates(templates):
+        files = importlib.import_module(spec.module).finish(prepared, loaded, facts)
+    return _with_package_init(spec.python, files)
