@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import regex as regex_module
-
 __all__ = ["PatternError", "Translated", "translate"]
 
 _WS = "\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
@@ -270,9 +268,20 @@ def translate(pattern: str) -> Translated:
     needs = translator.needs_regex
     try:
         if needs:
-            regex_module.compile(out)
+            _compile_with_regex(out)
         else:
             re.compile(out)
-    except (re.error, regex_module.error, OverflowError, RecursionError) as exc:
+    except (re.error, OverflowError, RecursionError) as exc:
         raise PatternError(f"invalid regular expression {pattern!r}: {exc}") from None
     return Translated(out, needs)
+
+
+def _compile_with_regex(pattern: str) -> None:
+    """Compile ``pattern`` with the ``regex`` module, its errors raised as ``re.error``.
+    (Imported here: it takes longer to import than most schemas take to compile.)"""
+    import regex
+
+    try:
+        regex.compile(pattern)
+    except regex.error as exc:
+        raise re.error(str(exc)) from None
