@@ -46,6 +46,8 @@ class Loading:
     def __init__(self, view: TypeView, helpers: Helpers) -> None:
         self.view = view
         self.helpers = helpers
+        #: each union's tag, found once (the loader, the builder and the checker all ask)
+        self._tags: dict[int, tuple[UnionType, Tag | None]] = {}
 
     def convert(self, expr: TypeExpr, var: str) -> str:
         """An expression that loads ``var`` as ``expr`` (raising on a mismatch)."""
@@ -166,6 +168,12 @@ class Loading:
 
     def discriminator(self, union: UnionType) -> Tag | None:
         """``(property, [(tag, class), ...])`` when every member is told apart by one tag."""
+        known = self._tags.get(id(union))
+        if known is None or known[0] is not union:
+            known = self._tags[id(union)] = (union, self._discriminator(union))
+        return known[1]
+
+    def _discriminator(self, union: UnionType) -> Tag | None:
         refs = [m for m in union.members if isinstance(m, Ref)]
         if len(refs) != len(union.members):
             return None
