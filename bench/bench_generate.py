@@ -13,7 +13,9 @@ the peak memory of the process plus that of its largest child (an upper bound of
 
 Each tool runs ``--repeat`` times per size (default 3; once for 10,000 definitions and more,
 where the peer takes minutes) and the fastest run is kept, the usual way to read timings on
-a shared machine.
+a shared machine. The runs write under ``--out-root`` (default ``/dev/shm``, a RAM folder: see
+:func:`out_root`), and schemagen's bytecode is written first, as an installed wheel has it
+(:func:`compile_bytecode`).
 
 ``--shapes`` runs the same comparison on other shapes of about ``--shape-size`` definitions
 (``bench/synthetic.py``: ``refs``, the shape of issue 14; ``deep-chain``; ``wide`` objects;
