@@ -90,6 +90,7 @@ def render_all(
     return files
 
 
+@collection_paused()
 def generate(
     schema: Path,
     out: Path,
@@ -103,32 +104,6 @@ def generate(
     templates: Path | None = None,
 ) -> Result:
     """Generate ``targets`` for ``schema`` into ``out`` (or only compare, with ``dry_run``)."""
-    with collection_paused():
-        return _generate(
-            schema,
-            out,
-            targets,
-            ref_map=ref_map,
-            options=options,
-            dry_run=dry_run,
-            progress=progress,
-            jobs=jobs,
-            templates=templates,
-        )
-
-
-def _generate(
-    schema: Path,
-    out: Path,
-    targets: Sequence[str],
-    *,
-    ref_map: Mapping[str, Path] | None,
-    options: Mapping[str, Any] | None,
-    dry_run: bool,
-    progress: Callable[[str], None] | None,
-    jobs: int | None,
-    templates: Path | None,
-) -> Result:
     started = time.perf_counter()
     if progress is not None:
         progress(f"loading {schema}")
