@@ -33,7 +33,7 @@ from generator.load import LoadedSchema
 from generator.targets import RenderJob, finish, ir_facts, prepare, renderer, target
 
 #: Below this size (:func:`schema_size`) a fork costs more than it saves.
-PARALLEL_MIN_SIZE = 800
+PARALLEL_MIN_SIZE = 300
 
 Files = Mapping[str, str]
 
