@@ -55,6 +55,14 @@ class SchemaValidationError:
     keyword: str
     message: str
 
+    # Written out (as the dataclass would write it): mypyc compiles this one, where it leaves
+    # the generated ``__init__`` interpreted, several times slower.
+    def __init__(self, path: str, schema_path: str, keyword: str, message: str) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "schema_path", schema_path)
+        object.__setattr__(self, "keyword", keyword)
+        object.__setattr__(self, "message", message)
+
     def __str__(self) -> str:
         return f"{self.path or '(root)'}: {self.message}"
 
@@ -92,7 +100,13 @@ def _loc(keyword: str, schema_path: str) -> tuple[str, str]:
 
 
 def _ptr(path: _Path) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    parts = []
+    for part in path:
+        text = part if type(part) is str else str(part)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        parts.append(text)
+    return "/" + "/".join(parts) if parts else ""
 
 
 def _err(path: _Path, loc: tuple[str, str], message: str) -> SchemaValidationError:
@@ -251,77 +265,93 @@ def _v4(x: Any) -> bool:
 def _v5(x: Any) -> bool:
     if type(x) is not dict:
         return False
-    if "title" in x:
+    n3 = len(x)
+    if n3 and "title" in x:
+        n3 -= 1
         x2 = x["title"]
         if type(x2) is not str:
             return False
-    if "multipleOf" in x:
+    if n3 and "multipleOf" in x:
+        n3 -= 1
         x3 = x["multipleOf"]
         if type(x3) not in _NUMBER:
             return False
         if x3 <= 0:
             return False
-    if "maximum" in x:
+    if n3 and "maximum" in x:
+        n3 -= 1
         x4 = x["maximum"]
         if type(x4) not in _NUMBER:
             return False
-    if "exclusiveMaximum" in x:
+    if n3 and "exclusiveMaximum" in x:
+        n3 -= 1
         x5 = x["exclusiveMaximum"]
         if type(x5) is not bool:
             return False
-    if "minimum" in x:
+    if n3 and "minimum" in x:
+        n3 -= 1
         x6 = x["minimum"]
         if type(x6) not in _NUMBER:
             return False
-    if "exclusiveMinimum" in x:
+    if n3 and "exclusiveMinimum" in x:
+        n3 -= 1
         x7 = x["exclusiveMinimum"]
         if type(x7) is not bool:
             return False
-    if "maxLength" in x:
+    if n3 and "maxLength" in x:
+        n3 -= 1
         x8 = x["maxLength"]
         if type(x8) is not int:
             return False
         if x8 < 0:
             return False
-    if "minLength" in x:
+    if n3 and "minLength" in x:
+        n3 -= 1
         x9 = x["minLength"]
         if type(x9) is not int:
             return False
         if x9 < 0:
             return False
-    if "pattern" in x:
+    if n3 and "pattern" in x:
+        n3 -= 1
         x10 = x["pattern"]
         if type(x10) is not str:
             return False
-    if "maxItems" in x:
+    if n3 and "maxItems" in x:
+        n3 -= 1
         x11 = x["maxItems"]
         if type(x11) is not int:
             return False
         if x11 < 0:
             return False
-    if "minItems" in x:
+    if n3 and "minItems" in x:
+        n3 -= 1
         x12 = x["minItems"]
         if type(x12) is not int:
             return False
         if x12 < 0:
             return False
-    if "uniqueItems" in x:
+    if n3 and "uniqueItems" in x:
+        n3 -= 1
         x13 = x["uniqueItems"]
         if type(x13) is not bool:
             return False
-    if "maxProperties" in x:
+    if n3 and "maxProperties" in x:
+        n3 -= 1
         x14 = x["maxProperties"]
         if type(x14) is not int:
             return False
         if x14 < 0:
             return False
-    if "minProperties" in x:
+    if n3 and "minProperties" in x:
+        n3 -= 1
         x15 = x["minProperties"]
         if type(x15) is not int:
             return False
         if x15 < 0:
             return False
-    if "required" in x:
+    if n3 and "required" in x:
+        n3 -= 1
         x16 = x["required"]
         if type(x16) is not list:
             return False
@@ -332,105 +362,119 @@ def _v5(x: Any) -> bool:
         for x17 in x16:
             if type(x17) is not str:
                 return False
-    if "enum" in x:
+    if n3 and "enum" in x:
+        n3 -= 1
         x18 = x["enum"]
         if type(x18) is not list:
             return False
         if len(x18) < 1:
             return False
-    if "type" in x:
+    if n3 and "type" in x:
+        n3 -= 1
         x20 = x["type"]
         if type(x20) is not str:
             return False
         if x20 not in _F1:
             return False
-    if "not" in x:
+    if n3 and "not" in x:
+        n3 -= 1
         x21 = x["not"]
-        n3 = 0
+        n4 = 0
         for f3 in _T2:
             if f3(x21):
-                n3 += 1
-        if n3 != 1:
+                n4 += 1
+        if n4 != 1:
             return False
-    if "allOf" in x:
+    if n3 and "allOf" in x:
+        n3 -= 1
         x22 = x["allOf"]
         if type(x22) is not list:
             return False
         for x23 in x22:
-            n4 = 0
+            n5 = 0
             for f4 in _T3:
                 if f4(x23):
-                    n4 += 1
-            if n4 != 1:
+                    n5 += 1
+            if n5 != 1:
                 return False
-    if "oneOf" in x:
+    if n3 and "oneOf" in x:
+        n3 -= 1
         x24 = x["oneOf"]
         if type(x24) is not list:
             return False
         for x25 in x24:
-            n5 = 0
+            n6 = 0
             for f5 in _T4:
                 if f5(x25):
-                    n5 += 1
-            if n5 != 1:
+                    n6 += 1
+            if n6 != 1:
                 return False
-    if "anyOf" in x:
+    if n3 and "anyOf" in x:
+        n3 -= 1
         x26 = x["anyOf"]
         if type(x26) is not list:
             return False
         for x27 in x26:
-            n6 = 0
+            n7 = 0
             for f6 in _T5:
                 if f6(x27):
-                    n6 += 1
-            if n6 != 1:
+                    n7 += 1
+            if n7 != 1:
                 return False
-    if "items" in x:
+    if n3 and "items" in x:
+        n3 -= 1
         x28 = x["items"]
-        n7 = 0
+        n8 = 0
         for f7 in _T6:
             if f7(x28):
-                n7 += 1
-        if n7 != 1:
+                n8 += 1
+        if n8 != 1:
             return False
-    if "properties" in x:
+    if n3 and "properties" in x:
+        n3 -= 1
         x29 = x["properties"]
         if type(x29) is not dict:
             return False
         for x30 in x29.values():
-            n8 = 0
+            n9 = 0
             for f8 in _T1:
                 if f8(x30):
-                    n8 += 1
-            if n8 != 1:
+                    n9 += 1
+            if n9 != 1:
                 return False
-    if "additionalProperties" in x:
+    if n3 and "additionalProperties" in x:
+        n3 -= 1
         x31 = x["additionalProperties"]
-        n9 = 0
+        n10 = 0
         for f9 in _T7:
             if f9(x31):
-                n9 += 1
-        if n9 != 1:
+                n10 += 1
+        if n10 != 1:
             return False
-    if "description" in x:
+    if n3 and "description" in x:
+        n3 -= 1
         x32 = x["description"]
         if type(x32) is not str:
             return False
-    if "format" in x:
+    if n3 and "format" in x:
+        n3 -= 1
         x33 = x["format"]
         if type(x33) is not str:
             return False
-    if "nullable" in x:
+    if n3 and "nullable" in x:
+        n3 -= 1
         x35 = x["nullable"]
         if type(x35) is not bool:
             return False
-    if "discriminator" in x:
+    if n3 and "discriminator" in x:
+        n3 -= 1
         x36 = x["discriminator"]
         if type(x36) is not dict:
             return False
-        if "propertyName" not in x36:
+        try:
+            x37 = x36["propertyName"]
+        except KeyError:
             return False
-        x37 = x36["propertyName"]
         if type(x37) is not str:
             return False
         if "mapping" in x36:
@@ -440,25 +484,29 @@ def _v5(x: Any) -> bool:
             for x39 in x38.values():
                 if type(x39) is not str:
                     return False
-    if "readOnly" in x:
+    if n3 and "readOnly" in x:
+        n3 -= 1
         x40 = x["readOnly"]
         if type(x40) is not bool:
             return False
-    if "writeOnly" in x:
+    if n3 and "writeOnly" in x:
+        n3 -= 1
         x41 = x["writeOnly"]
         if type(x41) is not bool:
             return False
-    if "externalDocs" in x:
+    if n3 and "externalDocs" in x:
+        n3 -= 1
         x43 = x["externalDocs"]
         if type(x43) is not dict:
             return False
         if "url" not in x43:
             return False
-    if "deprecated" in x:
+    if n3 and "deprecated" in x:
+        n3 -= 1
         x44 = x["deprecated"]
         if type(x44) is not bool:
             return False
-    if "xml" in x:
+    if n3 and "xml" in x:
         x45 = x["xml"]
         if type(x45) is not dict:
             return False
