@@ -367,19 +367,15 @@ def _v1(x: Any) -> bool:
         x2 = x["messages"]
     except KeyError:
         return False
-    n1 = len(x) - 2
-    if n1 and "id" in x:
-        n1 -= 1
+    if "id" in x:
         x3 = x["id"]
         if x3 is not None and type(x3) is not str:
             return False
-    if n1 and "externalId" in x:
-        n1 -= 1
+    if "externalId" in x:
         x4 = x["externalId"]
         if x4 is not None and type(x4) is not str:
             return False
-    if n1 and "externalUrl" in x:
-        n1 -= 1
+    if "externalUrl" in x:
         x5 = x["externalUrl"]
         if x5 is not None and type(x5) is not str:
             return False
@@ -387,45 +383,37 @@ def _v1(x: Any) -> bool:
         return False
     if x1 not in _F1:
         return False
-    if n1 and "supportTicketConversationId" in x:
-        n1 -= 1
+    if "supportTicketConversationId" in x:
         x6 = x["supportTicketConversationId"]
         if x6 is not None and type(x6) is not str:
             return False
-    if n1 and "createdAt" in x:
-        n1 -= 1
+    if "createdAt" in x:
         x7 = x["createdAt"]
         if x7 is not None and type(x7) is not str:
             return False
-    if n1 and "updatedAt" in x:
-        n1 -= 1
+    if "updatedAt" in x:
         x8 = x["updatedAt"]
         if x8 is not None and type(x8) is not str:
             return False
-    if n1 and "projectId" in x:
-        n1 -= 1
+    if "projectId" in x:
         x9 = x["projectId"]
         if x9 is not None and type(x9) is not str:
             return False
-    if n1 and "integrationId" in x:
-        n1 -= 1
+    if "integrationId" in x:
         x10 = x["integrationId"]
         if x10 is not None and type(x10) is not str:
             return False
-    if n1 and "properties" in x:
-        n1 -= 1
+    if "properties" in x:
         x11 = x["properties"]
         if x11 is not None:
             if type(x11) is not dict:
                 return False
-    if n1 and "userProperties" in x:
-        n1 -= 1
+    if "userProperties" in x:
         x12 = x["userProperties"]
         if x12 is not None:
             if type(x12) is not dict:
                 return False
-    if n1 and "tags" in x:
-        n1 -= 1
+    if "tags" in x:
         x13 = x["tags"]
         if x13 is not None and type(x13) is not list:
             return False
@@ -433,7 +421,7 @@ def _v1(x: Any) -> bool:
             for x14 in x13:
                 if type(x14) is not str:
                     return False
-    if n1 and "visibility" in x:
+    if "visibility" in x:
         x15 = x["visibility"]
         if x15 is not None:
             if type(x15) is not str:
@@ -592,29 +580,23 @@ def _v6(x: Any) -> bool:
         x34 = x["content"]
     except KeyError:
         return False
-    n2 = len(x) - 2
-    if n2 and "id" in x:
-        n2 -= 1
+    if "id" in x:
         x35 = x["id"]
         if type(x35) is not str:
             return False
-    if n2 and "externalId" in x:
-        n2 -= 1
+    if "externalId" in x:
         x36 = x["externalId"]
         if x36 is not None and type(x36) is not str:
             return False
-    if n2 and "externalUrl" in x:
-        n2 -= 1
+    if "externalUrl" in x:
         x37 = x["externalUrl"]
         if x37 is not None and type(x37) is not str:
             return False
-    if n2 and "createdAt" in x:
-        n2 -= 1
+    if "createdAt" in x:
         x38 = x["createdAt"]
         if x38 is not None and type(x38) is not str:
             return False
-    if n2 and "updatedAt" in x:
-        n2 -= 1
+    if "updatedAt" in x:
         x39 = x["updatedAt"]
         if x39 is not None and type(x39) is not str:
             return False
@@ -624,13 +606,11 @@ def _v6(x: Any) -> bool:
         return False
     if not _v8(x34):
         return False
-    if n2 and "name" in x:
-        n2 -= 1
+    if "name" in x:
         x40 = x["name"]
         if x40 is not None and type(x40) is not str:
             return False
-    if n2 and "links" in x:
-        n2 -= 1
+    if "links" in x:
         x41 = x["links"]
         if x41 is not None and type(x41) is not list:
             return False
@@ -638,19 +618,17 @@ def _v6(x: Any) -> bool:
             for x42 in x41:
                 if not _v13(x42):
                     return False
-    if n2 and "properties" in x:
-        n2 -= 1
+    if "properties" in x:
         x43 = x["properties"]
         if x43 is not None:
             if type(x43) is not dict:
                 return False
-    if n2 and "userProperties" in x:
-        n2 -= 1
+    if "userProperties" in x:
         x44 = x["userProperties"]
         if x44 is not None:
             if type(x44) is not dict:
                 return False
-    if n2 and "tool_calls" in x:
+    if "tool_calls" in x:
         x45 = x["tool_calls"]
         if x45 is not None and type(x45) is not list:
             return False

@@ -459,43 +459,35 @@ def _v2(x: Any) -> bool:
     if type(x) not in _Y1:
         return False
     if type(x) is dict:
-        n1 = len(x)
-        if n1 and "$id" in x:
-            n1 -= 1
+        if "$id" in x:
             x9 = x["$id"]
             if type(x9) is not str:
                 return False
             if _P1.search(x9) is None:
                 return False
-        if n1 and "$schema" in x:
-            n1 -= 1
+        if "$schema" in x:
             x10 = x["$schema"]
             if type(x10) is not str:
                 return False
-        if n1 and "$anchor" in x:
-            n1 -= 1
+        if "$anchor" in x:
             x11 = x["$anchor"]
             if type(x11) is not str:
                 return False
             if _P2.search(x11) is None:
                 return False
-        if n1 and "$ref" in x:
-            n1 -= 1
+        if "$ref" in x:
             x12 = x["$ref"]
             if type(x12) is not str:
                 return False
-        if n1 and "$recursiveRef" in x:
-            n1 -= 1
+        if "$recursiveRef" in x:
             x13 = x["$recursiveRef"]
             if type(x13) is not str:
                 return False
-        if n1 and "$recursiveAnchor" in x:
-            n1 -= 1
+        if "$recursiveAnchor" in x:
             x14 = x["$recursiveAnchor"]
             if type(x14) is not bool:
                 return False
-        if n1 and "$vocabulary" in x:
-            n1 -= 1
+        if "$vocabulary" in x:
             x15 = x["$vocabulary"]
             if type(x15) is not dict:
                 return False
@@ -505,12 +497,11 @@ def _v2(x: Any) -> bool:
             for x16 in x15.values():
                 if type(x16) is not bool:
                     return False
-        if n1 and "$comment" in x:
-            n1 -= 1
+        if "$comment" in x:
             x17 = x["$comment"]
             if type(x17) is not str:
                 return False
-        if n1 and "$defs" in x:
+        if "$defs" in x:
             x18 = x["$defs"]
             if type(x18) is not dict:
                 return False
@@ -524,97 +515,80 @@ def _v3(x: Any) -> bool:
     if type(x) not in _Y1:
         return False
     if type(x) is dict:
-        n2 = len(x)
-        if n2 and "additionalItems" in x:
-            n2 -= 1
+        if "additionalItems" in x:
             x20 = x["additionalItems"]
             if not _v1(x20):
                 return False
-        if n2 and "unevaluatedItems" in x:
-            n2 -= 1
+        if "unevaluatedItems" in x:
             x21 = x["unevaluatedItems"]
             if not _v1(x21):
                 return False
-        if n2 and "items" in x:
-            n2 -= 1
+        if "items" in x:
             x22 = x["items"]
             if not (_v10(x22) or _v11(x22)):
                 return False
-        if n2 and "contains" in x:
-            n2 -= 1
+        if "contains" in x:
             x23 = x["contains"]
             if not _v1(x23):
                 return False
-        if n2 and "additionalProperties" in x:
-            n2 -= 1
+        if "additionalProperties" in x:
             x24 = x["additionalProperties"]
             if not _v1(x24):
                 return False
-        if n2 and "unevaluatedProperties" in x:
-            n2 -= 1
+        if "unevaluatedProperties" in x:
             x25 = x["unevaluatedProperties"]
             if not _v1(x25):
                 return False
-        if n2 and "properties" in x:
-            n2 -= 1
+        if "properties" in x:
             x26 = x["properties"]
             if type(x26) is not dict:
                 return False
             for x27 in x26.values():
                 if not _v1(x27):
                     return False
-        if n2 and "patternProperties" in x:
-            n2 -= 1
+        if "patternProperties" in x:
             x28 = x["patternProperties"]
             if type(x28) is not dict:
                 return False
             for x29 in x28.values():
                 if not _v1(x29):
                     return False
-        if n2 and "dependentSchemas" in x:
-            n2 -= 1
+        if "dependentSchemas" in x:
             x30 = x["dependentSchemas"]
             if type(x30) is not dict:
                 return False
             for x31 in x30.values():
                 if not _v1(x31):
                     return False
-        if n2 and "propertyNames" in x:
-            n2 -= 1
+        if "propertyNames" in x:
             x32 = x["propertyNames"]
             if not _v1(x32):
                 return False
-        if n2 and "if" in x:
-            n2 -= 1
+        if "if" in x:
             x33 = x["if"]
             if not _v1(x33):
                 return False
-        if n2 and "then" in x:
-            n2 -= 1
+        if "then" in x:
             x34 = x["then"]
             if not _v1(x34):
                 return False
-        if n2 and "else" in x:
-            n2 -= 1
+        if "else" in x:
             x35 = x["else"]
             if not _v1(x35):
                 return False
-        if n2 and "allOf" in x:
-            n2 -= 1
+        if "allOf" in x:
             x36 = x["allOf"]
             if not _v12(x36):
                 return False
-        if n2 and "anyOf" in x:
-            n2 -= 1
+        if "anyOf" in x:
             x37 = x["anyOf"]
             if not _v12(x37):
                 return False
-        if n2 and "oneOf" in x:
-            n2 -= 1
+        if "oneOf" in x:
             x38 = x["oneOf"]
             if not _v12(x38):
                 return False
-        if n2 and "not" in x:
+        if "not" in x:
             x39 = x["not"]
             if not _v1(x39):
                 return False
@@ -625,102 +599,85 @@ def _v4(x: Any) -> bool:
     if type(x) not in _Y1:
         return False
     if type(x) is dict:
-        n3 = len(x)
-        if n3 and "multipleOf" in x:
-            n3 -= 1
+        if "multipleOf" in x:
             x40 = x["multipleOf"]
             if type(x40) not in _NUMBER:
                 return False
             if x40 <= 0:
                 return False
-        if n3 and "maximum" in x:
-            n3 -= 1
+        if "maximum" in x:
             x41 = x["maximum"]
             if type(x41) not in _NUMBER:
                 return False
-        if n3 and "exclusiveMaximum" in x:
-            n3 -= 1
+        if "exclusiveMaximum" in x:
             x42 = x["exclusiveMaximum"]
             if type(x42) not in _NUMBER:
                 return False
-        if n3 and "minimum" in x:
-            n3 -= 1
+        if "minimum" in x:
             x43 = x["minimum"]
             if type(x43) not in _NUMBER:
                 return False
-        if n3 and "exclusiveMinimum" in x:
-            n3 -= 1
+        if "exclusiveMinimum" in x:
             x44 = x["exclusiveMinimum"]
             if type(x44) not in _NUMBER:
                 return False
-        if n3 and "maxLength" in x:
-            n3 -= 1
+        if "maxLength" in x:
             x45 = x["maxLength"]
             if type(x45) is not int and not _intf(x45):
                 return False
             if x45 < 0:
                 return False
-        if n3 and "minLength" in x:
-            n3 -= 1
+        if "minLength" in x:
             x46 = x["minLength"]
             if type(x46) is not int and not _intf(x46):
                 return False
             if x46 < 0:
                 return False
-        if n3 and "pattern" in x:
-            n3 -= 1
+        if "pattern" in x:
             x47 = x["pattern"]
             if type(x47) is not str:
                 return False
-        if n3 and "maxItems" in x:
-            n3 -= 1
+        if "maxItems" in x:
             x48 = x["maxItems"]
             if type(x48) is not int and not _intf(x48):
                 return False
             if x48 < 0:
                 return False
-        if n3 and "minItems" in x:
-            n3 -= 1
+        if "minItems" in x:
             x49 = x["minItems"]
             if type(x49) is not int and not _intf(x49):
                 return False
             if x49 < 0:
                 return False
-        if n3 and "uniqueItems" in x:
-            n3 -= 1
+        if "uniqueItems" in x:
             x50 = x["uniqueItems"]
             if type(x50) is not bool:
                 return False
-        if n3 and "maxContains" in x:
-            n3 -= 1
+        if "maxContains" in x:
             x51 = x["maxContains"]
             if type(x51) is not int and not _intf(x51):
                 return False
             if x51 < 0:
                 return False
-        if n3 and "minContains" in x:
-            n3 -= 1
+        if "minContains" in x:
             x52 = x["minContains"]
             if type(x52) is not int and not _intf(x52):
                 return False
             if x52 < 0:
                 return False
-        if n3 and "maxProperties" in x:
-            n3 -= 1
+        if "maxProperties" in x:
             x53 = x["maxProperties"]
             if type(x53) is not int and not _intf(x53):
                 return False
             if x53 < 0:
                 return False
-        if n3 and "minProperties" in x:
-            n3 -= 1
+        if "minProperties" in x:
             x54 = x["minProperties"]
             if type(x54) is not int and not _intf(x54):
                 return False
             if x54 < 0:
                 return False
-        if n3 and "required" in x:
-            n3 -= 1
+        if "required" in x:
             x55 = x["required"]
             if type(x55) is not list:
                 return False
@@ -729,8 +686,7 @@ def _v4(x: Any) -> bool:
             for x56 in x55:
                 if type(x56) is not str:
                     return False
-        if n3 and "dependentRequired" in x:
-            n3 -= 1
+        if "dependentRequired" in x:
             x57 = x["dependentRequired"]
             if type(x57) is not dict:
                 return False
@@ -742,12 +698,11 @@ def _v4(x: Any) -> bool:
                 for x59 in x58:
                     if type(x59) is not str:
                         return False
-        if n3 and "enum" in x:
-            n3 -= 1
+        if "enum" in x:
             x61 = x["enum"]
             if type(x61) is not list:
                 return False
-        if n3 and "type" in x:
+        if "type" in x:
             x62 = x["type"]
             if not (_v13(x62) or _v14(x62)):
                 return False
@@ -758,33 +713,27 @@ def _v5(x: Any) -> bool:
     if type(x) not in _Y1:
         return False
     if type(x) is dict:
-        n4 = len(x)
-        if n4 and "title" in x:
-            n4 -= 1
+        if "title" in x:
             x63 = x["title"]
             if type(x63) is not str:
                 return False
-        if n4 and "description" in x:
-            n4 -= 1
+        if "description" in x:
             x64 = x["description"]
             if type(x64) is not str:
                 return False
-        if n4 and "deprecated" in x:
-            n4 -= 1
+        if "deprecated" in x:
             x66 = x["deprecated"]
             if type(x66) is not bool:
                 return False
-        if n4 and "readOnly" in x:
-            n4 -= 1
+        if "readOnly" in x:
             x67 = x["readOnly"]
             if type(x67) is not bool:
                 return False
-        if n4 and "writeOnly" in x:
-            n4 -= 1
+        if "writeOnly" in x:
             x68 = x["writeOnly"]
             if type(x68) is not bool:
                 return False
-        if n4 and "examples" in x:
+        if "examples" in x:
             x69 = x["examples"]
             if type(x69) is not list:
                 return False

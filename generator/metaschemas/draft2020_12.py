@@ -474,46 +474,38 @@ def _v2(x: Any) -> bool:
     if type(x) not in _Y1:
         return False
     if type(x) is dict:
-        n1 = len(x)
-        if n1 and "$id" in x:
-            n1 -= 1
+        if "$id" in x:
             x13 = x["$id"]
             if type(x13) is not str:
                 return False
             if type(x13) is str:
                 if _P2.search(x13) is None:
                     return False
-        if n1 and "$schema" in x:
-            n1 -= 1
+        if "$schema" in x:
             x14 = x["$schema"]
             if type(x14) is not str:
                 return False
-        if n1 and "$ref" in x:
-            n1 -= 1
+        if "$ref" in x:
             x15 = x["$ref"]
             if type(x15) is not str:
                 return False
-        if n1 and "$anchor" in x:
-            n1 -= 1
+        if "$anchor" in x:
             x16 = x["$anchor"]
             if type(x16) is not str:
                 return False
             if _P1.search(x16) is None:
                 return False
-        if n1 and "$dynamicRef" in x:
-            n1 -= 1
+        if "$dynamicRef" in x:
             x17 = x["$dynamicRef"]
             if type(x17) is not str:
                 return False
-        if n1 and "$dynamicAnchor" in x:
-            n1 -= 1
+        if "$dynamicAnchor" in x:
             x18 = x["$dynamicAnchor"]
             if type(x18) is not str:
                 return False
             if _P1.search(x18) is None:
                 return False
-        if n1 and "$vocabulary" in x:
-            n1 -= 1
+        if "$vocabulary" in x:
             x19 = x["$vocabulary"]
             if type(x19) is not dict:
                 return False
@@ -523,12 +515,11 @@ def _v2(x: Any) -> bool:
             for x20 in x19.values():
                 if type(x20) is not bool:
                     return False
-        if n1 and "$comment" in x:
-            n1 -= 1
+        if "$comment" in x:
             x21 = x["$comment"]
             if type(x21) is not str:
                 return False
-        if n1 and "$defs" in x:
+        if "$defs" in x:
             x22 = x["$defs"]
             if type(x22) is not dict:
                 return False
@@ -542,87 +533,72 @@ def _v3(x: Any) -> bool:
     if type(x) not in _Y1:
         return False
     if type(x) is dict:
-        n2 = len(x)
-        if n2 and "prefixItems" in x:
-            n2 -= 1
+        if "prefixItems" in x:
             x24 = x["prefixItems"]
             if not _v11(x24):
                 return False
-        if n2 and "items" in x:
-            n2 -= 1
+        if "items" in x:
             x25 = x["items"]
             if not _v1(x25):
                 return False
-        if n2 and "contains" in x:
-            n2 -= 1
+        if "contains" in x:
             x26 = x["contains"]
             if not _v1(x26):
                 return False
-        if n2 and "additionalProperties" in x:
-            n2 -= 1
+        if "additionalProperties" in x:
             x27 = x["additionalProperties"]
             if not _v1(x27):
                 return False
-        if n2 and "properties" in x:
-            n2 -= 1
+        if "properties" in x:
             x28 = x["properties"]
             if type(x28) is not dict:
                 return False
             for x29 in x28.values():
                 if not _v1(x29):
                     return False
-        if n2 and "patternProperties" in x:
-            n2 -= 1
+        if "patternProperties" in x:
             x30 = x["patternProperties"]
             if type(x30) is not dict:
                 return False
             for x31 in x30.values():
                 if not _v1(x31):
                     return False
-        if n2 and "dependentSchemas" in x:
-            n2 -= 1
+        if "dependentSchemas" in x:
             x32 = x["dependentSchemas"]
             if type(x32) is not dict:
                 return False
             for x33 in x32.values():
                 if not _v1(x33):
                     return False
-        if n2 and "propertyNames" in x:
-            n2 -= 1
+        if "propertyNames" in x:
             x34 = x["propertyNames"]
             if not _v1(x34):
                 return False
-        if n2 and "if" in x:
-            n2 -= 1
+        if "if" in x:
             x35 = x["if"]
             if not _v1(x35):
                 return False
-        if n2 and "then" in x:
-            n2 -= 1
+        if "then" in x:
             x36 = x["then"]
             if not _v1(x36):
                 return False
-        if n2 and "else" in x:
-            n2 -= 1
+        if "else" in x:
             x37 = x["else"]
             if not _v1(x37):
                 return False
-        if n2 and "allOf" in x:
-            n2 -= 1
+        if "allOf" in x:
             x38 = x["allOf"]
             if not _v11(x38):
                 return False
-        if n2 and "anyOf" in x:
-            n2 -= 1
+        if "anyOf" in x:
             x39 = x["anyOf"]
             if not _v11(x39):
                 return False
-        if n2 and "oneOf" in x:
-            n2 -= 1
+        if "oneOf" in x:
             x40 = x["oneOf"]
             if not _v11(x40):
                 return False
-        if n2 and "not" in x:
+        if "not" in x:
             x41 = x["not"]
             if not _v1(x41):
                 return False
@@ -648,112 +624,93 @@ def _v5(x: Any) -> bool:
     if type(x) not in _Y1:
         return False
     if type(x) is dict:
-        n3 = len(x)
-        if n3 and "type" in x:
-            n3 -= 1
+        if "type" in x:
             x44 = x["type"]
             if not (_v12(x44) or _v13(x44)):
                 return False
-        if n3 and "enum" in x:
-            n3 -= 1
+        if "enum" in x:
             x46 = x["enum"]
             if type(x46) is not list:
                 return False
-        if n3 and "multipleOf" in x:
-            n3 -= 1
+        if "multipleOf" in x:
             x47 = x["multipleOf"]
             if type(x47) not in _NUMBER:
                 return False
             if x47 <= 0:
                 return False
-        if n3 and "maximum" in x:
-            n3 -= 1
+        if "maximum" in x:
             x48 = x["maximum"]
             if type(x48) not in _NUMBER:
                 return False
-        if n3 and "exclusiveMaximum" in x:
-            n3 -= 1
+        if "exclusiveMaximum" in x:
             x49 = x["exclusiveMaximum"]
             if type(x49) not in _NUMBER:
                 return False
-        if n3 and "minimum" in x:
-            n3 -= 1
+        if "minimum" in x:
             x50 = x["minimum"]
             if type(x50) not in _NUMBER:
                 return False
-        if n3 and "exclusiveMinimum" in x:
-            n3 -= 1
+        if "exclusiveMinimum" in x:
             x51 = x["exclusiveMinimum"]
             if type(x51) not in _NUMBER:
                 return False
-        if n3 and "maxLength" in x:
-            n3 -= 1
+        if "maxLength" in x:
             x52 = x["maxLength"]
             if type(x52) is not int and not _intf(x52):
                 return False
             if x52 < 0:
                 return False
-        if n3 and "minLength" in x:
-            n3 -= 1
+        if "minLength" in x:
             x53 = x["minLength"]
             if type(x53) is not int and not _intf(x53):
                 return False
             if x53 < 0:
                 return False
-        if n3 and "pattern" in x:
-            n3 -= 1
+        if "pattern" in x:
             x54 = x["pattern"]
             if type(x54) is not str:
                 return False
-        if n3 and "maxItems" in x:
-            n3 -= 1
+        if "maxItems" in x:
             x55 = x["maxItems"]
             if type(x55) is not int and not _intf(x55):
                 return False
             if x55 < 0:
                 return False
-        if n3 and "minItems" in x:
-            n3 -= 1
+        if "minItems" in x:
             x56 = x["minItems"]
             if type(x56) is not int and not _intf(x56):
                 return False
             if x56 < 0:
                 return False
-        if n3 and "uniqueItems" in x:
-            n3 -= 1
+        if "uniqueItems" in x:
             x57 = x["uniqueItems"]
             if type(x57) is not bool:
                 return False
-        if n3 and "maxContains" in x:
-            n3 -= 1
+        if "maxContains" in x:
             x58 = x["maxContains"]
             if type(x58) is not int and not _intf(x58):
                 return False
             if x58 < 0:
                 return False
-        if n3 and "minContains" in x:
-            n3 -= 1
+        if "minContains" in x:
             x59 = x["minContains"]
             if type(x59) is not int and not _intf(x59):
                 return False
             if x59 < 0:
                 return False
-        if n3 and "maxProperties" in x:
-            n3 -= 1
+        if "maxProperties" in x:
             x60 = x["maxProperties"]
             if type(x60) is not int and not _intf(x60):
                 return False
             if x60 < 0:
                 return False
-        if n3 and "minProperties" in x:
-            n3 -= 1
+        if "minProperties" in x:
             x61 = x["minProperties"]
             if type(x61) is not int and not _intf(x61):
                 return False
             if x61 < 0:
                 return False
-        if n3 and "required" in x:
-            n3 -= 1
+        if "required" in x:
             x62 = x["required"]
             if type(x62) is not list:
                 return False
@@ -762,7 +719,7 @@ def _v5(x: Any) -> bool:
             for x63 in x62:
                 if type(x63) is not str:
                     return False
-        if n3 and "dependentRequired" in x:
+        if "dependentRequired" in x:
             x64 = x["dependentRequired"]
             if type(x64) is not dict:
                 return False
@@ -781,33 +738,27 @@ def _v6(x: Any) -> bool:
     if type(x) not in _Y1:
         return False
     if type(x) is dict:
-        n4 = len(x)
-        if n4 and "title" in x:
-            n4 -= 1
+        if "title" in x:
             x67 = x["title"]
             if type(x67) is not str:
                 return False
-        if n4 and "description" in x:
-            n4 -= 1
+        if "description" in x:
             x68 = x["description"]
             if type(x68) is not str:
                 return False
-        if n4 and "deprecated" in x:
-            n4 -= 1
+        if "deprecated" in x:
             x70 = x["deprecated"]
             if type(x70) is not bool:
                 return False
-        if n4 and "readOnly" in x:
-            n4 -= 1
+        if "readOnly" in x:
             x71 = x["readOnly"]
             if type(x71) is not bool:
                 return False
-        if n4 and "writeOnly" in x:
-            n4 -= 1
+        if "writeOnly" in x:
             x72 = x["writeOnly"]
             if type(x72) is not bool:
                 return False
-        if n4 and "examples" in x:
+        if "examples" in x:
             x73 = x["examples"]
             if type(x73) is not list:
                 return False

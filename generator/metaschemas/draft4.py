@@ -269,112 +269,91 @@ def _v1(x: Any) -> bool:
     if "exclusiveMinimum" in x:
         if "minimum" not in x:
             return False
-    n1 = len(x)
-    if n1 and "id" in x:
-        n1 -= 1
+    if "id" in x:
         x1 = x["id"]
         if type(x1) is not str:
             return False
-    if n1 and "$schema" in x:
-        n1 -= 1
+    if "$schema" in x:
         x2 = x["$schema"]
         if type(x2) is not str:
             return False
-    if n1 and "title" in x:
-        n1 -= 1
+    if "title" in x:
         x3 = x["title"]
         if type(x3) is not str:
             return False
-    if n1 and "description" in x:
-        n1 -= 1
+    if "description" in x:
         x4 = x["description"]
         if type(x4) is not str:
             return False
-    if n1 and "multipleOf" in x:
-        n1 -= 1
+    if "multipleOf" in x:
         x6 = x["multipleOf"]
         if type(x6) not in _NUMBER:
             return False
         if x6 <= 0:
             return False
-    if n1 and "maximum" in x:
-        n1 -= 1
+    if "maximum" in x:
         x7 = x["maximum"]
         if type(x7) not in _NUMBER:
             return False
-    if n1 and "exclusiveMaximum" in x:
-        n1 -= 1
+    if "exclusiveMaximum" in x:
         x8 = x["exclusiveMaximum"]
         if type(x8) is not bool:
             return False
-    if n1 and "minimum" in x:
-        n1 -= 1
+    if "minimum" in x:
         x9 = x["minimum"]
         if type(x9) not in _NUMBER:
             return False
-    if n1 and "exclusiveMinimum" in x:
-        n1 -= 1
+    if "exclusiveMinimum" in x:
         x10 = x["exclusiveMinimum"]
         if type(x10) is not bool:
             return False
-    if n1 and "maxLength" in x:
-        n1 -= 1
+    if "maxLength" in x:
         x11 = x["maxLength"]
         if type(x11) is not int:
             return False
         if x11 < 0:
             return False
-    if n1 and "minLength" in x:
-        n1 -= 1
+    if "minLength" in x:
         x12 = x["minLength"]
         if not _v2(x12):
             return False
-    if n1 and "pattern" in x:
-        n1 -= 1
+    if "pattern" in x:
         x13 = x["pattern"]
         if type(x13) is not str:
             return False
-    if n1 and "additionalItems" in x:
-        n1 -= 1
+    if "additionalItems" in x:
         x14 = x["additionalItems"]
         if not (_v3(x14) or _v4(x14)):
             return False
-    if n1 and "items" in x:
-        n1 -= 1
+    if "items" in x:
         x15 = x["items"]
         if not (_v5(x15) or _v6(x15)):
             return False
-    if n1 and "maxItems" in x:
-        n1 -= 1
+    if "maxItems" in x:
         x16 = x["maxItems"]
         if type(x16) is not int:
             return False
         if x16 < 0:
             return False
-    if n1 and "minItems" in x:
-        n1 -= 1
+    if "minItems" in x:
         x17 = x["minItems"]
         if not _v2(x17):
             return False
-    if n1 and "uniqueItems" in x:
-        n1 -= 1
+    if "uniqueItems" in x:
         x18 = x["uniqueItems"]
         if type(x18) is not bool:
             return False
-    if n1 and "maxProperties" in x:
-        n1 -= 1
+    if "maxProperties" in x:
         x19 = x["maxProperties"]
         if type(x19) is not int:
             return False
         if x19 < 0:
             return False
-    if n1 and "minProperties" in x:
-        n1 -= 1
+    if "minProperties" in x:
         x20 = x["minProperties"]
         if not _v2(x20):
             return False
-    if n1 and "required" in x:
-        n1 -= 1
+    if "required" in x:
         x21 = x["required"]
         if type(x21) is not list:
             return False
@@ -385,45 +364,39 @@ def _v1(x: Any) -> bool:
         for x22 in x21:
             if type(x22) is not str:
                 return False
-    if n1 and "additionalProperties" in x:
-        n1 -= 1
+    if "additionalProperties" in x:
         x23 = x["additionalProperties"]
         if not (_v7(x23) or _v8(x23)):
             return False
-    if n1 and "definitions" in x:
-        n1 -= 1
+    if "definitions" in x:
         x24 = x["definitions"]
         if type(x24) is not dict:
             return False
         for x25 in x24.values():
             if not _v1(x25):
                 return False
-    if n1 and "properties" in x:
-        n1 -= 1
+    if "properties" in x:
         x26 = x["properties"]
         if type(x26) is not dict:
             return False
         for x27 in x26.values():
             if not _v1(x27):
                 return False
-    if n1 and "patternProperties" in x:
-        n1 -= 1
+    if "patternProperties" in x:
         x28 = x["patternProperties"]
         if type(x28) is not dict:
             return False
         for x29 in x28.values():
             if not _v1(x29):
                 return False
-    if n1 and "dependencies" in x:
-        n1 -= 1
+    if "dependencies" in x:
         x30 = x["dependencies"]
         if type(x30) is not dict:
             return False
         for x31 in x30.values():
             if not (_v9(x31) or _v10(x31)):
                 return False
-    if n1 and "enum" in x:
-        n1 -= 1
+    if "enum" in x:
         x32 = x["enum"]
         if type(x32) is not list:
             return False
@@ -431,32 +404,27 @@ def _v1(x: Any) -> bool:
             return False
         if not _unique(x32):
             return False
-    if n1 and "type" in x:
-        n1 -= 1
+    if "type" in x:
         x33 = x["type"]
         if not (_v11(x33) or _v12(x33)):
             return False
-    if n1 and "format" in x:
-        n1 -= 1
+    if "format" in x:
         x34 = x["format"]
         if type(x34) is not str:
             return False
-    if n1 and "allOf" in x:
-        n1 -= 1
+    if "allOf" in x:
         x35 = x["allOf"]
         if not _v13(x35):
             return False
-    if n1 and "anyOf" in x:
-        n1 -= 1
+    if "anyOf" in x:
         x36 = x["anyOf"]
         if not _v13(x36):
             return False
-    if n1 and "oneOf" in x:
-        n1 -= 1
+    if "oneOf" in x:
         x37 = x["oneOf"]
         if not _v13(x37):
             return False
-    if n1 and "not" in x:
+    if "not" in x:
         x38 = x["not"]
         if not _v1(x38):
             return False

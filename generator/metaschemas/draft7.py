@@ -264,137 +264,111 @@ def _v1(x: Any) -> bool:
     if type(x) not in _Y1:
         return False
     if type(x) is dict:
-        n1 = len(x)
-        if n1 and "$id" in x:
-            n1 -= 1
+        if "$id" in x:
             x1 = x["$id"]
             if type(x1) is not str:
                 return False
-        if n1 and "$schema" in x:
-            n1 -= 1
+        if "$schema" in x:
             x2 = x["$schema"]
             if type(x2) is not str:
                 return False
-        if n1 and "$ref" in x:
-            n1 -= 1
+        if "$ref" in x:
             x3 = x["$ref"]
             if type(x3) is not str:
                 return False
-        if n1 and "$comment" in x:
-            n1 -= 1
+        if "$comment" in x:
             x4 = x["$comment"]
             if type(x4) is not str:
                 return False
-        if n1 and "title" in x:
-            n1 -= 1
+        if "title" in x:
             x5 = x["title"]
             if type(x5) is not str:
                 return False
-        if n1 and "description" in x:
-            n1 -= 1
+        if "description" in x:
             x6 = x["description"]
             if type(x6) is not str:
                 return False
-        if n1 and "readOnly" in x:
-            n1 -= 1
+        if "readOnly" in x:
             x8 = x["readOnly"]
             if type(x8) is not bool:
                 return False
-        if n1 and "examples" in x:
-            n1 -= 1
+        if "examples" in x:
             x9 = x["examples"]
             if type(x9) is not list:
                 return False
-        if n1 and "multipleOf" in x:
-            n1 -= 1
+        if "multipleOf" in x:
             x10 = x["multipleOf"]
             if type(x10) not in _NUMBER:
                 return False
             if x10 <= 0:
                 return False
-        if n1 and "maximum" in x:
-            n1 -= 1
+        if "maximum" in x:
             x11 = x["maximum"]
             if type(x11) not in _NUMBER:
                 return False
-        if n1 and "exclusiveMaximum" in x:
-            n1 -= 1
+        if "exclusiveMaximum" in x:
             x12 = x["exclusiveMaximum"]
             if type(x12) not in _NUMBER:
                 return False
-        if n1 and "minimum" in x:
-            n1 -= 1
+        if "minimum" in x:
             x13 = x["minimum"]
             if type(x13) not in _NUMBER:
                 return False
-        if n1 and "exclusiveMinimum" in x:
-            n1 -= 1
+        if "exclusiveMinimum" in x:
             x14 = x["exclusiveMinimum"]
             if type(x14) not in _NUMBER:
                 return False
-        if n1 and "maxLength" in x:
-            n1 -= 1
+        if "maxLength" in x:
             x15 = x["maxLength"]
             if type(x15) is not int and not _intf(x15):
                 return False
             if x15 < 0:
                 return False
-        if n1 and "minLength" in x:
-            n1 -= 1
+        if "minLength" in x:
             x16 = x["minLength"]
             if not _v2(x16):
                 return False
-        if n1 and "pattern" in x:
-            n1 -= 1
+        if "pattern" in x:
             x17 = x["pattern"]
             if type(x17) is not str:
                 return False
-        if n1 and "additionalItems" in x:
-            n1 -= 1
+        if "additionalItems" in x:
             x18 = x["additionalItems"]
             if not _v1(x18):
                 return False
-        if n1 and "items" in x:
-            n1 -= 1
+        if "items" in x:
             x19 = x["items"]
             if not (_v3(x19) or _v4(x19)):
                 return False
-        if n1 and "maxItems" in x:
-            n1 -= 1
+        if "maxItems" in x:
             x20 = x["maxItems"]
             if type(x20) is not int and not _intf(x20):
                 return False
             if x20 < 0:
                 return False
-        if n1 and "minItems" in x:
-            n1 -= 1
+        if "minItems" in x:
             x21 = x["minItems"]
             if not _v2(x21):
                 return False
-        if n1 and "uniqueItems" in x:
-            n1 -= 1
+        if "uniqueItems" in x:
             x22 = x["uniqueItems"]
             if type(x22) is not bool:
                 return False
-        if n1 and "contains" in x:
-            n1 -= 1
+        if "contains" in x:
             x23 = x["contains"]
             if not _v1(x23):
                 return False
-        if n1 and "maxProperties" in x:
-            n1 -= 1
+        if "maxProperties" in x:
             x24 = x["maxProperties"]
             if type(x24) is not int and not _intf(x24):
                 return False
             if x24 < 0:
                 return False
-        if n1 and "minProperties" in x:
-            n1 -= 1
+        if "minProperties" in x:
             x25 = x["minProperties"]
             if not _v2(x25):
                 return False
-        if n1 and "required" in x:
-            n1 -= 1
+        if "required" in x:
             x26 = x["required"]
             if type(x26) is not list:
                 return False
@@ -403,104 +377,87 @@ def _v1(x: Any) -> bool:
             for x27 in x26:
                 if type(x27) is not str:
                     return False
-        if n1 and "additionalProperties" in x:
-            n1 -= 1
+        if "additionalProperties" in x:
             x28 = x["additionalProperties"]
             if not _v1(x28):
                 return False
-        if n1 and "definitions" in x:
-            n1 -= 1
+        if "definitions" in x:
             x29 = x["definitions"]
             if type(x29) is not dict:
                 return False
             for x30 in x29.values():
                 if not _v1(x30):
                     return False
-        if n1 and "properties" in x:
-            n1 -= 1
+        if "properties" in x:
             x31 = x["properties"]
             if type(x31) is not dict:
                 return False
             for x32 in x31.values():
                 if not _v1(x32):
                     return False
-        if n1 and "patternProperties" in x:
-            n1 -= 1
+        if "patternProperties" in x:
             x33 = x["patternProperties"]
             if type(x33) is not dict:
                 return False
             for x34 in x33.values():
                 if not _v1(x34):
                     return False
-        if n1 and "dependencies" in x:
-            n1 -= 1
+        if "dependencies" in x:
             x35 = x["dependencies"]
             if type(x35) is not dict:
                 return False
             for x36 in x35.values():
                 if not (_v5(x36) or _v6(x36)):
                     return False
-        if n1 and "propertyNames" in x:
-            n1 -= 1
+        if "propertyNames" in x:
             x37 = x["propertyNames"]
             if not _v1(x37):
                 return False
-        if n1 and "enum" in x:
-            n1 -= 1
+        if "enum" in x:
             x39 = x["enum"]
             if type(x39) is not list:
                 return False
-        if n1 and "type" in x:
-            n1 -= 1
+        if "type" in x:
             x40 = x["type"]
             if not (_v7(x40) or _v8(x40)):
                 return False
-        if n1 and "format" in x:
-            n1 -= 1
+        if "format" in x:
             x41 = x["format"]
             if type(x41) is not str:
                 return False
-        if n1 and "contentMediaType" in x:
-            n1 -= 1
+        if "contentMediaType" in x:
             x42 = x["contentMediaType"]
             if type(x42) is not str:
                 return False
-        if n1 and "contentEncoding" in x:
-            n1 -= 1
+        if "contentEncoding" in x:
             x43 = x["contentEncoding"]
             if type(x43) is not str:
                 return False
-        if n1 and "if" in x:
-            n1 -= 1
+        if "if" in x:
             x44 = x["if"]
             if not _v1(x44):
                 return False
-        if n1 and "then" in x:
-            n1 -= 1
+        if "then" in x:
             x45 = x["then"]
             if not _v1(x45):
                 return False
-        if n1 and "else" in x:
-            n1 -= 1
+        if "else" in x:
             x46 = x["else"]
             if not _v1(x46):
                 return False
-        if n1 and "allOf" in x:
-            n1 -= 1
+        if "allOf" in x:
             x47 = x["allOf"]
             if not _v9(x47):
                 return False
-        if n1 and "anyOf" in x:
-            n1 -= 1
+        if "anyOf" in x:
             x48 = x["anyOf"]
             if not _v9(x48):
                 return False
-        if n1 and "oneOf" in x:
-            n1 -= 1
+        if "oneOf" in x:
             x49 = x["oneOf"]
             if not _v9(x49):
                 return False
-        if n1 and "not" in x:
+        if "not" in x:
             x50 = x["not"]
             if not _v1(x50):
                 return False

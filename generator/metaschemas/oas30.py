@@ -265,93 +265,77 @@ def _v4(x: Any) -> bool:
 def _v5(x: Any) -> bool:
     if type(x) is not dict:
         return False
-    n3 = len(x)
-    if n3 and "title" in x:
-        n3 -= 1
+    if "title" in x:
         x2 = x["title"]
         if type(x2) is not str:
             return False
-    if n3 and "multipleOf" in x:
-        n3 -= 1
+    if "multipleOf" in x:
         x3 = x["multipleOf"]
         if type(x3) not in _NUMBER:
             return False
         if x3 <= 0:
             return False
-    if n3 and "maximum" in x:
-        n3 -= 1
+    if "maximum" in x:
         x4 = x["maximum"]
         if type(x4) not in _NUMBER:
             return False
-    if n3 and "exclusiveMaximum" in x:
-        n3 -= 1
+    if "exclusiveMaximum" in x:
         x5 = x["exclusiveMaximum"]
         if type(x5) is not bool:
             return False
-    if n3 and "minimum" in x:
-        n3 -= 1
+    if "minimum" in x:
         x6 = x["minimum"]
         if type(x6) not in _NUMBER:
             return False
-    if n3 and "exclusiveMinimum" in x:
-        n3 -= 1
+    if "exclusiveMinimum" in x:
         x7 = x["exclusiveMinimum"]
         if type(x7) is not bool:
             return False
-    if n3 and "maxLength" in x:
-        n3 -= 1
+    if "maxLength" in x:
         x8 = x["maxLength"]
         if type(x8) is not int:
             return False
         if x8 < 0:
             return False
-    if n3 and "minLength" in x:
-        n3 -= 1
+    if "minLength" in x:
         x9 = x["minLength"]
         if type(x9) is not int:
             return False
         if x9 < 0:
             return False
-    if n3 and "pattern" in x:
-        n3 -= 1
+    if "pattern" in x:
         x10 = x["pattern"]
         if type(x10) is not str:
             return False
-    if n3 and "maxItems" in x:
-        n3 -= 1
+    if "maxItems" in x:
         x11 = x["maxItems"]
         if type(x11) is not int:
             return False
         if x11 < 0:
             return False
-    if n3 and "minItems" in x:
-        n3 -= 1
+    if "minItems" in x:
         x12 = x["minItems"]
         if type(x12) is not int:
             return False
         if x12 < 0:
             return False
-    if n3 and "uniqueItems" in x:
-        n3 -= 1
+    if "uniqueItems" in x:
         x13 = x["uniqueItems"]
         if type(x13) is not bool:
             return False
-    if n3 and "maxProperties" in x:
-        n3 -= 1
+    if "maxProperties" in x:
         x14 = x["maxProperties"]
         if type(x14) is not int:
             return False
         if x14 < 0:
             return False
-    if n3 and "minProperties" in x:
-        n3 -= 1
+    if "minProperties" in x:
         x15 = x["minProperties"]
         if type(x15) is not int:
             return False
         if x15 < 0:
             return False
-    if n3 and "required" in x:
-        n3 -= 1
+    if "required" in x:
         x16 = x["required"]
         if type(x16) is not list:
             return False
@@ -362,112 +346,99 @@ def _v5(x: Any) -> bool:
         for x17 in x16:
             if type(x17) is not str:
                 return False
-    if n3 and "enum" in x:
-        n3 -= 1
+    if "enum" in x:
         x18 = x["enum"]
         if type(x18) is not list:
             return False
         if len(x18) < 1:
             return False
-    if n3 and "type" in x:
-        n3 -= 1
+    if "type" in x:
         x20 = x["type"]
         if type(x20) is not str:
             return False
         if x20 not in _F1:
             return False
-    if n3 and "not" in x:
-        n3 -= 1
+    if "not" in x:
         x21 = x["not"]
-        n4 = 0
+        n3 = 0
         for f3 in _T2:
             if f3(x21):
-                n4 += 1
-        if n4 != 1:
+                n3 += 1
+        if n3 != 1:
             return False
-    if n3 and "allOf" in x:
-        n3 -= 1
+    if "allOf" in x:
         x22 = x["allOf"]
         if type(x22) is not list:
             return False
         for x23 in x22:
-            n5 = 0
+            n4 = 0
             for f4 in _T3:
                 if f4(x23):
-                    n5 += 1
-            if n5 != 1:
+                    n4 += 1
+            if n4 != 1:
                 return False
-    if n3 and "oneOf" in x:
-        n3 -= 1
+    if "oneOf" in x:
         x24 = x["oneOf"]
         if type(x24) is not list:
             return False
         for x25 in x24:
-            n6 = 0
+            n5 = 0
             for f5 in _T4:
                 if f5(x25):
-                    n6 += 1
-            if n6 != 1:
+                    n5 += 1
+            if n5 != 1:
                 return False
-    if n3 and "anyOf" in x:
-        n3 -= 1
+    if "anyOf" in x:
         x26 = x["anyOf"]
         if type(x26) is not list:
             return False
         for x27 in x26:
-            n7 = 0
+            n6 = 0
             for f6 in _T5:
                 if f6(x27):
-                    n7 += 1
-            if n7 != 1:
+                    n6 += 1
+            if n6 != 1:
                 return False
-    if n3 and "items" in x:
-        n3 -= 1
+    if "items" in x:
         x28 = x["items"]
-        n8 = 0
+        n7 = 0
         for f7 in _T6:
             if f7(x28):
-                n8 += 1
-        if n8 != 1:
+                n7 += 1
+        if n7 != 1:
             return False
-    if n3 and "properties" in x:
-        n3 -= 1
+    if "properties" in x:
         x29 = x["properties"]
         if type(x29) is not dict:
             return False
         for x30 in x29.values():
-            n9 = 0
+            n8 = 0
             for f8 in _T1:
                 if f8(x30):
-                    n9 += 1
-            if n9 != 1:
+                    n8 += 1
+            if n8 != 1:
                 return False
-    if n3 and "additionalProperties" in x:
-        n3 -= 1
+    if "additionalProperties" in x:
         x31 = x["additionalProperties"]
-        n10 = 0
+        n9 = 0
         for f9 in _T7:
             if f9(x31):
-                n10 += 1
-        if n10 != 1:
+                n9 += 1
+        if n9 != 1:
             return False
-    if n3 and "description" in x:
-        n3 -= 1
+    if "description" in x:
         x32 = x["description"]
         if type(x32) is not str:
             return False
-    if n3 and "format" in x:
-        n3 -= 1
+    if "format" in x:
         x33 = x["format"]
         if type(x33) is not str:
             return False
-    if n3 and "nullable" in x:
-        n3 -= 1
+    if "nullable" in x:
         x35 = x["nullable"]
         if type(x35) is not bool:
             return False
-    if n3 and "discriminator" in x:
-        n3 -= 1
+    if "discriminator" in x:
         x36 = x["discriminator"]
         if type(x36) is not dict:
             return False
@@ -484,29 +455,25 @@ def _v5(x: Any) -> bool:
             for x39 in x38.values():
                 if type(x39) is not str:
                     return False
-    if n3 and "readOnly" in x:
-        n3 -= 1
+    if "readOnly" in x:
         x40 = x["readOnly"]
         if type(x40) is not bool:
             return False
-    if n3 and "writeOnly" in x:
-        n3 -= 1
+    if "writeOnly" in x:
         x41 = x["writeOnly"]
         if type(x41) is not bool:
             return False
-    if n3 and "externalDocs" in x:
-        n3 -= 1
+    if "externalDocs" in x:
         x43 = x["externalDocs"]
         if type(x43) is not dict:
             return False
         if "url" not in x43:
             return False
-    if n3 and "deprecated" in x:
-        n3 -= 1
+    if "deprecated" in x:
         x44 = x["deprecated"]
         if type(x44) is not bool:
             return False
-    if n3 and "xml" in x:
+    if "xml" in x:
         x45 = x["xml"]
         if type(x45) is not dict:
             return False
