@@ -12,6 +12,7 @@ from generator.compiler.context import EmitContext, Mode
 from generator.compiler.memo import child_path
 from generator.compiler.scope import Scope
 from generator.errors import SchemaError
+from generator.pylayout import WIDTH
 
 #: ``emit(cx, schema, scope, x, p, track)``: write the checks of one keyword (or one family of
 #: keywords read together) of ``schema`` against the instance in variable ``x``. ``p`` is the
@@ -74,13 +75,15 @@ class ChildPath(NamedTuple):
 
     #: the expression giving the child's path (None outside the error path)
     path: str | None
-    #: ``pN = (...)``, when ``path`` is the variable ``pN``: written first in the child's code
-    assign: str | None = None
+    #: ``pN = (...)`` (after ``pM = (...)`` for a long parent path), when ``path`` is the
+    #: variable ``pN``: written first in the child's code
+    assign: tuple[str, ...] = ()
 
     def place(self, body: EmitContext) -> None:
         """Write :attr:`assign` first in ``body`` (the child's code) if the code uses it."""
-        if self.assign is not None and self.path is not None and uses(self.path, body.code):
-            body.code.lines.insert(0, body.code.indent + self.assign)
+        if self.assign and self.path is not None and uses(self.path, body.code):
+            indent = body.code.indent
+            body.code.lines[0:0] = [indent + line for line in self.assign]
 
 
 def sub_path(cx: EmitContext, p: str | None, segment: str) -> ChildPath:
@@ -92,10 +95,15 @@ def sub_path(cx: EmitContext, p: str | None, segment: str) -> ChildPath:
         return ChildPath(None)
     path = child_path(p, segment)
     memo = cx.compiler.memo
-    if memo.path_length(path) <= LAZY_PATH - len(cx.code.indent):
+    length = memo.path_length(path)
+    if length <= LAZY_PATH - len(cx.code.indent):
         return ChildPath(path)
     var = memo.var("p")
-    return ChildPath(var, f"{var} = {path}")
+    # (the child's code is at most three levels deeper; a variable's name is short)
+    if len(cx.code.indent) + 12 + 7 + length <= WIDTH or memo.path_length(p) <= 8:
+        return ChildPath(var, (f"{var} = {path}",))
+    parent = memo.var("p")  # a long path, written down first
+    return ChildPath(var, (f"{parent} = {p}", f"{var} = {child_path(parent, segment)}"))
 
 
 def bind(cx: EmitContext, header: str, body: EmitContext, var: str, expr: str) -> None:
