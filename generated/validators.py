@@ -112,6 +112,14 @@ class SchemaValidationError:
     keyword: str
     message: str
 
+    # Written out (as the dataclass would write it): mypyc compiles this one, where it leaves
+    # the generated ``__init__`` interpreted, several times slower.
+    def __init__(self, path: str, schema_path: str, keyword: str, message: str) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "schema_path", schema_path)
+        object.__setattr__(self, "keyword", keyword)
+        object.__setattr__(self, "message", message)
+
     def __str__(self) -> str:
         return f"{self.path or '(root)'}: {self.message}"
 
@@ -149,7 +157,13 @@ def _loc(keyword: str, schema_path: str) -> tuple[str, str]:
 
 
 def _ptr(path: _Path) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    parts = []
+    for part in path:
+        text = part if type(part) is str else str(part)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        parts.append(text)
+    return "/" + "/".join(parts) if parts else ""
 
 
 def _err(path: _Path, loc: tuple[str, str], message: str) -> SchemaValidationError:
@@ -348,76 +362,77 @@ _S65: Final = _loc("type", "/$defs/OpenAIToolCallFunction/properties/arguments/t
 def _v1(x: Any) -> bool:
     if type(x) is not dict:
         return False
-    if "type" not in x or "messages" not in x:
+    try:
+        x1 = x["type"]
+        x2 = x["messages"]
+    except KeyError:
         return False
     if "id" in x:
-        x1 = x["id"]
-        if x1 is not None and type(x1) is not str:
-            return False
-    if "externalId" in x:
-        x2 = x["externalId"]
-        if x2 is not None and type(x2) is not str:
-            return False
-    if "externalUrl" in x:
-        x3 = x["externalUrl"]
+        x3 = x["id"]
         if x3 is not None and type(x3) is not str:
             return False
-    x4 = x["type"]
-    if type(x4) is not str:
-        return False
-    if x4 not in _F1:
-        return False
-    if "supportTicketConversationId" in x:
-        x5 = x["supportTicketConversationId"]
+    if "externalId" in x:
+        x4 = x["externalId"]
+        if x4 is not None and type(x4) is not str:
+            return False
+    if "externalUrl" in x:
+        x5 = x["externalUrl"]
         if x5 is not None and type(x5) is not str:
             return False
-    if "createdAt" in x:
-        x6 = x["createdAt"]
+    if type(x1) is not str:
+        return False
+    if x1 not in _F1:
+        return False
+    if "supportTicketConversationId" in x:
+        x6 = x["supportTicketConversationId"]
         if x6 is not None and type(x6) is not str:
             return False
-    if "updatedAt" in x:
-        x7 = x["updatedAt"]
+    if "createdAt" in x:
+        x7 = x["createdAt"]
         if x7 is not None and type(x7) is not str:
             return False
-    if "projectId" in x:
-        x8 = x["projectId"]
+    if "updatedAt" in x:
+        x8 = x["updatedAt"]
         if x8 is not None and type(x8) is not str:
             return False
-    if "integrationId" in x:
-        x9 = x["integrationId"]
+    if "projectId" in x:
+        x9 = x["projectId"]
         if x9 is not None and type(x9) is not str:
             return False
+    if "integrationId" in x:
+        x10 = x["integrationId"]
+        if x10 is not None and type(x10) is not str:
+            return False
     if "properties" in x:
-        x10 = x["properties"]
-        if x10 is not None:
-            if type(x10) is not dict:
-                return False
-    if "userProperties" in x:
-        x11 = x["userProperties"]
+        x11 = x["properties"]
         if x11 is not None:
             if type(x11) is not dict:
                 return False
+    if "userProperties" in x:
+        x12 = x["userProperties"]
+        if x12 is not None:
+            if type(x12) is not dict:
+                return False
     if "tags" in x:
-        x12 = x["tags"]
-        if x12 is not None and type(x12) is not list:
+        x13 = x["tags"]
+        if x13 is not None and type(x13) is not list:
             return False
-        if type(x12) is list:
-            for x13 in x12:
-                if type(x13) is not str:
+        if type(x13) is list:
+            for x14 in x13:
+                if type(x14) is not str:
                     return False
     if "visibility" in x:
-        x14 = x["visibility"]
-        if x14 is not None:
-            if type(x14) is not str:
+        x15 = x["visibility"]
+        if x15 is not None:
+            if type(x15) is not str:
                 return False
-            if x14 not in _F2:
+            if x15 not in _F2:
                 return False
-    x15 = x["messages"]
-    if type(x15) is not list:
+    if type(x2) is not list:
         return False
-    if len(x15) < 1:
+    if len(x2) < 1:
         return False
-    for x16 in x15:
+    for x16 in x2:
         if not _v6(x16):
             return False
     return True
@@ -432,93 +447,77 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
                 yield _err(p, _S2, _show(k1) + _M2)
         if "id" in x:
             x17 = x["id"]
-            p1 = (*p, "id")
             if x17 is not None and type(x17) is not str:
-                yield _err(p1, _S3, _show(x17) + _M3)
+                yield _err((*p, "id"), _S3, _show(x17) + _M3)
         if "externalId" in x:
             x18 = x["externalId"]
-            p2 = (*p, "externalId")
             if x18 is not None and type(x18) is not str:
-                yield _err(p2, _S4, _show(x18) + _M3)
+                yield _err((*p, "externalId"), _S4, _show(x18) + _M3)
         if "externalUrl" in x:
             x19 = x["externalUrl"]
-            p3 = (*p, "externalUrl")
             if x19 is not None and type(x19) is not str:
-                yield _err(p3, _S5, _show(x19) + _M3)
+                yield _err((*p, "externalUrl"), _S5, _show(x19) + _M3)
         if "type" in x:
             x20 = x["type"]
-            p4 = (*p, "type")
             if type(x20) is not str:
-                yield _err(p4, _S6, _show(x20) + _M4)
+                yield _err((*p, "type"), _S6, _show(x20) + _M4)
             if type(x20) is not str or x20 not in _F1:
-                yield _err(p4, _S7, _show(x20) + _M5)
+                yield _err((*p, "type"), _S7, _show(x20) + _M5)
         if "supportTicketConversationId" in x:
             x21 = x["supportTicketConversationId"]
-            p5 = (*p, "supportTicketConversationId")
             if x21 is not None and type(x21) is not str:
-                yield _err(p5, _S8, _show(x21) + _M3)
+                yield _err((*p, "supportTicketConversationId"), _S8, _show(x21) + _M3)
         if "createdAt" in x:
             x22 = x["createdAt"]
-            p6 = (*p, "createdAt")
             if x22 is not None and type(x22) is not str:
-                yield _err(p6, _S9, _show(x22) + _M3)
+                yield _err((*p, "createdAt"), _S9, _show(x22) + _M3)
         if "updatedAt" in x:
             x23 = x["updatedAt"]
-            p7 = (*p, "updatedAt")
             if x23 is not None and type(x23) is not str:
-                yield _err(p7, _S10, _show(x23) + _M3)
+                yield _err((*p, "updatedAt"), _S10, _show(x23) + _M3)
         if "projectId" in x:
             x24 = x["projectId"]
-            p8 = (*p, "projectId")
             if x24 is not None and type(x24) is not str:
-                yield _err(p8, _S11, _show(x24) + _M3)
+                yield _err((*p, "projectId"), _S11, _show(x24) + _M3)
         if "integrationId" in x:
             x25 = x["integrationId"]
-            p9 = (*p, "integrationId")
             if x25 is not None and type(x25) is not str:
-                yield _err(p9, _S12, _show(x25) + _M3)
+                yield _err((*p, "integrationId"), _S12, _show(x25) + _M3)
         if "properties" in x:
             x26 = x["properties"]
-            p10 = (*p, "properties")
             if x26 is not None:
                 if type(x26) is not dict:
-                    yield _err(p10, _S13, _show(x26) + _M1)
+                    yield _err((*p, "properties"), _S13, _show(x26) + _M1)
         if "userProperties" in x:
             x27 = x["userProperties"]
-            p11 = (*p, "userProperties")
             if x27 is not None:
                 if type(x27) is not dict:
-                    yield _err(p11, _S14, _show(x27) + _M1)
+                    yield _err((*p, "userProperties"), _S14, _show(x27) + _M1)
         if "tags" in x:
             x28 = x["tags"]
-            p12 = (*p, "tags")
             if x28 is not None and type(x28) is not list:
-                yield _err(p12, _S15, _show(x28) + _M6)
+                yield _err((*p, "tags"), _S15, _show(x28) + _M6)
             if type(x28) is list:
                 for i3, x29 in enumerate(x28):
-                    p13 = (*p12, i3)
                     if type(x29) is not str:
-                        yield _err(p13, _S16, _show(x29) + _M4)
+                        yield _err((*p, "tags", i3), _S16, _show(x29) + _M4)
         if "visibility" in x:
             x30 = x["visibility"]
-            p14 = (*p, "visibility")
             if x30 is not None:
                 if type(x30) is not str:
-                    yield _err(p14, _S17, _show(x30) + _M4)
+                    yield _err((*p, "visibility"), _S17, _show(x30) + _M4)
                 if type(x30) is not str or x30 not in _F2:
-                    yield _err(p14, _S18, _show(x30) + _M7)
+                    yield _err((*p, "visibility"), _S18, _show(x30) + _M7)
         if "messages" in x:
             x31 = x["messages"]
-            p15 = (*p, "messages")
             if type(x31) is not list:
-                yield _err(p15, _S19, _show(x31) + _M8)
+                yield _err((*p, "messages"), _S19, _show(x31) + _M8)
             if type(x31) is list:
                 if len(x31) < 1:
-                    yield _err(p15, _S20, _show(x31) + _M9)
+                    yield _err((*p, "messages"), _S20, _show(x31) + _M9)
                 for i4, x32 in enumerate(x31):
-                    p16 = (*p15, i4)
                     if not _v6(x32):
-                        yield from _e6(x32, p16)
+                        yield from _e6(x32, (*p, "messages", i4))
 
 
 def _v2(x: Any) -> bool:
@@ -576,35 +575,36 @@ def _e5(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
 def _v6(x: Any) -> bool:
     if type(x) is not dict:
         return False
-    if "role" not in x or "content" not in x:
+    try:
+        x33 = x["role"]
+        x34 = x["content"]
+    except KeyError:
         return False
     if "id" in x:
-        x33 = x["id"]
-        if type(x33) is not str:
+        x35 = x["id"]
+        if type(x35) is not str:
             return False
     if "externalId" in x:
-        x34 = x["externalId"]
-        if x34 is not None and type(x34) is not str:
-            return False
-    if "externalUrl" in x:
-        x35 = x["externalUrl"]
-        if x35 is not None and type(x35) is not str:
-            return False
-    if "createdAt" in x:
-        x36 = x["createdAt"]
+        x36 = x["externalId"]
         if x36 is not None and type(x36) is not str:
             return False
-    if "updatedAt" in x:
-        x37 = x["updatedAt"]
+    if "externalUrl" in x:
+        x37 = x["externalUrl"]
         if x37 is not None and type(x37) is not str:
             return False
-    x38 = x["role"]
-    if type(x38) is not str:
+    if "createdAt" in x:
+        x38 = x["createdAt"]
+        if x38 is not None and type(x38) is not str:
+            return False
+    if "updatedAt" in x:
+        x39 = x["updatedAt"]
+        if x39 is not None and type(x39) is not str:
+            return False
+    if type(x33) is not str:
         return False
-    if x38 not in _F3:
+    if x33 not in _F3:
         return False
-    x39 = x["content"]
-    if not _v8(x39):
+    if not _v8(x34):
         return False
     if "name" in x:
         x40 = x["name"]
@@ -648,78 +648,64 @@ def _e6(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
                 yield _err(p, _S22, _show(k2) + _M2)
         if "id" in x:
             x47 = x["id"]
-            p17 = (*p, "id")
             if type(x47) is not str:
-                yield _err(p17, _S23, _show(x47) + _M4)
+                yield _err((*p, "id"), _S23, _show(x47) + _M4)
         if "externalId" in x:
             x48 = x["externalId"]
-            p18 = (*p, "externalId")
             if x48 is not None and type(x48) is not str:
-                yield _err(p18, _S24, _show(x48) + _M3)
+                yield _err((*p, "externalId"), _S24, _show(x48) + _M3)
         if "externalUrl" in x:
             x49 = x["externalUrl"]
-            p19 = (*p, "externalUrl")
             if x49 is not None and type(x49) is not str:
-                yield _err(p19, _S25, _show(x49) + _M3)
+                yield _err((*p, "externalUrl"), _S25, _show(x49) + _M3)
         if "createdAt" in x:
             x50 = x["createdAt"]
-            p20 = (*p, "createdAt")
             if x50 is not None and type(x50) is not str:
-                yield _err(p20, _S26, _show(x50) + _M3)
+                yield _err((*p, "createdAt"), _S26, _show(x50) + _M3)
         if "updatedAt" in x:
             x51 = x["updatedAt"]
-            p21 = (*p, "updatedAt")
             if x51 is not None and type(x51) is not str:
-                yield _err(p21, _S27, _show(x51) + _M3)
+                yield _err((*p, "updatedAt"), _S27, _show(x51) + _M3)
         if "role" in x:
             x52 = x["role"]
-            p22 = (*p, "role")
             if type(x52) is not str:
-                yield _err(p22, _S28, _show(x52) + _M4)
+                yield _err((*p, "role"), _S28, _show(x52) + _M4)
             if type(x52) is not str or x52 not in _F3:
-                yield _err(p22, _S29, _show(x52) + _M10)
+                yield _err((*p, "role"), _S29, _show(x52) + _M10)
         if "content" in x:
             x53 = x["content"]
-            p23 = (*p, "content")
             if not _v8(x53):
-                yield from _e8(x53, p23)
+                yield from _e8(x53, (*p, "content"))
         if "name" in x:
             x54 = x["name"]
-            p24 = (*p, "name")
             if x54 is not None and type(x54) is not str:
-                yield _err(p24, _S30, _show(x54) + _M3)
+                yield _err((*p, "name"), _S30, _show(x54) + _M3)
         if "links" in x:
             x55 = x["links"]
-            p25 = (*p, "links")
             if x55 is not None and type(x55) is not list:
-                yield _err(p25, _S31, _show(x55) + _M6)
+                yield _err((*p, "links"), _S31, _show(x55) + _M6)
             if type(x55) is list:
                 for i7, x56 in enumerate(x55):
-                    p26 = (*p25, i7)
                     if not _v13(x56):
-                        yield from _e13(x56, p26)
+                        yield from _e13(x56, (*p, "links", i7))
         if "properties" in x:
             x57 = x["properties"]
-            p27 = (*p, "properties")
             if x57 is not None:
                 if type(x57) is not dict:
-                    yield _err(p27, _S32, _show(x57) + _M1)
+                    yield _err((*p, "properties"), _S32, _show(x57) + _M1)
         if "userProperties" in x:
             x58 = x["userProperties"]
-            p28 = (*p, "userProperties")
             if x58 is not None:
                 if type(x58) is not dict:
-                    yield _err(p28, _S33, _show(x58) + _M1)
+                    yield _err((*p, "userProperties"), _S33, _show(x58) + _M1)
         if "tool_calls" in x:
             x59 = x["tool_calls"]
-            p29 = (*p, "tool_calls")
             if x59 is not None and type(x59) is not list:
-                yield _err(p29, _S34, _show(x59) + _M6)
+                yield _err((*p, "tool_calls"), _S34, _show(x59) + _M6)
             if type(x59) is list:
                 for i8, x60 in enumerate(x59):
-                    p30 = (*p29, i8)
                     if not _v18(x60):
-                        yield from _e18(x60, p30)
+                        yield from _e18(x60, (*p, "tool_calls", i8))
 
 
 def _v7(x: Any) -> bool:
@@ -751,9 +737,10 @@ def _e8(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
 def _v9(x: Any) -> bool:
     if type(x) is not dict:
         return False
-    if "type" not in x:
+    try:
+        x61 = x["type"]
+    except KeyError:
         return False
-    x61 = x["type"]
     if type(x61) is not str:
         return False
     if x61 not in _F4:
@@ -779,22 +766,19 @@ def _e9(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
                 yield _err(p, _S37, _show(k3) + _M2)
         if "type" in x:
             x64 = x["type"]
-            p31 = (*p, "type")
             if type(x64) is not str:
-                yield _err(p31, _S38, _show(x64) + _M4)
+                yield _err((*p, "type"), _S38, _show(x64) + _M4)
             if type(x64) is not str or x64 not in _F4:
-                yield _err(p31, _S39, _show(x64) + _M12)
+                yield _err((*p, "type"), _S39, _show(x64) + _M12)
         if "text" in x:
             x65 = x["text"]
-            p32 = (*p, "text")
             if x65 is not None and type(x65) is not str:
-                yield _err(p32, _S40, _show(x65) + _M3)
+                yield _err((*p, "text"), _S40, _show(x65) + _M3)
         if "image_url" in x:
             x66 = x["image_url"]
-            p33 = (*p, "image_url")
             if x66 is not None:
                 if not _v11(x66):
-                    yield from _e11(x66, p33)
+                    yield from _e11(x66, (*p, "image_url"))
 
 
 def _v10(x: Any) -> bool:
@@ -815,9 +799,10 @@ def _e10(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
 def _v11(x: Any) -> bool:
     if type(x) is not dict:
         return False
-    if "url" not in x:
+    try:
+        x67 = x["url"]
+    except KeyError:
         return False
-    x67 = x["url"]
     if type(x67) is not str:
         return False
     if "detail" in x:
@@ -838,16 +823,14 @@ def _e11(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
                 yield _err(p, _S42, _show(k4) + _M2)
         if "url" in x:
             x69 = x["url"]
-            p34 = (*p, "url")
             if type(x69) is not str:
-                yield _err(p34, _S43, _show(x69) + _M4)
+                yield _err((*p, "url"), _S43, _show(x69) + _M4)
         if "detail" in x:
             x70 = x["detail"]
-            p35 = (*p, "detail")
             if type(x70) is not str:
-                yield _err(p35, _S44, _show(x70) + _M4)
+                yield _err((*p, "detail"), _S44, _show(x70) + _M4)
             if type(x70) is not str or x70 not in _F5:
-                yield _err(p35, _S45, _show(x70) + _M13)
+                yield _err((*p, "detail"), _S45, _show(x70) + _M13)
 
 
 def _v12(x: Any) -> bool:
@@ -868,14 +851,15 @@ def _e12(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
 def _v13(x: Any) -> bool:
     if type(x) is not dict:
         return False
-    if "url" not in x:
+    try:
+        x71 = x["url"]
+    except KeyError:
         return False
     if "label" in x:
-        x71 = x["label"]
-        if x71 is not None and type(x71) is not str:
+        x72 = x["label"]
+        if x72 is not None and type(x72) is not str:
             return False
-    x72 = x["url"]
-    if type(x72) is not str:
+    if type(x71) is not str:
         return False
     if "title" in x:
         x73 = x["title"]
@@ -910,40 +894,33 @@ def _e13(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
                 yield _err(p, _S47, _show(k5) + _M2)
         if "label" in x:
             x78 = x["label"]
-            p36 = (*p, "label")
             if x78 is not None and type(x78) is not str:
-                yield _err(p36, _S48, _show(x78) + _M3)
+                yield _err((*p, "label"), _S48, _show(x78) + _M3)
         if "url" in x:
             x79 = x["url"]
-            p37 = (*p, "url")
             if type(x79) is not str:
-                yield _err(p37, _S49, _show(x79) + _M4)
+                yield _err((*p, "url"), _S49, _show(x79) + _M4)
         if "title" in x:
             x80 = x["title"]
-            p38 = (*p, "title")
             if x80 is not None and type(x80) is not str:
-                yield _err(p38, _S50, _show(x80) + _M3)
+                yield _err((*p, "title"), _S50, _show(x80) + _M3)
         if "description" in x:
             x81 = x["description"]
-            p39 = (*p, "description")
             if x81 is not None and type(x81) is not str:
-                yield _err(p39, _S51, _show(x81) + _M3)
+                yield _err((*p, "description"), _S51, _show(x81) + _M3)
         if "type" in x:
             x82 = x["type"]
-            p40 = (*p, "type")
             if x82 is not None:
                 if not _v14(x82):
-                    yield from _e14(x82, p40)
+                    yield from _e14(x82, (*p, "type"))
         if "breadcrumbs" in x:
             x83 = x["breadcrumbs"]
-            p41 = (*p, "breadcrumbs")
             if x83 is not None and type(x83) is not list:
-                yield _err(p41, _S52, _show(x83) + _M6)
+                yield _err((*p, "breadcrumbs"), _S52, _show(x83) + _M6)
             if type(x83) is list:
                 for i10, x84 in enumerate(x83):
-                    p42 = (*p41, i10)
                     if type(x84) is not str:
-                        yield _err(p42, _S53, _show(x84) + _M4)
+                        yield _err((*p, "breadcrumbs", i10), _S53, _show(x84) + _M4)
 
 
 def _v14(x: Any) -> bool:
@@ -997,25 +974,27 @@ def _e17(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
 def _v18(x: Any) -> bool:
     if type(x) is not dict:
         return False
-    if "id" not in x or "type" not in x or "function" not in x:
+    try:
+        x85 = x["id"]
+        x86 = x["type"]
+        x87 = x["function"]
+    except KeyError:
         return False
-    x85 = x["id"]
     if type(x85) is not str:
         return False
-    x86 = x["type"]
     if type(x86) is not str:
         return False
     if x86 not in _F7:
         return False
-    x87 = x["function"]
     if type(x87) is not dict:
         return False
-    if "name" not in x87 or "arguments" not in x87:
+    try:
+        x88 = x87["name"]
+        x89 = x87["arguments"]
+    except KeyError:
         return False
-    x88 = x87["name"]
     if type(x88) is not str:
         return False
-    x89 = x87["arguments"]
     if type(x89) is not str:
         return False
     return True
@@ -1030,35 +1009,30 @@ def _e18(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
                 yield _err(p, _S58, _show(k6) + _M2)
         if "id" in x:
             x90 = x["id"]
-            p43 = (*p, "id")
             if type(x90) is not str:
-                yield _err(p43, _S59, _show(x90) + _M4)
+                yield _err((*p, "id"), _S59, _show(x90) + _M4)
         if "type" in x:
             x91 = x["type"]
-            p44 = (*p, "type")
             if type(x91) is not str:
-                yield _err(p44, _S60, _show(x91) + _M4)
+                yield _err((*p, "type"), _S60, _show(x91) + _M4)
             if type(x91) is not str or x91 not in _F7:
-                yield _err(p44, _S61, _show(x91) + _M19)
+                yield _err((*p, "type"), _S61, _show(x91) + _M19)
         if "function" in x:
             x92 = x["function"]
-            p45 = (*p, "function")
             if type(x92) is not dict:
-                yield _err(p45, _S62, _show(x92) + _M1)
+                yield _err((*p, "function"), _S62, _show(x92) + _M1)
             if type(x92) is dict:
                 for k7 in _K6:
                     if k7 not in x92:
-                        yield _err(p45, _S63, _show(k7) + _M2)
+                        yield _err((*p, "function"), _S63, _show(k7) + _M2)
                 if "name" in x92:
                     x93 = x92["name"]
-                    p46 = (*p45, "name")
                     if type(x93) is not str:
-                        yield _err(p46, _S64, _show(x93) + _M4)
+                        yield _err((*p, "function", "name"), _S64, _show(x93) + _M4)
                 if "arguments" in x92:
                     x94 = x92["arguments"]
-                    p47 = (*p45, "arguments")
                     if type(x94) is not str:
-                        yield _err(p47, _S65, _show(x94) + _M4)
+                        yield _err((*p, "function", "arguments"), _S65, _show(x94) + _M4)
 
 
 def _v19(x: Any) -> bool:
@@ -1079,12 +1053,13 @@ def _e19(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
 def _v20(x: Any) -> bool:
     if type(x) is not dict:
         return False
-    if "name" not in x or "arguments" not in x:
+    try:
+        x95 = x["name"]
+        x96 = x["arguments"]
+    except KeyError:
         return False
-    x95 = x["name"]
     if type(x95) is not str:
         return False
-    x96 = x["arguments"]
     if type(x96) is not str:
         return False
     return True
@@ -1099,14 +1074,12 @@ def _e20(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
                 yield _err(p, _S63, _show(k8) + _M2)
         if "name" in x:
             x97 = x["name"]
-            p48 = (*p, "name")
             if type(x97) is not str:
-                yield _err(p48, _S64, _show(x97) + _M4)
+                yield _err((*p, "name"), _S64, _show(x97) + _M4)
         if "arguments" in x:
             x98 = x["arguments"]
-            p49 = (*p, "arguments")
             if type(x98) is not str:
-                yield _err(p49, _S65, _show(x98) + _M4)
+                yield _err((*p, "arguments"), _S65, _show(x98) + _M4)
 
 
 def _v21(x: Any) -> bool:

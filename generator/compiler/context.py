@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from generator.compiler.codegen import INDENT, Block, Code
 from generator.compiler.constants import ConstantPools
-from generator.compiler.memo import EmissionMemo
+from generator.compiler.memo import EmissionMemo, path_key
 from generator.compiler.scope import Resolver, Scope
 
 
@@ -148,7 +148,7 @@ class EmitContext:
             self.code.level,
             self.loops,
             self.depth,
-            p is None,
+            path_key(p),
             track is None,
             scope.dialect,
             known,

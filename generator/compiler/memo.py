@@ -84,7 +84,8 @@ class Recording:
         self.doc = scope.doc
         self.ptr = scope.ptr
         self.ops: list[tuple[str, str]] = []  # ("", prefix): a variable; (ptr, kw): a location
-        self.values = [x, p or "", track or ""]  # the names behind the placeholders
+        # the names behind the placeholders (the path's also as a tuple body, see path_body)
+        self.values = [x, p or "", track or "", path_body(p) if p is not None else ""]
         self.memoisable = True
 
     def placeholder(self, name: str, op: tuple[str, str]) -> str:
@@ -98,8 +99,47 @@ class Recording:
         return self.values[int(found[1])] if found else text
 
 
-# The placeholders for the instance, path and annotation-set variables given to the schema.
-X, P, TRACK = "\x010\x02", "\x011\x02", "\x012\x02"
+# The placeholders for the instance, path and annotation-set variables given to the schema,
+# and for the path's tuple body (see :func:`child_path`).
+X, P, TRACK, P_BODY = "\x010\x02", "\x011\x02", "\x012\x02", "\x013\x02"
+
+
+def path_body(path: str) -> str:
+    """The items of the path expression ``path`` as written inside a tuple display: ``*p``
+    for a variable, ``*p, "a", i1`` for ``(*p, "a", i1)``."""
+    return path[1:-1] if path.startswith("(") else "*" + path
+
+
+#: Paths in memo keys are told apart by their length in steps of this many characters.
+PATH_BUCKET = 16
+#: The characters a name filled into a recorded emission is counted as (see ``path_length``).
+NAME_ALLOWANCE = 6
+
+
+def path_key(path: str | None) -> int:
+    """The part of an emission memo key for the path expression ``path``: -1 for none, 0 for
+    a variable, else its length in :data:`PATH_BUCKET` steps (emitters write a long path
+    into a variable: how long the path is decides what they write)."""
+    if path is None:
+        return -1
+    return -(-len(path) // PATH_BUCKET) if path.startswith("(") else 0
+
+
+def _longest(key: int) -> int:
+    """The longest path expression with the :func:`path_key` ``key``."""
+    return key * PATH_BUCKET if key else NAME_ALLOWANCE
+
+
+def child_path(path: str, segment: str) -> str:
+    """The expression for the path of a child (``segment``: its key or index expression) of the
+    instance at ``path`` (a variable or an expression of this function).
+
+    Paths are built where an error is made, never on the way: ``(*p, "a", i1)`` rather than
+    ``p1 = (*p, "a")`` and ``p2 = (*p1, i1)`` before knowing that anything fails (in the path
+    of a recorded emission, :data:`P`, the body is its own placeholder, filled in on replay).
+    """
+    body = P_BODY if path == P else path_body(path)
+    return f"({body}, {segment})"
 
 
 class Template:
@@ -156,6 +196,21 @@ class EmissionMemo:
             return name
         return recording.placeholder(name, (ptr[len(recording.ptr) :], keyword))
 
+    def path_length(self, path: str) -> int:
+        """The length of the path expression ``path`` as written out; while an emission is
+        recorded, the most it can be in any replay (the recorded schema's own path counts as
+        the longest of its :func:`path_key` step, any other name as :data:`NAME_ALLOWANCE`)."""
+        recording = self.recording
+        if recording is None or "\x01" not in path:
+            return len(path)
+        longest = _longest(path_key(recording.values[1]))
+        length = len(path)
+        for found in _PLACEHOLDER.finditer(path):
+            index = int(found[1])
+            length -= len(found[0])
+            length += longest + 1 if index in (1, 3) else NAME_ALLOWANCE
+        return length
+
     def not_memoisable(self) -> None:
         """What is being recorded names something that depends on where it is."""
         if self.recording is not None:
@@ -165,7 +220,7 @@ class EmissionMemo:
         self, template: Template, scope: Scope, x: str, p: str | None, track: str | None
     ) -> list[str]:
         """The lines of ``template`` with fresh names, obtained as the recording obtained them."""
-        values = [x, p or "", track or ""]
+        values = [x, p or "", track or "", path_body(p) if p is not None else ""]
         for where, what in template.ops:
             if where:
                 values.append(self.constants.location_at(scope.doc, scope.ptr + where, what))

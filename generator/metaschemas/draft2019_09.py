@@ -55,6 +55,14 @@ class SchemaValidationError:
     keyword: str
     message: str
 
+    # Written out (as the dataclass would write it): mypyc compiles this one, where it leaves
+    # the generated ``__init__`` interpreted, several times slower.
+    def __init__(self, path: str, schema_path: str, keyword: str, message: str) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "schema_path", schema_path)
+        object.__setattr__(self, "keyword", keyword)
+        object.__setattr__(self, "message", message)
+
     def __str__(self) -> str:
         return f"{self.path or '(root)'}: {self.message}"
 
@@ -92,7 +100,13 @@ def _loc(keyword: str, schema_path: str) -> tuple[str, str]:
 
 
 def _ptr(path: _Path) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    parts = []
+    for part in path:
+        text = part if type(part) is str else str(part)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        parts.append(text)
+    return "/" + "/".join(parts) if parts else ""
 
 
 def _err(path: _Path, loc: tuple[str, str], message: str) -> SchemaValidationError:
@@ -425,24 +439,20 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "definitions" in x:
             x5 = x["definitions"]
-            p1 = (*p, "definitions")
             if type(x5) is not dict:
-                yield _err(p1, _S2, _show(x5) + _M2)
+                yield _err((*p, "definitions"), _S2, _show(x5) + _M2)
             if type(x5) is dict:
                 for k3, x6 in x5.items():
-                    p2 = (*p1, k3)
                     if not _v1(x6):
-                        yield from _e1(x6, p2)
+                        yield from _e1(x6, (*p, "definitions", k3))
         if "dependencies" in x:
             x7 = x["dependencies"]
-            p3 = (*p, "dependencies")
             if type(x7) is not dict:
-                yield _err(p3, _S3, _show(x7) + _M2)
+                yield _err((*p, "dependencies"), _S3, _show(x7) + _M2)
             if type(x7) is dict:
                 for k4, x8 in x7.items():
-                    p4 = (*p3, k4)
                     if not (_v8(x8) or _v9(x8)):
-                        yield _err(p4, _S4, _show(x8) + _M3)
+                        yield _err((*p, "dependencies", k4), _S4, _show(x8) + _M3)
 
 
 def _v2(x: Any) -> bool:
@@ -783,68 +793,57 @@ def _e2(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "$id" in x:
             x75 = x["$id"]
-            p5 = (*p, "$id")
             if type(x75) is not str:
-                yield _err(p5, _S6, _show(x75) + _M6)
+                yield _err((*p, "$id"), _S6, _show(x75) + _M6)
             if type(x75) is str:
                 if _P1.search(x75) is None:
-                    yield _err(p5, _S7, _show(x75) + _M8)
+                    yield _err((*p, "$id"), _S7, _show(x75) + _M8)
         if "$schema" in x:
             x76 = x["$schema"]
-            p6 = (*p, "$schema")
             if type(x76) is not str:
-                yield _err(p6, _S8, _show(x76) + _M6)
+                yield _err((*p, "$schema"), _S8, _show(x76) + _M6)
         if "$anchor" in x:
             x77 = x["$anchor"]
-            p7 = (*p, "$anchor")
             if type(x77) is not str:
-                yield _err(p7, _S9, _show(x77) + _M6)
+                yield _err((*p, "$anchor"), _S9, _show(x77) + _M6)
             if type(x77) is str:
                 if _P2.search(x77) is None:
-                    yield _err(p7, _S10, _show(x77) + _M12)
+                    yield _err((*p, "$anchor"), _S10, _show(x77) + _M12)
         if "$ref" in x:
             x78 = x["$ref"]
-            p8 = (*p, "$ref")
             if type(x78) is not str:
-                yield _err(p8, _S11, _show(x78) + _M6)
+                yield _err((*p, "$ref"), _S11, _show(x78) + _M6)
         if "$recursiveRef" in x:
             x79 = x["$recursiveRef"]
-            p9 = (*p, "$recursiveRef")
             if type(x79) is not str:
-                yield _err(p9, _S12, _show(x79) + _M6)
+                yield _err((*p, "$recursiveRef"), _S12, _show(x79) + _M6)
         if "$recursiveAnchor" in x:
             x80 = x["$recursiveAnchor"]
-            p10 = (*p, "$recursiveAnchor")
             if type(x80) is not bool:
-                yield _err(p10, _S13, _show(x80) + _M16)
+                yield _err((*p, "$recursiveAnchor"), _S13, _show(x80) + _M16)
         if "$vocabulary" in x:
             x81 = x["$vocabulary"]
-            p11 = (*p, "$vocabulary")
             if type(x81) is not dict:
-                yield _err(p11, _S14, _show(x81) + _M2)
+                yield _err((*p, "$vocabulary"), _S14, _show(x81) + _M2)
             if type(x81) is dict:
                 for k13 in x81:
                     if type(k13) is not str:
-                        yield _err(p11, _S15, _show(k13) + _M6)
+                        yield _err((*p, "$vocabulary"), _S15, _show(k13) + _M6)
                 for k14, x82 in x81.items():
-                    p12 = (*p11, k14)
                     if type(x82) is not bool:
-                        yield _err(p12, _S16, _show(x82) + _M16)
+                        yield _err((*p, "$vocabulary", k14), _S16, _show(x82) + _M16)
         if "$comment" in x:
             x83 = x["$comment"]
-            p13 = (*p, "$comment")
             if type(x83) is not str:
-                yield _err(p13, _S17, _show(x83) + _M6)
+                yield _err((*p, "$comment"), _S17, _show(x83) + _M6)
         if "$defs" in x:
             x84 = x["$defs"]
-            p14 = (*p, "$defs")
             if type(x84) is not dict:
-                yield _err(p14, _S18, _show(x84) + _M2)
+                yield _err((*p, "$defs"), _S18, _show(x84) + _M2)
             if type(x84) is dict:
                 for k15, x85 in x84.items():
-                    p15 = (*p14, k15)
                     if not _v1(x85):
-                        yield from _e1(x85, p15)
+                        yield from _e1(x85, (*p, "$defs", k15))
 
 
 def _e3(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
@@ -853,104 +852,84 @@ def _e3(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "additionalItems" in x:
             x86 = x["additionalItems"]
-            p16 = (*p, "additionalItems")
             if not _v1(x86):
-                yield from _e1(x86, p16)
+                yield from _e1(x86, (*p, "additionalItems"))
         if "unevaluatedItems" in x:
             x87 = x["unevaluatedItems"]
-            p17 = (*p, "unevaluatedItems")
             if not _v1(x87):
-                yield from _e1(x87, p17)
+                yield from _e1(x87, (*p, "unevaluatedItems"))
         if "items" in x:
             x88 = x["items"]
-            p18 = (*p, "items")
             if not (_v10(x88) or _v11(x88)):
-                yield _err(p18, _S20, _show(x88) + _M3)
+                yield _err((*p, "items"), _S20, _show(x88) + _M3)
         if "contains" in x:
             x89 = x["contains"]
-            p19 = (*p, "contains")
             if not _v1(x89):
-                yield from _e1(x89, p19)
+                yield from _e1(x89, (*p, "contains"))
         if "additionalProperties" in x:
             x90 = x["additionalProperties"]
-            p20 = (*p, "additionalProperties")
             if not _v1(x90):
-                yield from _e1(x90, p20)
+                yield from _e1(x90, (*p, "additionalProperties"))
         if "unevaluatedProperties" in x:
             x91 = x["unevaluatedProperties"]
-            p21 = (*p, "unevaluatedProperties")
             if not _v1(x91):
-                yield from _e1(x91, p21)
+                yield from _e1(x91, (*p, "unevaluatedProperties"))
         if "properties" in x:
             x92 = x["properties"]
-            p22 = (*p, "properties")
             if type(x92) is not dict:
-                yield _err(p22, _S21, _show(x92) + _M2)
+                yield _err((*p, "properties"), _S21, _show(x92) + _M2)
             if type(x92) is dict:
                 for k16, x93 in x92.items():
-                    p23 = (*p22, k16)
                     if not _v1(x93):
-                        yield from _e1(x93, p23)
+                        yield from _e1(x93, (*p, "properties", k16))
         if "patternProperties" in x:
             x94 = x["patternProperties"]
-            p24 = (*p, "patternProperties")
             if type(x94) is not dict:
-                yield _err(p24, _S22, _show(x94) + _M2)
+                yield _err((*p, "patternProperties"), _S22, _show(x94) + _M2)
             if type(x94) is dict:
                 for k18, x95 in x94.items():
-                    p25 = (*p24, k18)
                     if not _v1(x95):
-                        yield from _e1(x95, p25)
+                        yield from _e1(x95, (*p, "patternProperties", k18))
         if "dependentSchemas" in x:
             x96 = x["dependentSchemas"]
-            p26 = (*p, "dependentSchemas")
             if type(x96) is not dict:
-                yield _err(p26, _S23, _show(x96) + _M2)
+                yield _err((*p, "dependentSchemas"), _S23, _show(x96) + _M2)
             if type(x96) is dict:
                 for k19, x97 in x96.items():
-                    p27 = (*p26, k19)
                     if not _v1(x97):
-                        yield from _e1(x97, p27)
+                        yield from _e1(x97, (*p, "dependentSchemas", k19))
         if "propertyNames" in x:
             x98 = x["propertyNames"]
-            p28 = (*p, "propertyNames")
             if not _v1(x98):
-                yield from _e1(x98, p28)
+                yield from _e1(x98, (*p, "propertyNames"))
         if "if" in x:
             x99 = x["if"]
-            p29 = (*p, "if")
             if not _v1(x99):
-                yield from _e1(x99, p29)
+                yield from _e1(x99, (*p, "if"))
         if "then" in x:
             x100 = x["then"]
-            p30 = (*p, "then")
             if not _v1(x100):
-                yield from _e1(x100, p30)
+                yield from _e1(x100, (*p, "then"))
         if "else" in x:
             x101 = x["else"]
-            p31 = (*p, "else")
             if not _v1(x101):
-                yield from _e1(x101, p31)
+                yield from _e1(x101, (*p, "else"))
         if "allOf" in x:
             x102 = x["allOf"]
-            p32 = (*p, "allOf")
             if not _v11(x102):
-                yield from _e8(x102, p32)
+                yield from _e8(x102, (*p, "allOf"))
         if "anyOf" in x:
             x103 = x["anyOf"]
-            p33 = (*p, "anyOf")
             if not _v11(x103):
-                yield from _e8(x103, p33)
+                yield from _e8(x103, (*p, "anyOf"))
         if "oneOf" in x:
             x104 = x["oneOf"]
-            p34 = (*p, "oneOf")
             if not _v11(x104):
-                yield from _e8(x104, p34)
+                yield from _e8(x104, (*p, "oneOf"))
         if "not" in x:
             x105 = x["not"]
-            p35 = (*p, "not")
             if not _v1(x105):
-                yield from _e1(x105, p35)
+                yield from _e1(x105, (*p, "not"))
 
 
 def _e4(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
@@ -959,145 +938,124 @@ def _e4(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "multipleOf" in x:
             x106 = x["multipleOf"]
-            p36 = (*p, "multipleOf")
             if type(x106) not in _NUMBER:
-                yield _err(p36, _S25, _show(x106) + _M29)
+                yield _err((*p, "multipleOf"), _S25, _show(x106) + _M29)
             if type(x106) in _NUMBER:
                 if x106 <= 0:
-                    yield _err(p36, _S26, _show(x106) + _M31)
+                    yield _err((*p, "multipleOf"), _S26, _show(x106) + _M31)
         if "maximum" in x:
             x107 = x["maximum"]
-            p37 = (*p, "maximum")
             if type(x107) not in _NUMBER:
-                yield _err(p37, _S27, _show(x107) + _M29)
+                yield _err((*p, "maximum"), _S27, _show(x107) + _M29)
         if "exclusiveMaximum" in x:
             x108 = x["exclusiveMaximum"]
-            p38 = (*p, "exclusiveMaximum")
             if type(x108) not in _NUMBER:
-                yield _err(p38, _S28, _show(x108) + _M29)
+                yield _err((*p, "exclusiveMaximum"), _S28, _show(x108) + _M29)
         if "minimum" in x:
             x109 = x["minimum"]
-            p39 = (*p, "minimum")
             if type(x109) not in _NUMBER:
-                yield _err(p39, _S29, _show(x109) + _M29)
+                yield _err((*p, "minimum"), _S29, _show(x109) + _M29)
         if "exclusiveMinimum" in x:
             x110 = x["exclusiveMinimum"]
-            p40 = (*p, "exclusiveMinimum")
             if type(x110) not in _NUMBER:
-                yield _err(p40, _S30, _show(x110) + _M29)
+                yield _err((*p, "exclusiveMinimum"), _S30, _show(x110) + _M29)
         if "maxLength" in x:
             x111 = x["maxLength"]
-            p41 = (*p, "maxLength")
             if type(x111) is not int and not _intf(x111):
-                yield _err(p41, _S31, _show(x111) + _M37)
+                yield _err((*p, "maxLength"), _S31, _show(x111) + _M37)
             if type(x111) in _NUMBER:
                 if x111 < 0:
-                    yield _err(p41, _S32, _show(x111) + _M39)
+                    yield _err((*p, "maxLength"), _S32, _show(x111) + _M39)
         if "minLength" in x:
             x112 = x["minLength"]
-            p42 = (*p, "minLength")
             if type(x112) is not int and not _intf(x112):
-                yield _err(p42, _S31, _show(x112) + _M37)
+                yield _err((*p, "minLength"), _S31, _show(x112) + _M37)
             if type(x112) in _NUMBER:
                 if x112 < 0:
-                    yield _err(p42, _S32, _show(x112) + _M39)
+                    yield _err((*p, "minLength"), _S32, _show(x112) + _M39)
         if "pattern" in x:
             x113 = x["pattern"]
-            p43 = (*p, "pattern")
             if type(x113) is not str:
-                yield _err(p43, _S33, _show(x113) + _M6)
+                yield _err((*p, "pattern"), _S33, _show(x113) + _M6)
         if "maxItems" in x:
             x114 = x["maxItems"]
-            p44 = (*p, "maxItems")
             if type(x114) is not int and not _intf(x114):
-                yield _err(p44, _S31, _show(x114) + _M37)
+                yield _err((*p, "maxItems"), _S31, _show(x114) + _M37)
             if type(x114) in _NUMBER:
                 if x114 < 0:
-                    yield _err(p44, _S32, _show(x114) + _M39)
+                    yield _err((*p, "maxItems"), _S32, _show(x114) + _M39)
         if "minItems" in x:
             x115 = x["minItems"]
-            p45 = (*p, "minItems")
             if type(x115) is not int and not _intf(x115):
-                yield _err(p45, _S31, _show(x115) + _M37)
+                yield _err((*p, "minItems"), _S31, _show(x115) + _M37)
             if type(x115) in _NUMBER:
                 if x115 < 0:
-                    yield _err(p45, _S32, _show(x115) + _M39)
+                    yield _err((*p, "minItems"), _S32, _show(x115) + _M39)
         if "uniqueItems" in x:
             x116 = x["uniqueItems"]
-            p46 = (*p, "uniqueItems")
             if type(x116) is not bool:
-                yield _err(p46, _S34, _show(x116) + _M16)
+                yield _err((*p, "uniqueItems"), _S34, _show(x116) + _M16)
         if "maxContains" in x:
             x117 = x["maxContains"]
-            p47 = (*p, "maxContains")
             if type(x117) is not int and not _intf(x117):
-                yield _err(p47, _S31, _show(x117) + _M37)
+                yield _err((*p, "maxContains"), _S31, _show(x117) + _M37)
             if type(x117) in _NUMBER:
                 if x117 < 0:
-                    yield _err(p47, _S32, _show(x117) + _M39)
+                    yield _err((*p, "maxContains"), _S32, _show(x117) + _M39)
         if "minContains" in x:
             x118 = x["minContains"]
-            p48 = (*p, "minContains")
             if type(x118) is not int and not _intf(x118):
-                yield _err(p48, _S31, _show(x118) + _M37)
+                yield _err((*p, "minContains"), _S31, _show(x118) + _M37)
             if type(x118) in _NUMBER:
                 if x118 < 0:
-                    yield _err(p48, _S32, _show(x118) + _M39)
+                    yield _err((*p, "minContains"), _S32, _show(x118) + _M39)
         if "maxProperties" in x:
             x119 = x["maxProperties"]
-            p49 = (*p, "maxProperties")
             if type(x119) is not int and not _intf(x119):
-                yield _err(p49, _S31, _show(x119) + _M37)
+                yield _err((*p, "maxProperties"), _S31, _show(x119) + _M37)
             if type(x119) in _NUMBER:
                 if x119 < 0:
-                    yield _err(p49, _S32, _show(x119) + _M39)
+                    yield _err((*p, "maxProperties"), _S32, _show(x119) + _M39)
         if "minProperties" in x:
             x120 = x["minProperties"]
-            p50 = (*p, "minProperties")
             if type(x120) is not int and not _intf(x120):
-                yield _err(p50, _S31, _show(x120) + _M37)
+                yield _err((*p, "minProperties"), _S31, _show(x120) + _M37)
             if type(x120) in _NUMBER:
                 if x120 < 0:
-                    yield _err(p50, _S32, _show(x120) + _M39)
+                    yield _err((*p, "minProperties"), _S32, _show(x120) + _M39)
         if "required" in x:
             x121 = x["required"]
-            p51 = (*p, "required")
             if type(x121) is not list:
-                yield _err(p51, _S35, _show(x121) + _M43)
+                yield _err((*p, "required"), _S35, _show(x121) + _M43)
             if type(x121) is list:
                 if not _unique(x121):
-                    yield _err(p51, _S36, _show(x121) + _M45)
+                    yield _err((*p, "required"), _S36, _show(x121) + _M45)
                 for i4, x122 in enumerate(x121):
-                    p52 = (*p51, i4)
                     if type(x122) is not str:
-                        yield _err(p52, _S37, _show(x122) + _M6)
+                        yield _err((*p, "required", i4), _S37, _show(x122) + _M6)
         if "dependentRequired" in x:
             x123 = x["dependentRequired"]
-            p53 = (*p, "dependentRequired")
             if type(x123) is not dict:
-                yield _err(p53, _S38, _show(x123) + _M2)
+                yield _err((*p, "dependentRequired"), _S38, _show(x123) + _M2)
             if type(x123) is dict:
                 for k20, x124 in x123.items():
-                    p54 = (*p53, k20)
                     if type(x124) is not list:
-                        yield _err(p54, _S35, _show(x124) + _M43)
+                        yield _err((*p, "dependentRequired", k20), _S35, _show(x124) + _M43)
                     if type(x124) is list:
                         if not _unique(x124):
-                            yield _err(p54, _S36, _show(x124) + _M45)
+                            yield _err((*p, "dependentRequired", k20), _S36, _show(x124) + _M45)
                         for i5, x125 in enumerate(x124):
-                            p55 = (*p54, i5)
+                            p1 = (*p, "dependentRequired", k20, i5)
                             if type(x125) is not str:
-                                yield _err(p55, _S37, _show(x125) + _M6)
+                                yield _err(p1, _S37, _show(x125) + _M6)
         if "enum" in x:
             x127 = x["enum"]
-            p57 = (*p, "enum")
             if type(x127) is not list:
-                yield _err(p57, _S39, _show(x127) + _M43)
+                yield _err((*p, "enum"), _S39, _show(x127) + _M43)
         if "type" in x:
             x128 = x["type"]
-            p58 = (*p, "type")
             if not (_v12(x128) or _v13(x128)):
-                yield _err(p58, _S40, _show(x128) + _M3)
+                yield _err((*p, "type"), _S40, _show(x128) + _M3)
 
 
 def _e5(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
@@ -1106,34 +1064,28 @@ def _e5(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "title" in x:
             x129 = x["title"]
-            p59 = (*p, "title")
             if type(x129) is not str:
-                yield _err(p59, _S42, _show(x129) + _M6)
+                yield _err((*p, "title"), _S42, _show(x129) + _M6)
         if "description" in x:
             x130 = x["description"]
-            p60 = (*p, "description")
             if type(x130) is not str:
-                yield _err(p60, _S43, _show(x130) + _M6)
+                yield _err((*p, "description"), _S43, _show(x130) + _M6)
         if "deprecated" in x:
             x132 = x["deprecated"]
-            p62 = (*p, "deprecated")
             if type(x132) is not bool:
-                yield _err(p62, _S44, _show(x132) + _M16)
+                yield _err((*p, "deprecated"), _S44, _show(x132) + _M16)
         if "readOnly" in x:
             x133 = x["readOnly"]
-            p63 = (*p, "readOnly")
             if type(x133) is not bool:
-                yield _err(p63, _S45, _show(x133) + _M16)
+                yield _err((*p, "readOnly"), _S45, _show(x133) + _M16)
         if "writeOnly" in x:
             x134 = x["writeOnly"]
-            p64 = (*p, "writeOnly")
             if type(x134) is not bool:
-                yield _err(p64, _S46, _show(x134) + _M16)
+                yield _err((*p, "writeOnly"), _S46, _show(x134) + _M16)
         if "examples" in x:
             x135 = x["examples"]
-            p65 = (*p, "examples")
             if type(x135) is not list:
-                yield _err(p65, _S47, _show(x135) + _M43)
+                yield _err((*p, "examples"), _S47, _show(x135) + _M43)
 
 
 def _e6(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
@@ -1142,9 +1094,8 @@ def _e6(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "format" in x:
             x136 = x["format"]
-            p66 = (*p, "format")
             if type(x136) is not str:
-                yield _err(p66, _S49, _show(x136) + _M6)
+                yield _err((*p, "format"), _S49, _show(x136) + _M6)
 
 
 def _e7(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
@@ -1153,19 +1104,16 @@ def _e7(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "contentMediaType" in x:
             x137 = x["contentMediaType"]
-            p67 = (*p, "contentMediaType")
             if type(x137) is not str:
-                yield _err(p67, _S51, _show(x137) + _M6)
+                yield _err((*p, "contentMediaType"), _S51, _show(x137) + _M6)
         if "contentEncoding" in x:
             x138 = x["contentEncoding"]
-            p68 = (*p, "contentEncoding")
             if type(x138) is not str:
-                yield _err(p68, _S52, _show(x138) + _M6)
+                yield _err((*p, "contentEncoding"), _S52, _show(x138) + _M6)
         if "contentSchema" in x:
             x139 = x["contentSchema"]
-            p69 = (*p, "contentSchema")
             if not _v1(x139):
-                yield from _e1(x139, p69)
+                yield from _e1(x139, (*p, "contentSchema"))
 
 
 def _v10(x: Any) -> bool:
@@ -1211,9 +1159,8 @@ def _e8(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if len(x) < 1:
             yield _err(p, _S54, _show(x) + _M64)
         for i8, x142 in enumerate(x):
-            p70 = (*p, i8)
             if not _v1(x142):
-                yield from _e1(x142, p70)
+                yield from _e1(x142, (*p, i8))
 
 
 def is_valid(instance: Any) -> bool:

@@ -55,6 +55,14 @@ class SchemaValidationError:
     keyword: str
     message: str
 
+    # Written out (as the dataclass would write it): mypyc compiles this one, where it leaves
+    # the generated ``__init__`` interpreted, several times slower.
+    def __init__(self, path: str, schema_path: str, keyword: str, message: str) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "schema_path", schema_path)
+        object.__setattr__(self, "keyword", keyword)
+        object.__setattr__(self, "message", message)
+
     def __str__(self) -> str:
         return f"{self.path or '(root)'}: {self.message}"
 
@@ -92,7 +100,13 @@ def _loc(keyword: str, schema_path: str) -> tuple[str, str]:
 
 
 def _ptr(path: _Path) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    parts = []
+    for part in path:
+        text = part if type(part) is str else str(part)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        parts.append(text)
+    return "/" + "/".join(parts) if parts else ""
 
 
 def _err(path: _Path, loc: tuple[str, str], message: str) -> SchemaValidationError:
@@ -429,37 +443,31 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "definitions" in x:
             x7 = x["definitions"]
-            p1 = (*p, "definitions")
             if type(x7) is not dict:
-                yield _err(p1, _S2, _show(x7) + _M2)
+                yield _err((*p, "definitions"), _S2, _show(x7) + _M2)
             if type(x7) is dict:
                 for k3, x8 in x7.items():
-                    p2 = (*p1, k3)
                     if not _v1(x8):
-                        yield from _e1(x8, p2)
+                        yield from _e1(x8, (*p, "definitions", k3))
         if "dependencies" in x:
             x9 = x["dependencies"]
-            p3 = (*p, "dependencies")
             if type(x9) is not dict:
-                yield _err(p3, _S3, _show(x9) + _M2)
+                yield _err((*p, "dependencies"), _S3, _show(x9) + _M2)
             if type(x9) is dict:
                 for k4, x10 in x9.items():
-                    p4 = (*p3, k4)
                     if not (_v9(x10) or _v10(x10)):
-                        yield _err(p4, _S4, _show(x10) + _M3)
+                        yield _err((*p, "dependencies", k4), _S4, _show(x10) + _M3)
         if "$recursiveAnchor" in x:
             x11 = x["$recursiveAnchor"]
-            p5 = (*p, "$recursiveAnchor")
             if type(x11) is not str:
-                yield _err(p5, _S5, _show(x11) + _M6)
+                yield _err((*p, "$recursiveAnchor"), _S5, _show(x11) + _M6)
             if type(x11) is str:
                 if _P1.search(x11) is None:
-                    yield _err(p5, _S6, _show(x11) + _M8)
+                    yield _err((*p, "$recursiveAnchor"), _S6, _show(x11) + _M8)
         if "$recursiveRef" in x:
             x12 = x["$recursiveRef"]
-            p6 = (*p, "$recursiveRef")
             if type(x12) is not str:
-                yield _err(p6, _S7, _show(x12) + _M6)
+                yield _err((*p, "$recursiveRef"), _S7, _show(x12) + _M6)
 
 
 def _v2(x: Any) -> bool:
@@ -810,71 +818,60 @@ def _e2(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "$id" in x:
             x79 = x["$id"]
-            p7 = (*p, "$id")
             if type(x79) is not str:
-                yield _err(p7, _S7, _show(x79) + _M6)
+                yield _err((*p, "$id"), _S7, _show(x79) + _M6)
             if type(x79) is str:
                 if _P2.search(x79) is None:
-                    yield _err(p7, _S9, _show(x79) + _M12)
+                    yield _err((*p, "$id"), _S9, _show(x79) + _M12)
         if "$schema" in x:
             x80 = x["$schema"]
-            p8 = (*p, "$schema")
             if type(x80) is not str:
-                yield _err(p8, _S10, _show(x80) + _M6)
+                yield _err((*p, "$schema"), _S10, _show(x80) + _M6)
         if "$ref" in x:
             x81 = x["$ref"]
-            p9 = (*p, "$ref")
             if type(x81) is not str:
-                yield _err(p9, _S7, _show(x81) + _M6)
+                yield _err((*p, "$ref"), _S7, _show(x81) + _M6)
         if "$anchor" in x:
             x82 = x["$anchor"]
-            p10 = (*p, "$anchor")
             if type(x82) is not str:
-                yield _err(p10, _S5, _show(x82) + _M6)
+                yield _err((*p, "$anchor"), _S5, _show(x82) + _M6)
             if type(x82) is str:
                 if _P1.search(x82) is None:
-                    yield _err(p10, _S6, _show(x82) + _M8)
+                    yield _err((*p, "$anchor"), _S6, _show(x82) + _M8)
         if "$dynamicRef" in x:
             x83 = x["$dynamicRef"]
-            p11 = (*p, "$dynamicRef")
             if type(x83) is not str:
-                yield _err(p11, _S7, _show(x83) + _M6)
+                yield _err((*p, "$dynamicRef"), _S7, _show(x83) + _M6)
         if "$dynamicAnchor" in x:
             x84 = x["$dynamicAnchor"]
-            p12 = (*p, "$dynamicAnchor")
             if type(x84) is not str:
-                yield _err(p12, _S5, _show(x84) + _M6)
+                yield _err((*p, "$dynamicAnchor"), _S5, _show(x84) + _M6)
             if type(x84) is str:
                 if _P1.search(x84) is None:
-                    yield _err(p12, _S6, _show(x84) + _M8)
+                    yield _err((*p, "$dynamicAnchor"), _S6, _show(x84) + _M8)
         if "$vocabulary" in x:
             x85 = x["$vocabulary"]
-            p13 = (*p, "$vocabulary")
             if type(x85) is not dict:
-                yield _err(p13, _S11, _show(x85) + _M2)
+                yield _err((*p, "$vocabulary"), _S11, _show(x85) + _M2)
             if type(x85) is dict:
                 for k13 in x85:
                     if type(k13) is not str:
-                        yield _err(p13, _S10, _show(k13) + _M6)
+                        yield _err((*p, "$vocabulary"), _S10, _show(k13) + _M6)
                 for k14, x86 in x85.items():
-                    p14 = (*p13, k14)
                     if type(x86) is not bool:
-                        yield _err(p14, _S12, _show(x86) + _M16)
+                        yield _err((*p, "$vocabulary", k14), _S12, _show(x86) + _M16)
         if "$comment" in x:
             x87 = x["$comment"]
-            p15 = (*p, "$comment")
             if type(x87) is not str:
-                yield _err(p15, _S13, _show(x87) + _M6)
+                yield _err((*p, "$comment"), _S13, _show(x87) + _M6)
         if "$defs" in x:
             x88 = x["$defs"]
-            p16 = (*p, "$defs")
             if type(x88) is not dict:
-                yield _err(p16, _S14, _show(x88) + _M2)
+                yield _err((*p, "$defs"), _S14, _show(x88) + _M2)
             if type(x88) is dict:
                 for k15, x89 in x88.items():
-                    p17 = (*p16, k15)
                     if not _v1(x89):
-                        yield from _e1(x89, p17)
+                        yield from _e1(x89, (*p, "$defs", k15))
 
 
 def _e3(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
@@ -883,94 +880,76 @@ def _e3(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "prefixItems" in x:
             x90 = x["prefixItems"]
-            p18 = (*p, "prefixItems")
             if not _v11(x90):
-                yield from _e9(x90, p18)
+                yield from _e9(x90, (*p, "prefixItems"))
         if "items" in x:
             x91 = x["items"]
-            p19 = (*p, "items")
             if not _v1(x91):
-                yield from _e1(x91, p19)
+                yield from _e1(x91, (*p, "items"))
         if "contains" in x:
             x92 = x["contains"]
-            p20 = (*p, "contains")
             if not _v1(x92):
-                yield from _e1(x92, p20)
+                yield from _e1(x92, (*p, "contains"))
         if "additionalProperties" in x:
             x93 = x["additionalProperties"]
-            p21 = (*p, "additionalProperties")
             if not _v1(x93):
-                yield from _e1(x93, p21)
+                yield from _e1(x93, (*p, "additionalProperties"))
         if "properties" in x:
             x94 = x["properties"]
-            p22 = (*p, "properties")
             if type(x94) is not dict:
-                yield _err(p22, _S16, _show(x94) + _M2)
+                yield _err((*p, "properties"), _S16, _show(x94) + _M2)
             if type(x94) is dict:
                 for k16, x95 in x94.items():
-                    p23 = (*p22, k16)
                     if not _v1(x95):
-                        yield from _e1(x95, p23)
+                        yield from _e1(x95, (*p, "properties", k16))
         if "patternProperties" in x:
             x96 = x["patternProperties"]
-            p24 = (*p, "patternProperties")
             if type(x96) is not dict:
-                yield _err(p24, _S17, _show(x96) + _M2)
+                yield _err((*p, "patternProperties"), _S17, _show(x96) + _M2)
             if type(x96) is dict:
                 for k18, x97 in x96.items():
-                    p25 = (*p24, k18)
                     if not _v1(x97):
-                        yield from _e1(x97, p25)
+                        yield from _e1(x97, (*p, "patternProperties", k18))
         if "dependentSchemas" in x:
             x98 = x["dependentSchemas"]
-            p26 = (*p, "dependentSchemas")
             if type(x98) is not dict:
-                yield _err(p26, _S18, _show(x98) + _M2)
+                yield _err((*p, "dependentSchemas"), _S18, _show(x98) + _M2)
             if type(x98) is dict:
                 for k19, x99 in x98.items():
-                    p27 = (*p26, k19)
                     if not _v1(x99):
-                        yield from _e1(x99, p27)
+                        yield from _e1(x99, (*p, "dependentSchemas", k19))
         if "propertyNames" in x:
             x100 = x["propertyNames"]
-            p28 = (*p, "propertyNames")
             if not _v1(x100):
-                yield from _e1(x100, p28)
+                yield from _e1(x100, (*p, "propertyNames"))
         if "if" in x:
             x101 = x["if"]
-            p29 = (*p, "if")
             if not _v1(x101):
-                yield from _e1(x101, p29)
+                yield from _e1(x101, (*p, "if"))
         if "then" in x:
             x102 = x["then"]
-            p30 = (*p, "then")
             if not _v1(x102):
-                yield from _e1(x102, p30)
+                yield from _e1(x102, (*p, "then"))
         if "else" in x:
             x103 = x["else"]
-            p31 = (*p, "else")
             if not _v1(x103):
-                yield from _e1(x103, p31)
+                yield from _e1(x103, (*p, "else"))
         if "allOf" in x:
             x104 = x["allOf"]
-            p32 = (*p, "allOf")
             if not _v11(x104):
-                yield from _e9(x104, p32)
+                yield from _e9(x104, (*p, "allOf"))
         if "anyOf" in x:
             x105 = x["anyOf"]
-            p33 = (*p, "anyOf")
             if not _v11(x105):
-                yield from _e9(x105, p33)
+                yield from _e9(x105, (*p, "anyOf"))
         if "oneOf" in x:
             x106 = x["oneOf"]
-            p34 = (*p, "oneOf")
             if not _v11(x106):
-                yield from _e9(x106, p34)
+                yield from _e9(x106, (*p, "oneOf"))
         if "not" in x:
             x107 = x["not"]
-            p35 = (*p, "not")
             if not _v1(x107):
-                yield from _e1(x107, p35)
+                yield from _e1(x107, (*p, "not"))
 
 
 def _e4(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
@@ -979,14 +958,12 @@ def _e4(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "unevaluatedItems" in x:
             x108 = x["unevaluatedItems"]
-            p36 = (*p, "unevaluatedItems")
             if not _v1(x108):
-                yield from _e1(x108, p36)
+                yield from _e1(x108, (*p, "unevaluatedItems"))
         if "unevaluatedProperties" in x:
             x109 = x["unevaluatedProperties"]
-            p37 = (*p, "unevaluatedProperties")
             if not _v1(x109):
-                yield from _e1(x109, p37)
+                yield from _e1(x109, (*p, "unevaluatedProperties"))
 
 
 def _e5(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
@@ -995,145 +972,124 @@ def _e5(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "type" in x:
             x110 = x["type"]
-            p38 = (*p, "type")
             if not (_v12(x110) or _v13(x110)):
-                yield _err(p38, _S21, _show(x110) + _M3)
+                yield _err((*p, "type"), _S21, _show(x110) + _M3)
         if "enum" in x:
             x112 = x["enum"]
-            p40 = (*p, "enum")
             if type(x112) is not list:
-                yield _err(p40, _S22, _show(x112) + _M26)
+                yield _err((*p, "enum"), _S22, _show(x112) + _M26)
         if "multipleOf" in x:
             x113 = x["multipleOf"]
-            p41 = (*p, "multipleOf")
             if type(x113) not in _NUMBER:
-                yield _err(p41, _S23, _show(x113) + _M28)
+                yield _err((*p, "multipleOf"), _S23, _show(x113) + _M28)
             if type(x113) in _NUMBER:
                 if x113 <= 0:
-                    yield _err(p41, _S24, _show(x113) + _M30)
+                    yield _err((*p, "multipleOf"), _S24, _show(x113) + _M30)
         if "maximum" in x:
             x114 = x["maximum"]
-            p42 = (*p, "maximum")
             if type(x114) not in _NUMBER:
-                yield _err(p42, _S25, _show(x114) + _M28)
+                yield _err((*p, "maximum"), _S25, _show(x114) + _M28)
         if "exclusiveMaximum" in x:
             x115 = x["exclusiveMaximum"]
-            p43 = (*p, "exclusiveMaximum")
             if type(x115) not in _NUMBER:
-                yield _err(p43, _S26, _show(x115) + _M28)
+                yield _err((*p, "exclusiveMaximum"), _S26, _show(x115) + _M28)
         if "minimum" in x:
             x116 = x["minimum"]
-            p44 = (*p, "minimum")
             if type(x116) not in _NUMBER:
-                yield _err(p44, _S27, _show(x116) + _M28)
+                yield _err((*p, "minimum"), _S27, _show(x116) + _M28)
         if "exclusiveMinimum" in x:
             x117 = x["exclusiveMinimum"]
-            p45 = (*p, "exclusiveMinimum")
             if type(x117) not in _NUMBER:
-                yield _err(p45, _S28, _show(x117) + _M28)
+                yield _err((*p, "exclusiveMinimum"), _S28, _show(x117) + _M28)
         if "maxLength" in x:
             x118 = x["maxLength"]
-            p46 = (*p, "maxLength")
             if type(x118) is not int and not _intf(x118):
-                yield _err(p46, _S29, _show(x118) + _M36)
+                yield _err((*p, "maxLength"), _S29, _show(x118) + _M36)
             if type(x118) in _NUMBER:
                 if x118 < 0:
-                    yield _err(p46, _S30, _show(x118) + _M38)
+                    yield _err((*p, "maxLength"), _S30, _show(x118) + _M38)
         if "minLength" in x:
             x119 = x["minLength"]
-            p47 = (*p, "minLength")
             if type(x119) is not int and not _intf(x119):
-                yield _err(p47, _S29, _show(x119) + _M36)
+                yield _err((*p, "minLength"), _S29, _show(x119) + _M36)
             if type(x119) in _NUMBER:
                 if x119 < 0:
-                    yield _err(p47, _S30, _show(x119) + _M38)
+                    yield _err((*p, "minLength"), _S30, _show(x119) + _M38)
         if "pattern" in x:
             x120 = x["pattern"]
-            p48 = (*p, "pattern")
             if type(x120) is not str:
-                yield _err(p48, _S31, _show(x120) + _M6)
+                yield _err((*p, "pattern"), _S31, _show(x120) + _M6)
         if "maxItems" in x:
             x121 = x["maxItems"]
-            p49 = (*p, "maxItems")
             if type(x121) is not int and not _intf(x121):
-                yield _err(p49, _S29, _show(x121) + _M36)
+                yield _err((*p, "maxItems"), _S29, _show(x121) + _M36)
             if type(x121) in _NUMBER:
                 if x121 < 0:
-                    yield _err(p49, _S30, _show(x121) + _M38)
+                    yield _err((*p, "maxItems"), _S30, _show(x121) + _M38)
         if "minItems" in x:
             x122 = x["minItems"]
-            p50 = (*p, "minItems")
             if type(x122) is not int and not _intf(x122):
-                yield _err(p50, _S29, _show(x122) + _M36)
+                yield _err((*p, "minItems"), _S29, _show(x122) + _M36)
             if type(x122) in _NUMBER:
                 if x122 < 0:
-                    yield _err(p50, _S30, _show(x122) + _M38)
+                    yield _err((*p, "minItems"), _S30, _show(x122) + _M38)
         if "uniqueItems" in x:
             x123 = x["uniqueItems"]
-            p51 = (*p, "uniqueItems")
             if type(x123) is not bool:
-                yield _err(p51, _S32, _show(x123) + _M16)
+                yield _err((*p, "uniqueItems"), _S32, _show(x123) + _M16)
         if "maxContains" in x:
             x124 = x["maxContains"]
-            p52 = (*p, "maxContains")
             if type(x124) is not int and not _intf(x124):
-                yield _err(p52, _S29, _show(x124) + _M36)
+                yield _err((*p, "maxContains"), _S29, _show(x124) + _M36)
             if type(x124) in _NUMBER:
                 if x124 < 0:
-                    yield _err(p52, _S30, _show(x124) + _M38)
+                    yield _err((*p, "maxContains"), _S30, _show(x124) + _M38)
         if "minContains" in x:
             x125 = x["minContains"]
-            p53 = (*p, "minContains")
             if type(x125) is not int and not _intf(x125):
-                yield _err(p53, _S29, _show(x125) + _M36)
+                yield _err((*p, "minContains"), _S29, _show(x125) + _M36)
             if type(x125) in _NUMBER:
                 if x125 < 0:
-                    yield _err(p53, _S30, _show(x125) + _M38)
+                    yield _err((*p, "minContains"), _S30, _show(x125) + _M38)
         if "maxProperties" in x:
             x126 = x["maxProperties"]
-            p54 = (*p, "maxProperties")
             if type(x126) is not int and not _intf(x126):
-                yield _err(p54, _S29, _show(x126) + _M36)
+                yield _err((*p, "maxProperties"), _S29, _show(x126) + _M36)
             if type(x126) in _NUMBER:
                 if x126 < 0:
-                    yield _err(p54, _S30, _show(x126) + _M38)
+                    yield _err((*p, "maxProperties"), _S30, _show(x126) + _M38)
         if "minProperties" in x:
             x127 = x["minProperties"]
-            p55 = (*p, "minProperties")
             if type(x127) is not int and not _intf(x127):
-                yield _err(p55, _S29, _show(x127) + _M36)
+                yield _err((*p, "minProperties"), _S29, _show(x127) + _M36)
             if type(x127) in _NUMBER:
                 if x127 < 0:
-                    yield _err(p55, _S30, _show(x127) + _M38)
+                    yield _err((*p, "minProperties"), _S30, _show(x127) + _M38)
         if "required" in x:
             x128 = x["required"]
-            p56 = (*p, "required")
             if type(x128) is not list:
-                yield _err(p56, _S33, _show(x128) + _M26)
+                yield _err((*p, "required"), _S33, _show(x128) + _M26)
             if type(x128) is list:
                 if not _unique(x128):
-                    yield _err(p56, _S34, _show(x128) + _M43)
+                    yield _err((*p, "required"), _S34, _show(x128) + _M43)
                 for i4, x129 in enumerate(x128):
-                    p57 = (*p56, i4)
                     if type(x129) is not str:
-                        yield _err(p57, _S35, _show(x129) + _M6)
+                        yield _err((*p, "required", i4), _S35, _show(x129) + _M6)
         if "dependentRequired" in x:
             x130 = x["dependentRequired"]
-            p58 = (*p, "dependentRequired")
             if type(x130) is not dict:
-                yield _err(p58, _S36, _show(x130) + _M2)
+                yield _err((*p, "dependentRequired"), _S36, _show(x130) + _M2)
             if type(x130) is dict:
                 for k20, x131 in x130.items():
-                    p59 = (*p58, k20)
                     if type(x131) is not list:
-                        yield _err(p59, _S33, _show(x131) + _M26)
+                        yield _err((*p, "dependentRequired", k20), _S33, _show(x131) + _M26)
                     if type(x131) is list:
                         if not _unique(x131):
-                            yield _err(p59, _S34, _show(x131) + _M43)
+                            yield _err((*p, "dependentRequired", k20), _S34, _show(x131) + _M43)
                         for i5, x132 in enumerate(x131):
-                            p60 = (*p59, i5)
+                            p1 = (*p, "dependentRequired", k20, i5)
                             if type(x132) is not str:
-                                yield _err(p60, _S35, _show(x132) + _M6)
+                                yield _err(p1, _S35, _show(x132) + _M6)
 
 
 def _e6(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
@@ -1142,34 +1098,28 @@ def _e6(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "title" in x:
             x133 = x["title"]
-            p61 = (*p, "title")
             if type(x133) is not str:
-                yield _err(p61, _S38, _show(x133) + _M6)
+                yield _err((*p, "title"), _S38, _show(x133) + _M6)
         if "description" in x:
             x134 = x["description"]
-            p62 = (*p, "description")
             if type(x134) is not str:
-                yield _err(p62, _S39, _show(x134) + _M6)
+                yield _err((*p, "description"), _S39, _show(x134) + _M6)
         if "deprecated" in x:
             x136 = x["deprecated"]
-            p64 = (*p, "deprecated")
             if type(x136) is not bool:
-                yield _err(p64, _S40, _show(x136) + _M16)
+                yield _err((*p, "deprecated"), _S40, _show(x136) + _M16)
         if "readOnly" in x:
             x137 = x["readOnly"]
-            p65 = (*p, "readOnly")
             if type(x137) is not bool:
-                yield _err(p65, _S41, _show(x137) + _M16)
+                yield _err((*p, "readOnly"), _S41, _show(x137) + _M16)
         if "writeOnly" in x:
             x138 = x["writeOnly"]
-            p66 = (*p, "writeOnly")
             if type(x138) is not bool:
-                yield _err(p66, _S42, _show(x138) + _M16)
+                yield _err((*p, "writeOnly"), _S42, _show(x138) + _M16)
         if "examples" in x:
             x139 = x["examples"]
-            p67 = (*p, "examples")
             if type(x139) is not list:
-                yield _err(p67, _S43, _show(x139) + _M26)
+                yield _err((*p, "examples"), _S43, _show(x139) + _M26)
 
 
 def _e7(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
@@ -1178,9 +1128,8 @@ def _e7(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "format" in x:
             x140 = x["format"]
-            p68 = (*p, "format")
             if type(x140) is not str:
-                yield _err(p68, _S45, _show(x140) + _M6)
+                yield _err((*p, "format"), _S45, _show(x140) + _M6)
 
 
 def _e8(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
@@ -1189,19 +1138,16 @@ def _e8(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "contentEncoding" in x:
             x141 = x["contentEncoding"]
-            p69 = (*p, "contentEncoding")
             if type(x141) is not str:
-                yield _err(p69, _S47, _show(x141) + _M6)
+                yield _err((*p, "contentEncoding"), _S47, _show(x141) + _M6)
         if "contentMediaType" in x:
             x142 = x["contentMediaType"]
-            p70 = (*p, "contentMediaType")
             if type(x142) is not str:
-                yield _err(p70, _S48, _show(x142) + _M6)
+                yield _err((*p, "contentMediaType"), _S48, _show(x142) + _M6)
         if "contentSchema" in x:
             x143 = x["contentSchema"]
-            p71 = (*p, "contentSchema")
             if not _v1(x143):
-                yield from _e1(x143, p71)
+                yield from _e1(x143, (*p, "contentSchema"))
 
 
 def _v11(x: Any) -> bool:
@@ -1241,9 +1187,8 @@ def _e9(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if len(x) < 1:
             yield _err(p, _S50, _show(x) + _M61)
         for i8, x146 in enumerate(x):
-            p72 = (*p, i8)
             if not _v1(x146):
-                yield from _e1(x146, p72)
+                yield from _e1(x146, (*p, i8))
 
 
 def is_valid(instance: Any) -> bool:

@@ -54,6 +54,14 @@ class SchemaValidationError:
     keyword: str
     message: str
 
+    # Written out (as the dataclass would write it): mypyc compiles this one, where it leaves
+    # the generated ``__init__`` interpreted, several times slower.
+    def __init__(self, path: str, schema_path: str, keyword: str, message: str) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "schema_path", schema_path)
+        object.__setattr__(self, "keyword", keyword)
+        object.__setattr__(self, "message", message)
+
     def __str__(self) -> str:
         return f"{self.path or '(root)'}: {self.message}"
 
@@ -91,7 +99,13 @@ def _loc(keyword: str, schema_path: str) -> tuple[str, str]:
 
 
 def _ptr(path: _Path) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    parts = []
+    for part in path:
+        text = part if type(part) is str else str(part)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        parts.append(text)
+    return "/" + "/".join(parts) if parts else ""
 
 
 def _err(path: _Path, loc: tuple[str, str], message: str) -> SchemaValidationError:
@@ -429,210 +443,173 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
                 yield _err(p, _S2, _show("minimum") + _M3)
         if "id" in x:
             x39 = x["id"]
-            p1 = (*p, "id")
             if type(x39) is not str:
-                yield _err(p1, _S3, _show(x39) + _M4)
+                yield _err((*p, "id"), _S3, _show(x39) + _M4)
         if "$schema" in x:
             x40 = x["$schema"]
-            p2 = (*p, "$schema")
             if type(x40) is not str:
-                yield _err(p2, _S4, _show(x40) + _M4)
+                yield _err((*p, "$schema"), _S4, _show(x40) + _M4)
         if "title" in x:
             x41 = x["title"]
-            p3 = (*p, "title")
             if type(x41) is not str:
-                yield _err(p3, _S5, _show(x41) + _M4)
+                yield _err((*p, "title"), _S5, _show(x41) + _M4)
         if "description" in x:
             x42 = x["description"]
-            p4 = (*p, "description")
             if type(x42) is not str:
-                yield _err(p4, _S6, _show(x42) + _M4)
+                yield _err((*p, "description"), _S6, _show(x42) + _M4)
         if "multipleOf" in x:
             x44 = x["multipleOf"]
-            p6 = (*p, "multipleOf")
             if type(x44) not in _NUMBER:
-                yield _err(p6, _S7, _show(x44) + _M5)
+                yield _err((*p, "multipleOf"), _S7, _show(x44) + _M5)
             if type(x44) in _NUMBER:
                 if x44 <= 0:
-                    yield _err(p6, _S8, _show(x44) + _M6)
+                    yield _err((*p, "multipleOf"), _S8, _show(x44) + _M6)
         if "maximum" in x:
             x45 = x["maximum"]
-            p7 = (*p, "maximum")
             if type(x45) not in _NUMBER:
-                yield _err(p7, _S9, _show(x45) + _M5)
+                yield _err((*p, "maximum"), _S9, _show(x45) + _M5)
         if "exclusiveMaximum" in x:
             x46 = x["exclusiveMaximum"]
-            p8 = (*p, "exclusiveMaximum")
             if type(x46) is not bool:
-                yield _err(p8, _S10, _show(x46) + _M7)
+                yield _err((*p, "exclusiveMaximum"), _S10, _show(x46) + _M7)
         if "minimum" in x:
             x47 = x["minimum"]
-            p9 = (*p, "minimum")
             if type(x47) not in _NUMBER:
-                yield _err(p9, _S11, _show(x47) + _M5)
+                yield _err((*p, "minimum"), _S11, _show(x47) + _M5)
         if "exclusiveMinimum" in x:
             x48 = x["exclusiveMinimum"]
-            p10 = (*p, "exclusiveMinimum")
             if type(x48) is not bool:
-                yield _err(p10, _S12, _show(x48) + _M7)
+                yield _err((*p, "exclusiveMinimum"), _S12, _show(x48) + _M7)
         if "maxLength" in x:
             x49 = x["maxLength"]
-            p11 = (*p, "maxLength")
             if type(x49) is not int:
-                yield _err(p11, _S13, _show(x49) + _M8)
+                yield _err((*p, "maxLength"), _S13, _show(x49) + _M8)
             if type(x49) in _NUMBER:
                 if x49 < 0:
-                    yield _err(p11, _S14, _show(x49) + _M9)
+                    yield _err((*p, "maxLength"), _S14, _show(x49) + _M9)
         if "minLength" in x:
             x50 = x["minLength"]
-            p12 = (*p, "minLength")
             if not _v2(x50):
-                yield from _e2(x50, p12)
+                yield from _e2(x50, (*p, "minLength"))
         if "pattern" in x:
             x51 = x["pattern"]
-            p13 = (*p, "pattern")
             if type(x51) is not str:
-                yield _err(p13, _S15, _show(x51) + _M4)
+                yield _err((*p, "pattern"), _S15, _show(x51) + _M4)
         if "additionalItems" in x:
             x52 = x["additionalItems"]
-            p14 = (*p, "additionalItems")
             if not (_v3(x52) or _v1(x52)):
-                yield _err(p14, _S16, _show(x52) + _M10)
+                yield _err((*p, "additionalItems"), _S16, _show(x52) + _M10)
         if "items" in x:
             x53 = x["items"]
-            p15 = (*p, "items")
             if not (_v1(x53) or _v4(x53)):
-                yield _err(p15, _S17, _show(x53) + _M10)
+                yield _err((*p, "items"), _S17, _show(x53) + _M10)
         if "maxItems" in x:
             x54 = x["maxItems"]
-            p16 = (*p, "maxItems")
             if type(x54) is not int:
-                yield _err(p16, _S13, _show(x54) + _M8)
+                yield _err((*p, "maxItems"), _S13, _show(x54) + _M8)
             if type(x54) in _NUMBER:
                 if x54 < 0:
-                    yield _err(p16, _S14, _show(x54) + _M9)
+                    yield _err((*p, "maxItems"), _S14, _show(x54) + _M9)
         if "minItems" in x:
             x55 = x["minItems"]
-            p17 = (*p, "minItems")
             if not _v2(x55):
-                yield from _e2(x55, p17)
+                yield from _e2(x55, (*p, "minItems"))
         if "uniqueItems" in x:
             x56 = x["uniqueItems"]
-            p18 = (*p, "uniqueItems")
             if type(x56) is not bool:
-                yield _err(p18, _S18, _show(x56) + _M7)
+                yield _err((*p, "uniqueItems"), _S18, _show(x56) + _M7)
         if "maxProperties" in x:
             x57 = x["maxProperties"]
-            p19 = (*p, "maxProperties")
             if type(x57) is not int:
-                yield _err(p19, _S13, _show(x57) + _M8)
+                yield _err((*p, "maxProperties"), _S13, _show(x57) + _M8)
             if type(x57) in _NUMBER:
                 if x57 < 0:
-                    yield _err(p19, _S14, _show(x57) + _M9)
+                    yield _err((*p, "maxProperties"), _S14, _show(x57) + _M9)
         if "minProperties" in x:
             x58 = x["minProperties"]
-            p20 = (*p, "minProperties")
             if not _v2(x58):
-                yield from _e2(x58, p20)
+                yield from _e2(x58, (*p, "minProperties"))
         if "required" in x:
             x59 = x["required"]
-            p21 = (*p, "required")
             if type(x59) is not list:
-                yield _err(p21, _S19, _show(x59) + _M11)
+                yield _err((*p, "required"), _S19, _show(x59) + _M11)
             if type(x59) is list:
                 if len(x59) < 1:
-                    yield _err(p21, _S20, _show(x59) + _M12)
+                    yield _err((*p, "required"), _S20, _show(x59) + _M12)
                 if not _unique(x59):
-                    yield _err(p21, _S21, _show(x59) + _M13)
+                    yield _err((*p, "required"), _S21, _show(x59) + _M13)
                 for i2, x60 in enumerate(x59):
-                    p22 = (*p21, i2)
                     if type(x60) is not str:
-                        yield _err(p22, _S22, _show(x60) + _M4)
+                        yield _err((*p, "required", i2), _S22, _show(x60) + _M4)
         if "additionalProperties" in x:
             x61 = x["additionalProperties"]
-            p23 = (*p, "additionalProperties")
             if not (_v5(x61) or _v1(x61)):
-                yield _err(p23, _S23, _show(x61) + _M10)
+                yield _err((*p, "additionalProperties"), _S23, _show(x61) + _M10)
         if "definitions" in x:
             x62 = x["definitions"]
-            p24 = (*p, "definitions")
             if type(x62) is not dict:
-                yield _err(p24, _S24, _show(x62) + _M1)
+                yield _err((*p, "definitions"), _S24, _show(x62) + _M1)
             if type(x62) is dict:
                 for k5, x63 in x62.items():
-                    p25 = (*p24, k5)
                     if not _v1(x63):
-                        yield from _e1(x63, p25)
+                        yield from _e1(x63, (*p, "definitions", k5))
         if "properties" in x:
             x64 = x["properties"]
-            p26 = (*p, "properties")
             if type(x64) is not dict:
-                yield _err(p26, _S25, _show(x64) + _M1)
+                yield _err((*p, "properties"), _S25, _show(x64) + _M1)
             if type(x64) is dict:
                 for k6, x65 in x64.items():
-                    p27 = (*p26, k6)
                     if not _v1(x65):
-                        yield from _e1(x65, p27)
+                        yield from _e1(x65, (*p, "properties", k6))
         if "patternProperties" in x:
             x66 = x["patternProperties"]
-            p28 = (*p, "patternProperties")
             if type(x66) is not dict:
-                yield _err(p28, _S26, _show(x66) + _M1)
+                yield _err((*p, "patternProperties"), _S26, _show(x66) + _M1)
             if type(x66) is dict:
                 for k7, x67 in x66.items():
-                    p29 = (*p28, k7)
                     if not _v1(x67):
-                        yield from _e1(x67, p29)
+                        yield from _e1(x67, (*p, "patternProperties", k7))
         if "dependencies" in x:
             x68 = x["dependencies"]
-            p30 = (*p, "dependencies")
             if type(x68) is not dict:
-                yield _err(p30, _S27, _show(x68) + _M1)
+                yield _err((*p, "dependencies"), _S27, _show(x68) + _M1)
             if type(x68) is dict:
                 for k8, x69 in x68.items():
-                    p31 = (*p30, k8)
                     if not (_v1(x69) or _v6(x69)):
-                        yield _err(p31, _S28, _show(x69) + _M10)
+                        yield _err((*p, "dependencies", k8), _S28, _show(x69) + _M10)
         if "enum" in x:
             x70 = x["enum"]
-            p32 = (*p, "enum")
             if type(x70) is not list:
-                yield _err(p32, _S29, _show(x70) + _M11)
+                yield _err((*p, "enum"), _S29, _show(x70) + _M11)
             if type(x70) is list:
                 if len(x70) < 1:
-                    yield _err(p32, _S30, _show(x70) + _M12)
+                    yield _err((*p, "enum"), _S30, _show(x70) + _M12)
                 if not _unique(x70):
-                    yield _err(p32, _S31, _show(x70) + _M13)
+                    yield _err((*p, "enum"), _S31, _show(x70) + _M13)
         if "type" in x:
             x71 = x["type"]
-            p33 = (*p, "type")
             if not (_v7(x71) or _v8(x71)):
-                yield _err(p33, _S32, _show(x71) + _M10)
+                yield _err((*p, "type"), _S32, _show(x71) + _M10)
         if "format" in x:
             x72 = x["format"]
-            p34 = (*p, "format")
             if type(x72) is not str:
-                yield _err(p34, _S33, _show(x72) + _M4)
+                yield _err((*p, "format"), _S33, _show(x72) + _M4)
         if "allOf" in x:
             x73 = x["allOf"]
-            p35 = (*p, "allOf")
             if not _v4(x73):
-                yield from _e3(x73, p35)
+                yield from _e3(x73, (*p, "allOf"))
         if "anyOf" in x:
             x74 = x["anyOf"]
-            p36 = (*p, "anyOf")
             if not _v4(x74):
-                yield from _e3(x74, p36)
+                yield from _e3(x74, (*p, "anyOf"))
         if "oneOf" in x:
             x75 = x["oneOf"]
-            p37 = (*p, "oneOf")
             if not _v4(x75):
-                yield from _e3(x75, p37)
+                yield from _e3(x75, (*p, "oneOf"))
         if "not" in x:
             x76 = x["not"]
-            p38 = (*p, "not")
             if not _v1(x76):
-                yield from _e1(x76, p38)
+                yield from _e1(x76, (*p, "not"))
 
 
 def _v2(x: Any) -> bool:
@@ -713,9 +690,8 @@ def _e3(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if len(x) < 1:
             yield _err(p, _S35, _show(x) + _M12)
         for i6, x80 in enumerate(x):
-            p39 = (*p, i6)
             if not _v1(x80):
-                yield from _e1(x80, p39)
+                yield from _e1(x80, (*p, i6))
 
 
 def is_valid(instance: Any) -> bool:

@@ -54,6 +54,14 @@ class SchemaValidationError:
     keyword: str
     message: str
 
+    # Written out (as the dataclass would write it): mypyc compiles this one, where it leaves
+    # the generated ``__init__`` interpreted, several times slower.
+    def __init__(self, path: str, schema_path: str, keyword: str, message: str) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "schema_path", schema_path)
+        object.__setattr__(self, "keyword", keyword)
+        object.__setattr__(self, "message", message)
+
     def __str__(self) -> str:
         return f"{self.path or '(root)'}: {self.message}"
 
@@ -91,7 +99,13 @@ def _loc(keyword: str, schema_path: str) -> tuple[str, str]:
 
 
 def _ptr(path: _Path) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    parts = []
+    for part in path:
+        text = part if type(part) is str else str(part)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        parts.append(text)
+    return "/" + "/".join(parts) if parts else ""
 
 
 def _err(path: _Path, loc: tuple[str, str], message: str) -> SchemaValidationError:
@@ -424,223 +438,182 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "$id" in x:
             x45 = x["$id"]
-            p1 = (*p, "$id")
             if type(x45) is not str:
-                yield _err(p1, _S2, _show(x45) + _M2)
+                yield _err((*p, "$id"), _S2, _show(x45) + _M2)
         if "$schema" in x:
             x46 = x["$schema"]
-            p2 = (*p, "$schema")
             if type(x46) is not str:
-                yield _err(p2, _S3, _show(x46) + _M2)
+                yield _err((*p, "$schema"), _S3, _show(x46) + _M2)
         if "$ref" in x:
             x47 = x["$ref"]
-            p3 = (*p, "$ref")
             if type(x47) is not str:
-                yield _err(p3, _S4, _show(x47) + _M2)
+                yield _err((*p, "$ref"), _S4, _show(x47) + _M2)
         if "title" in x:
             x48 = x["title"]
-            p4 = (*p, "title")
             if type(x48) is not str:
-                yield _err(p4, _S5, _show(x48) + _M2)
+                yield _err((*p, "title"), _S5, _show(x48) + _M2)
         if "description" in x:
             x49 = x["description"]
-            p5 = (*p, "description")
             if type(x49) is not str:
-                yield _err(p5, _S6, _show(x49) + _M2)
+                yield _err((*p, "description"), _S6, _show(x49) + _M2)
         if "examples" in x:
             x51 = x["examples"]
-            p7 = (*p, "examples")
             if type(x51) is not list:
-                yield _err(p7, _S7, _show(x51) + _M3)
+                yield _err((*p, "examples"), _S7, _show(x51) + _M3)
         if "multipleOf" in x:
             x53 = x["multipleOf"]
-            p9 = (*p, "multipleOf")
             if type(x53) not in _NUMBER:
-                yield _err(p9, _S8, _show(x53) + _M4)
+                yield _err((*p, "multipleOf"), _S8, _show(x53) + _M4)
             if type(x53) in _NUMBER:
                 if x53 <= 0:
-                    yield _err(p9, _S9, _show(x53) + _M5)
+                    yield _err((*p, "multipleOf"), _S9, _show(x53) + _M5)
         if "maximum" in x:
             x54 = x["maximum"]
-            p10 = (*p, "maximum")
             if type(x54) not in _NUMBER:
-                yield _err(p10, _S10, _show(x54) + _M4)
+                yield _err((*p, "maximum"), _S10, _show(x54) + _M4)
         if "exclusiveMaximum" in x:
             x55 = x["exclusiveMaximum"]
-            p11 = (*p, "exclusiveMaximum")
             if type(x55) not in _NUMBER:
-                yield _err(p11, _S11, _show(x55) + _M4)
+                yield _err((*p, "exclusiveMaximum"), _S11, _show(x55) + _M4)
         if "minimum" in x:
             x56 = x["minimum"]
-            p12 = (*p, "minimum")
             if type(x56) not in _NUMBER:
-                yield _err(p12, _S12, _show(x56) + _M4)
+                yield _err((*p, "minimum"), _S12, _show(x56) + _M4)
         if "exclusiveMinimum" in x:
             x57 = x["exclusiveMinimum"]
-            p13 = (*p, "exclusiveMinimum")
             if type(x57) not in _NUMBER:
-                yield _err(p13, _S13, _show(x57) + _M4)
+                yield _err((*p, "exclusiveMinimum"), _S13, _show(x57) + _M4)
         if "maxLength" in x:
             x58 = x["maxLength"]
-            p14 = (*p, "maxLength")
             if type(x58) is not int and not _intf(x58):
-                yield _err(p14, _S14, _show(x58) + _M6)
+                yield _err((*p, "maxLength"), _S14, _show(x58) + _M6)
             if type(x58) in _NUMBER:
                 if x58 < 0:
-                    yield _err(p14, _S15, _show(x58) + _M7)
+                    yield _err((*p, "maxLength"), _S15, _show(x58) + _M7)
         if "minLength" in x:
             x59 = x["minLength"]
-            p15 = (*p, "minLength")
             if not _v2(x59):
-                yield from _e2(x59, p15)
+                yield from _e2(x59, (*p, "minLength"))
         if "pattern" in x:
             x60 = x["pattern"]
-            p16 = (*p, "pattern")
             if type(x60) is not str:
-                yield _err(p16, _S16, _show(x60) + _M2)
+                yield _err((*p, "pattern"), _S16, _show(x60) + _M2)
         if "additionalItems" in x:
             x61 = x["additionalItems"]
-            p17 = (*p, "additionalItems")
             if not _v1(x61):
-                yield from _e1(x61, p17)
+                yield from _e1(x61, (*p, "additionalItems"))
         if "items" in x:
             x62 = x["items"]
-            p18 = (*p, "items")
             if not (_v1(x62) or _v3(x62)):
-                yield _err(p18, _S17, _show(x62) + _M8)
+                yield _err((*p, "items"), _S17, _show(x62) + _M8)
         if "maxItems" in x:
             x63 = x["maxItems"]
-            p19 = (*p, "maxItems")
             if type(x63) is not int and not _intf(x63):
-                yield _err(p19, _S14, _show(x63) + _M6)
+                yield _err((*p, "maxItems"), _S14, _show(x63) + _M6)
             if type(x63) in _NUMBER:
                 if x63 < 0:
-                    yield _err(p19, _S15, _show(x63) + _M7)
+                    yield _err((*p, "maxItems"), _S15, _show(x63) + _M7)
         if "minItems" in x:
             x64 = x["minItems"]
-            p20 = (*p, "minItems")
             if not _v2(x64):
-                yield from _e2(x64, p20)
+                yield from _e2(x64, (*p, "minItems"))
         if "uniqueItems" in x:
             x65 = x["uniqueItems"]
-            p21 = (*p, "uniqueItems")
             if type(x65) is not bool:
-                yield _err(p21, _S18, _show(x65) + _M9)
+                yield _err((*p, "uniqueItems"), _S18, _show(x65) + _M9)
         if "contains" in x:
             x66 = x["contains"]
-            p22 = (*p, "contains")
             if not _v1(x66):
-                yield from _e1(x66, p22)
+                yield from _e1(x66, (*p, "contains"))
         if "maxProperties" in x:
             x67 = x["maxProperties"]
-            p23 = (*p, "maxProperties")
             if type(x67) is not int and not _intf(x67):
-                yield _err(p23, _S14, _show(x67) + _M6)
+                yield _err((*p, "maxProperties"), _S14, _show(x67) + _M6)
             if type(x67) in _NUMBER:
                 if x67 < 0:
-                    yield _err(p23, _S15, _show(x67) + _M7)
+                    yield _err((*p, "maxProperties"), _S15, _show(x67) + _M7)
         if "minProperties" in x:
             x68 = x["minProperties"]
-            p24 = (*p, "minProperties")
             if not _v2(x68):
-                yield from _e2(x68, p24)
+                yield from _e2(x68, (*p, "minProperties"))
         if "required" in x:
             x69 = x["required"]
-            p25 = (*p, "required")
             if type(x69) is not list:
-                yield _err(p25, _S19, _show(x69) + _M3)
+                yield _err((*p, "required"), _S19, _show(x69) + _M3)
             if type(x69) is list:
                 if not _unique(x69):
-                    yield _err(p25, _S20, _show(x69) + _M10)
+                    yield _err((*p, "required"), _S20, _show(x69) + _M10)
                 for i4, x70 in enumerate(x69):
-                    p26 = (*p25, i4)
                     if type(x70) is not str:
-                        yield _err(p26, _S21, _show(x70) + _M2)
+                        yield _err((*p, "required", i4), _S21, _show(x70) + _M2)
         if "additionalProperties" in x:
             x71 = x["additionalProperties"]
-            p27 = (*p, "additionalProperties")
             if not _v1(x71):
-                yield from _e1(x71, p27)
+                yield from _e1(x71, (*p, "additionalProperties"))
         if "definitions" in x:
             x72 = x["definitions"]
-            p28 = (*p, "definitions")
             if type(x72) is not dict:
-                yield _err(p28, _S22, _show(x72) + _M11)
+                yield _err((*p, "definitions"), _S22, _show(x72) + _M11)
             if type(x72) is dict:
                 for k6, x73 in x72.items():
-                    p29 = (*p28, k6)
                     if not _v1(x73):
-                        yield from _e1(x73, p29)
+                        yield from _e1(x73, (*p, "definitions", k6))
         if "properties" in x:
             x74 = x["properties"]
-            p30 = (*p, "properties")
             if type(x74) is not dict:
-                yield _err(p30, _S23, _show(x74) + _M11)
+                yield _err((*p, "properties"), _S23, _show(x74) + _M11)
             if type(x74) is dict:
                 for k7, x75 in x74.items():
-                    p31 = (*p30, k7)
                     if not _v1(x75):
-                        yield from _e1(x75, p31)
+                        yield from _e1(x75, (*p, "properties", k7))
         if "patternProperties" in x:
             x76 = x["patternProperties"]
-            p32 = (*p, "patternProperties")
             if type(x76) is not dict:
-                yield _err(p32, _S24, _show(x76) + _M11)
+                yield _err((*p, "patternProperties"), _S24, _show(x76) + _M11)
             if type(x76) is dict:
                 for k9, x77 in x76.items():
-                    p33 = (*p32, k9)
                     if not _v1(x77):
-                        yield from _e1(x77, p33)
+                        yield from _e1(x77, (*p, "patternProperties", k9))
         if "dependencies" in x:
             x78 = x["dependencies"]
-            p34 = (*p, "dependencies")
             if type(x78) is not dict:
-                yield _err(p34, _S25, _show(x78) + _M11)
+                yield _err((*p, "dependencies"), _S25, _show(x78) + _M11)
             if type(x78) is dict:
                 for k10, x79 in x78.items():
-                    p35 = (*p34, k10)
                     if not (_v1(x79) or _v4(x79)):
-                        yield _err(p35, _S26, _show(x79) + _M8)
+                        yield _err((*p, "dependencies", k10), _S26, _show(x79) + _M8)
         if "propertyNames" in x:
             x80 = x["propertyNames"]
-            p36 = (*p, "propertyNames")
             if not _v1(x80):
-                yield from _e1(x80, p36)
+                yield from _e1(x80, (*p, "propertyNames"))
         if "enum" in x:
             x82 = x["enum"]
-            p38 = (*p, "enum")
             if type(x82) is not list:
-                yield _err(p38, _S27, _show(x82) + _M3)
+                yield _err((*p, "enum"), _S27, _show(x82) + _M3)
         if "type" in x:
             x83 = x["type"]
-            p39 = (*p, "type")
             if not (_v5(x83) or _v6(x83)):
-                yield _err(p39, _S28, _show(x83) + _M8)
+                yield _err((*p, "type"), _S28, _show(x83) + _M8)
         if "format" in x:
             x84 = x["format"]
-            p40 = (*p, "format")
             if type(x84) is not str:
-                yield _err(p40, _S29, _show(x84) + _M2)
+                yield _err((*p, "format"), _S29, _show(x84) + _M2)
         if "allOf" in x:
             x85 = x["allOf"]
-            p41 = (*p, "allOf")
             if not _v3(x85):
-                yield from _e3(x85, p41)
+                yield from _e3(x85, (*p, "allOf"))
         if "anyOf" in x:
             x86 = x["anyOf"]
-            p42 = (*p, "anyOf")
             if not _v3(x86):
-                yield from _e3(x86, p42)
+                yield from _e3(x86, (*p, "anyOf"))
         if "oneOf" in x:
             x87 = x["oneOf"]
-            p43 = (*p, "oneOf")
             if not _v3(x87):
-                yield from _e3(x87, p43)
+                yield from _e3(x87, (*p, "oneOf"))
         if "not" in x:
             x88 = x["not"]
-            p44 = (*p, "not")
             if not _v1(x88):
-                yield from _e1(x88, p44)
+                yield from _e1(x88, (*p, "not"))
 
 
 def _v2(x: Any) -> bool:
@@ -707,9 +680,8 @@ def _e3(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if len(x) < 1:
             yield _err(p, _S31, _show(x) + _M12)
         for i8, x92 in enumerate(x):
-            p45 = (*p, i8)
             if not _v1(x92):
-                yield from _e1(x92, p45)
+                yield from _e1(x92, (*p, i8))
 
 
 def is_valid(instance: Any) -> bool:

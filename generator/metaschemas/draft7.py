@@ -54,6 +54,14 @@ class SchemaValidationError:
     keyword: str
     message: str
 
+    # Written out (as the dataclass would write it): mypyc compiles this one, where it leaves
+    # the generated ``__init__`` interpreted, several times slower.
+    def __init__(self, path: str, schema_path: str, keyword: str, message: str) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "schema_path", schema_path)
+        object.__setattr__(self, "keyword", keyword)
+        object.__setattr__(self, "message", message)
+
     def __str__(self) -> str:
         return f"{self.path or '(root)'}: {self.message}"
 
@@ -91,7 +99,13 @@ def _loc(keyword: str, schema_path: str) -> tuple[str, str]:
 
 
 def _ptr(path: _Path) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    parts = []
+    for part in path:
+        text = part if type(part) is str else str(part)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        parts.append(text)
+    return "/" + "/".join(parts) if parts else ""
 
 
 def _err(path: _Path, loc: tuple[str, str], message: str) -> SchemaValidationError:
@@ -456,258 +470,210 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
     if type(x) is dict:
         if "$id" in x:
             x51 = x["$id"]
-            p1 = (*p, "$id")
             if type(x51) is not str:
-                yield _err(p1, _S2, _show(x51) + _M2)
+                yield _err((*p, "$id"), _S2, _show(x51) + _M2)
         if "$schema" in x:
             x52 = x["$schema"]
-            p2 = (*p, "$schema")
             if type(x52) is not str:
-                yield _err(p2, _S3, _show(x52) + _M2)
+                yield _err((*p, "$schema"), _S3, _show(x52) + _M2)
         if "$ref" in x:
             x53 = x["$ref"]
-            p3 = (*p, "$ref")
             if type(x53) is not str:
-                yield _err(p3, _S4, _show(x53) + _M2)
+                yield _err((*p, "$ref"), _S4, _show(x53) + _M2)
         if "$comment" in x:
             x54 = x["$comment"]
-            p4 = (*p, "$comment")
             if type(x54) is not str:
-                yield _err(p4, _S5, _show(x54) + _M2)
+                yield _err((*p, "$comment"), _S5, _show(x54) + _M2)
         if "title" in x:
             x55 = x["title"]
-            p5 = (*p, "title")
             if type(x55) is not str:
-                yield _err(p5, _S6, _show(x55) + _M2)
+                yield _err((*p, "title"), _S6, _show(x55) + _M2)
         if "description" in x:
             x56 = x["description"]
-            p6 = (*p, "description")
             if type(x56) is not str:
-                yield _err(p6, _S7, _show(x56) + _M2)
+                yield _err((*p, "description"), _S7, _show(x56) + _M2)
         if "readOnly" in x:
             x58 = x["readOnly"]
-            p8 = (*p, "readOnly")
             if type(x58) is not bool:
-                yield _err(p8, _S8, _show(x58) + _M3)
+                yield _err((*p, "readOnly"), _S8, _show(x58) + _M3)
         if "examples" in x:
             x59 = x["examples"]
-            p9 = (*p, "examples")
             if type(x59) is not list:
-                yield _err(p9, _S9, _show(x59) + _M4)
+                yield _err((*p, "examples"), _S9, _show(x59) + _M4)
         if "multipleOf" in x:
             x60 = x["multipleOf"]
-            p10 = (*p, "multipleOf")
             if type(x60) not in _NUMBER:
-                yield _err(p10, _S10, _show(x60) + _M5)
+                yield _err((*p, "multipleOf"), _S10, _show(x60) + _M5)
             if type(x60) in _NUMBER:
                 if x60 <= 0:
-                    yield _err(p10, _S11, _show(x60) + _M6)
+                    yield _err((*p, "multipleOf"), _S11, _show(x60) + _M6)
         if "maximum" in x:
             x61 = x["maximum"]
-            p11 = (*p, "maximum")
             if type(x61) not in _NUMBER:
-                yield _err(p11, _S12, _show(x61) + _M5)
+                yield _err((*p, "maximum"), _S12, _show(x61) + _M5)
         if "exclusiveMaximum" in x:
             x62 = x["exclusiveMaximum"]
-            p12 = (*p, "exclusiveMaximum")
             if type(x62) not in _NUMBER:
-                yield _err(p12, _S13, _show(x62) + _M5)
+                yield _err((*p, "exclusiveMaximum"), _S13, _show(x62) + _M5)
         if "minimum" in x:
             x63 = x["minimum"]
-            p13 = (*p, "minimum")
             if type(x63) not in _NUMBER:
-                yield _err(p13, _S14, _show(x63) + _M5)
+                yield _err((*p, "minimum"), _S14, _show(x63) + _M5)
         if "exclusiveMinimum" in x:
             x64 = x["exclusiveMinimum"]
-            p14 = (*p, "exclusiveMinimum")
             if type(x64) not in _NUMBER:
-                yield _err(p14, _S15, _show(x64) + _M5)
+                yield _err((*p, "exclusiveMinimum"), _S15, _show(x64) + _M5)
         if "maxLength" in x:
             x65 = x["maxLength"]
-            p15 = (*p, "maxLength")
             if type(x65) is not int and not _intf(x65):
-                yield _err(p15, _S16, _show(x65) + _M7)
+                yield _err((*p, "maxLength"), _S16, _show(x65) + _M7)
             if type(x65) in _NUMBER:
                 if x65 < 0:
-                    yield _err(p15, _S17, _show(x65) + _M8)
+                    yield _err((*p, "maxLength"), _S17, _show(x65) + _M8)
         if "minLength" in x:
             x66 = x["minLength"]
-            p16 = (*p, "minLength")
             if not _v2(x66):
-                yield from _e2(x66, p16)
+                yield from _e2(x66, (*p, "minLength"))
         if "pattern" in x:
             x67 = x["pattern"]
-            p17 = (*p, "pattern")
             if type(x67) is not str:
-                yield _err(p17, _S18, _show(x67) + _M2)
+                yield _err((*p, "pattern"), _S18, _show(x67) + _M2)
         if "additionalItems" in x:
             x68 = x["additionalItems"]
-            p18 = (*p, "additionalItems")
             if not _v1(x68):
-                yield from _e1(x68, p18)
+                yield from _e1(x68, (*p, "additionalItems"))
         if "items" in x:
             x69 = x["items"]
-            p19 = (*p, "items")
             if not (_v1(x69) or _v3(x69)):
-                yield _err(p19, _S19, _show(x69) + _M9)
+                yield _err((*p, "items"), _S19, _show(x69) + _M9)
         if "maxItems" in x:
             x70 = x["maxItems"]
-            p20 = (*p, "maxItems")
             if type(x70) is not int and not _intf(x70):
-                yield _err(p20, _S16, _show(x70) + _M7)
+                yield _err((*p, "maxItems"), _S16, _show(x70) + _M7)
             if type(x70) in _NUMBER:
                 if x70 < 0:
-                    yield _err(p20, _S17, _show(x70) + _M8)
+                    yield _err((*p, "maxItems"), _S17, _show(x70) + _M8)
         if "minItems" in x:
             x71 = x["minItems"]
-            p21 = (*p, "minItems")
             if not _v2(x71):
-                yield from _e2(x71, p21)
+                yield from _e2(x71, (*p, "minItems"))
         if "uniqueItems" in x:
             x72 = x["uniqueItems"]
-            p22 = (*p, "uniqueItems")
             if type(x72) is not bool:
-                yield _err(p22, _S20, _show(x72) + _M3)
+                yield _err((*p, "uniqueItems"), _S20, _show(x72) + _M3)
         if "contains" in x:
             x73 = x["contains"]
-            p23 = (*p, "contains")
             if not _v1(x73):
-                yield from _e1(x73, p23)
+                yield from _e1(x73, (*p, "contains"))
         if "maxProperties" in x:
             x74 = x["maxProperties"]
-            p24 = (*p, "maxProperties")
             if type(x74) is not int and not _intf(x74):
-                yield _err(p24, _S16, _show(x74) + _M7)
+                yield _err((*p, "maxProperties"), _S16, _show(x74) + _M7)
             if type(x74) in _NUMBER:
                 if x74 < 0:
-                    yield _err(p24, _S17, _show(x74) + _M8)
+                    yield _err((*p, "maxProperties"), _S17, _show(x74) + _M8)
         if "minProperties" in x:
             x75 = x["minProperties"]
-            p25 = (*p, "minProperties")
             if not _v2(x75):
-                yield from _e2(x75, p25)
+                yield from _e2(x75, (*p, "minProperties"))
         if "required" in x:
             x76 = x["required"]
-            p26 = (*p, "required")
             if type(x76) is not list:
-                yield _err(p26, _S21, _show(x76) + _M4)
+                yield _err((*p, "required"), _S21, _show(x76) + _M4)
             if type(x76) is list:
                 if not _unique(x76):
-                    yield _err(p26, _S22, _show(x76) + _M10)
+                    yield _err((*p, "required"), _S22, _show(x76) + _M10)
                 for i2, x77 in enumerate(x76):
-                    p27 = (*p26, i2)
                     if type(x77) is not str:
-                        yield _err(p27, _S23, _show(x77) + _M2)
+                        yield _err((*p, "required", i2), _S23, _show(x77) + _M2)
         if "additionalProperties" in x:
             x78 = x["additionalProperties"]
-            p28 = (*p, "additionalProperties")
             if not _v1(x78):
-                yield from _e1(x78, p28)
+                yield from _e1(x78, (*p, "additionalProperties"))
         if "definitions" in x:
             x79 = x["definitions"]
-            p29 = (*p, "definitions")
             if type(x79) is not dict:
-                yield _err(p29, _S24, _show(x79) + _M11)
+                yield _err((*p, "definitions"), _S24, _show(x79) + _M11)
             if type(x79) is dict:
                 for k6, x80 in x79.items():
-                    p30 = (*p29, k6)
                     if not _v1(x80):
-                        yield from _e1(x80, p30)
+                        yield from _e1(x80, (*p, "definitions", k6))
         if "properties" in x:
             x81 = x["properties"]
-            p31 = (*p, "properties")
             if type(x81) is not dict:
-                yield _err(p31, _S25, _show(x81) + _M11)
+                yield _err((*p, "properties"), _S25, _show(x81) + _M11)
             if type(x81) is dict:
                 for k7, x82 in x81.items():
-                    p32 = (*p31, k7)
                     if not _v1(x82):
-                        yield from _e1(x82, p32)
+                        yield from _e1(x82, (*p, "properties", k7))
         if "patternProperties" in x:
             x83 = x["patternProperties"]
-            p33 = (*p, "patternProperties")
             if type(x83) is not dict:
-                yield _err(p33, _S26, _show(x83) + _M11)
+                yield _err((*p, "patternProperties"), _S26, _show(x83) + _M11)
             if type(x83) is dict:
                 for k9, x84 in x83.items():
-                    p34 = (*p33, k9)
                     if not _v1(x84):
-                        yield from _e1(x84, p34)
+                        yield from _e1(x84, (*p, "patternProperties", k9))
         if "dependencies" in x:
             x85 = x["dependencies"]
-            p35 = (*p, "dependencies")
             if type(x85) is not dict:
-                yield _err(p35, _S27, _show(x85) + _M11)
+                yield _err((*p, "dependencies"), _S27, _show(x85) + _M11)
             if type(x85) is dict:
                 for k10, x86 in x85.items():
-                    p36 = (*p35, k10)
                     if not (_v1(x86) or _v4(x86)):
-                        yield _err(p36, _S28, _show(x86) + _M9)
+                        yield _err((*p, "dependencies", k10), _S28, _show(x86) + _M9)
         if "propertyNames" in x:
             x87 = x["propertyNames"]
-            p37 = (*p, "propertyNames")
             if not _v1(x87):
-                yield from _e1(x87, p37)
+                yield from _e1(x87, (*p, "propertyNames"))
         if "enum" in x:
             x89 = x["enum"]
-            p39 = (*p, "enum")
             if type(x89) is not list:
-                yield _err(p39, _S29, _show(x89) + _M4)
+                yield _err((*p, "enum"), _S29, _show(x89) + _M4)
         if "type" in x:
             x90 = x["type"]
-            p40 = (*p, "type")
             if not (_v5(x90) or _v6(x90)):
-                yield _err(p40, _S30, _show(x90) + _M9)
+                yield _err((*p, "type"), _S30, _show(x90) + _M9)
         if "format" in x:
             x91 = x["format"]
-            p41 = (*p, "format")
             if type(x91) is not str:
-                yield _err(p41, _S31, _show(x91) + _M2)
+                yield _err((*p, "format"), _S31, _show(x91) + _M2)
         if "contentMediaType" in x:
             x92 = x["contentMediaType"]
-            p42 = (*p, "contentMediaType")
             if type(x92) is not str:
-                yield _err(p42, _S32, _show(x92) + _M2)
+                yield _err((*p, "contentMediaType"), _S32, _show(x92) + _M2)
         if "contentEncoding" in x:
             x93 = x["contentEncoding"]
-            p43 = (*p, "contentEncoding")
             if type(x93) is not str:
-                yield _err(p43, _S33, _show(x93) + _M2)
+                yield _err((*p, "contentEncoding"), _S33, _show(x93) + _M2)
         if "if" in x:
             x94 = x["if"]
-            p44 = (*p, "if")
             if not _v1(x94):
-                yield from _e1(x94, p44)
+                yield from _e1(x94, (*p, "if"))
         if "then" in x:
             x95 = x["then"]
-            p45 = (*p, "then")
             if not _v1(x95):
-                yield from _e1(x95, p45)
+                yield from _e1(x95, (*p, "then"))
         if "else" in x:
             x96 = x["else"]
-            p46 = (*p, "else")
             if not _v1(x96):
-                yield from _e1(x96, p46)
+                yield from _e1(x96, (*p, "else"))
         if "allOf" in x:
             x97 = x["allOf"]
-            p47 = (*p, "allOf")
             if not _v3(x97):
-                yield from _e3(x97, p47)
+                yield from _e3(x97, (*p, "allOf"))
         if "anyOf" in x:
             x98 = x["anyOf"]
-            p48 = (*p, "anyOf")
             if not _v3(x98):
-                yield from _e3(x98, p48)
+                yield from _e3(x98, (*p, "anyOf"))
         if "oneOf" in x:
             x99 = x["oneOf"]
-            p49 = (*p, "oneOf")
             if not _v3(x99):
-                yield from _e3(x99, p49)
+                yield from _e3(x99, (*p, "oneOf"))
         if "not" in x:
             x100 = x["not"]
-            p50 = (*p, "not")
             if not _v1(x100):
-                yield from _e1(x100, p50)
+                yield from _e1(x100, (*p, "not"))
 
 
 def _v2(x: Any) -> bool:
@@ -774,9 +740,8 @@ def _e3(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         if len(x) < 1:
             yield _err(p, _S35, _show(x) + _M12)
         for i6, x104 in enumerate(x):
-            p51 = (*p, i6)
             if not _v1(x104):
-                yield from _e1(x104, p51)
+                yield from _e1(x104, (*p, i6))
 
 
 def is_valid(instance: Any) -> bool:

@@ -16,8 +16,8 @@ from generator.compiler.keywords.support import (
     bind,
     is_number,
     number,
-    path_var,
     schema_list,
+    sub_path,
     unevaluated,
 )
 from generator.compiler.scope import Scope
@@ -166,11 +166,11 @@ def _items(
     for index, sub in enumerate(prefix):
         body = cx.sub()
         value = cx.var("x")
-        pvar = path_var(cx, p)
-        compiler.child(body, sub, scope, (prefix_kw, str(index)), value, pvar, None)
+        path = sub_path(cx, p, str(index))
+        compiler.child(body, sub, scope, (prefix_kw, str(index)), value, path.path, None)
+        path.place(body)
         if body.code.lines:
-            header = f"if len({x}) > {index}:"
-            bind(cx, header, body, value, f"{x}[{index}]", pvar, f"(*{p}, {index})")
+            bind(cx, f"if len({x}) > {index}:", body, value, f"{x}[{index}]")
     if prefix and track is not None:
         cx.line(f"{track}.update(range(min(len({x}), {len(prefix)})))")
     if rest is True and rest_kw and track is not None:
@@ -195,17 +195,17 @@ def _each_item(
     start: int,
 ) -> None:
     index, value = cx.var("i"), cx.var("x")
-    pvar = path_var(cx, p)
     body = cx.sub(1, 1)
     if sub is False:
         body.fail(scope, segments[0], " is not allowed here (false schema)", value, p)
     else:
-        cx.compiler.child(body, sub, scope, segments, value, pvar, None)
+        path = sub_path(cx, p, index)
+        cx.compiler.child(body, sub, scope, segments, value, path.path, None)
+        path.place(body)
     if not body.code.lines:
         return
     source = f"{x}[{start}:]" if start else x
-    if pvar is not None and uses(pvar, body.code):
-        body.code.lines.insert(0, "    " * body.code.level + f"{pvar} = (*{p}, {index})")
+    if uses(index, body.code):
         header = (
             f"for {index}, {value} in enumerate({source}, {start}):"
             if start

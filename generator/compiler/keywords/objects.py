@@ -17,7 +17,7 @@ from generator.compiler.keywords.support import (
     bad,
     bind,
     number,
-    path_var,
+    sub_path,
     unevaluated,
 )
 from generator.compiler.memo import plain
@@ -37,6 +37,9 @@ def required(
 
         if "a" not in x:
             return False
+
+    (Outside the error path, ``properties`` reads the required properties it checks itself
+    instead: see :func:`read_first`.)
     """
     names = schema["required"]
     if not isinstance(names, list):
@@ -53,12 +56,53 @@ def required(
                 f"if {key} not in {x}:", scope, "required", " is a required property", key, p
             )
         return
+    read = read_first(cx, schema, scope, p)
+    _present(cx, [n for n in names if n not in read], x)
+
+
+def _present(cx: EmitContext, names: list[str], x: str) -> None:
+    """Fail (VALID and ANNOTATIONS functions) unless the object in ``x`` has ``names``."""
+    if not names:
+        return
+    constants = cx.compiler.constants
     if len(names) <= 3 and all(len(n) <= 20 for n in names):
         cond = " or ".join(f"{constants.literal(n)} not in {x}" for n in names)
     else:
         const = constants.frozenset_const(list(dict.fromkeys(names)))
         cond = f"not {const}.issubset({x})"
     cx.guard(f"if {cond}:", cx.silent_failure())
+
+
+#: Keywords checked between ``required`` and ``properties`` that call other functions (which
+#: may raise :class:`SchemaLoopError`): with one of them, ``required`` keeps its names.
+_CALLING = frozenset({"dependencies", "dependentSchemas", "propertyNames"})
+
+
+def read_first(cx: EmitContext, schema: dict[str, Any], scope: Scope, p: str | None) -> list[str]:
+    """The required names :func:`properties` reads at once, outside the error path: those
+    of properties with checks of their own, unless a keyword between the two can raise.
+    Reading them is the test that they are present (one lookup each, where ``"a" not in x``
+    and ``x["a"]`` are two); the checks are in the same order, so the answer is the same::
+
+        try:
+            x1 = x["a"]
+        except KeyError:
+            return False
+    """
+    keywords = scope.dialect.keywords
+    if cx.mode is Mode.ERRORS or p is not None or "properties" not in keywords:
+        return []
+    names = schema.get("required") if "required" in keywords else None
+    props = schema.get("properties")
+    if not isinstance(names, list) or not isinstance(props, dict):
+        return []
+    if not _CALLING.isdisjoint(schema.keys() & keywords):
+        return []
+    return [
+        n
+        for n in dict.fromkeys(names)
+        if isinstance(n, str) and n in props and props[n] is not True and props[n] != {}
+    ]
 
 
 def _size(
@@ -246,7 +290,7 @@ def _property(
     cx: EmitContext,
     x: str,
     p: str | None,
-    track: str | None,
+    bound: str | None,
     *,
     name: str,
     sub: Any,
@@ -257,21 +301,27 @@ def _property(
 
     ``present``: the ``required`` check before has already returned when it is absent (not in
     ERRORS mode, which goes on), so the value is read without testing for it first.
+    ``bound``: the variable already holding the value (see :func:`read_first`); it is the
+    third name :meth:`~generator.compiler.core.Compiler.memoised` passes.
     """
     compiler = cx.compiler
     body = cx.sub(0 if present else 1)
+    literal = compiler.constants.literal(name)
+    if bound is not None:
+        compiler.child(body, sub, scope, ("properties", name), bound, None, None)
+        cx.code.lines.extend(body.code.lines)
+        return
     value = cx.var("x")
-    pvar = cx.var("p") if p is not None else None
-    compiler.child(body, sub, scope, ("properties", name), value, pvar, None)
+    path = sub_path(cx, p, literal)
+    compiler.child(body, sub, scope, ("properties", name), value, path.path, None)
+    path.place(body)
     if body.code.lines:
-        literal = compiler.constants.literal(name)
-        if present and pvar is None:
+        if present and p is None:
             if uses(value, body.code):
                 cx.line(f"{value} = {x}[{literal}]")
             cx.code.lines.extend(body.code.lines)
             return
-        header = f"if {literal} in {x}:"
-        bind(cx, header, body, value, f"{x}[{literal}]", pvar, f"(*{p}, {literal})")
+        bind(cx, f"if {literal} in {x}:", body, value, f"{x}[{literal}]")
 
 
 #: The keywords :func:`properties` reads together.
@@ -317,18 +367,31 @@ def properties(
         else None
     )
     present = frozenset(names) if isinstance(names, list) else frozenset()
+    reads = {name: cx.var("x") for name in read_first(cx, schema, scope, p)}
+    out = cx.sub(0) if reads else cx
     # the same property (name and schema) is checked by the same code: memoised
     memo = compiler.memo.recording is None
     where = cx.emission_key(scope, p, None) if memo else ()
     for name, sub in props.items():
         text = compiler.memo.key_text(sub) if memo else None
         is_present = name in present
-        if text is None or not plain(name):
-            _property(cx, x, p, None, name=name, sub=sub, scope=scope, present=is_present)
-            continue
+        bound = reads.get(name)
         emit = partial(_property, name=name, sub=sub, scope=scope, present=is_present)
-        memo_key = ("properties", name, text, is_present, *where)
-        compiler.memoised(memo_key, cx, scope, x, p, None, emit)
+        if text is None or not plain(name):
+            emit(out, x, p, bound)
+            continue
+        memo_key = ("properties", name, text, is_present, bound is None, *where)
+        compiler.memoised(memo_key, out, scope, x, p, bound, emit)
+    if reads:
+        # the values used are read at once (see read_first); the others only looked up
+        used = {n: v for n, v in reads.items() if uses(v, out.code)}
+        _present(cx, [n for n in reads if n not in used], x)
+        if used:
+            with cx.block("try:"):
+                for name, var in used.items():
+                    cx.line(f"{var} = {x}[{constants.literal(name)}]")
+            cx.guard("except KeyError:", cx.silent_failure())
+        cx.code.extend(out.code)
     if props and track is not None:
         cx.line(f"{track}.update({constants.frozenset_const(list(props))}.intersection({x}))")
 
@@ -350,7 +413,8 @@ def properties(
             cx.line(f"{track}.update({x})")
         return
     key, value = cx.var("k"), cx.var("x")
-    pvar = path_var(cx, p)
+    path = sub_path(cx, p, key)
+    pvar = path.path
     loop = cx.sub(1, 1)
     matched = cx.var("hit") if additional is not True and patterns else None
     if matched is not None:
@@ -391,8 +455,7 @@ def properties(
     only_flag = matched is not None and len(loop.code.lines) == 1  # just "hit = False"
     if not loop.code.lines or only_flag:
         return
-    if pvar is not None and uses(pvar, loop.code):
-        loop.code.lines.insert(0, "    " * loop.code.level + f"{pvar} = (*{p}, {key})")
+    path.place(loop)
     if not uses(key, loop.code):
         cx.emit_block(f"for {value} in {x}.values():", loop)
     elif uses(value, loop.code):

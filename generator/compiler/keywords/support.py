@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.compiler.codegen import INDENT, uses
 from generator.compiler.context import EmitContext, Mode
+from generator.compiler.memo import child_path
 from generator.compiler.scope import Scope
 from generator.errors import SchemaError
+from generator.pylayout import WIDTH
 
 #: ``emit(cx, schema, scope, x, p, track)``: write the checks of one keyword (or one family of
 #: keywords read together) of ``schema`` against the instance in variable ``x``. ``p`` is the
@@ -63,29 +65,54 @@ def schema_list(value: Any, scope: Scope, keyword: str) -> list[Any]:
     return value
 
 
-def path_var(cx: EmitContext, p: str | None) -> str | None:
-    """A fresh path variable name for a child in the error path (None elsewhere)."""
-    return cx.var("p") if p is not None else None
+#: The longest path expression written where errors are made, at the function's own level
+#: (four characters fewer per level deeper): longer ones are assigned to a variable first.
+LAZY_PATH = 48
 
 
-def bind(
-    cx: EmitContext,
-    header: str,
-    body: EmitContext,
-    var: str,
-    expr: str,
-    pvar: str | None,
-    pexpr: str,
-) -> None:
-    """Emit ``header``, then (one level deeper) the assignments of ``var``/``pvar`` when the
-    body uses them, then the body (which is not empty)."""
+class ChildPath(NamedTuple):
+    """The path of a child in the error path (see :func:`sub_path`)."""
+
+    #: the expression giving the child's path (None outside the error path)
+    path: str | None
+    #: ``pN = (...)`` (after ``pM = (...)`` for a long parent path), when ``path`` is the
+    #: variable ``pN``: written first in the child's code
+    assign: tuple[str, ...] = ()
+
+    def place(self, body: EmitContext) -> None:
+        """Write :attr:`assign` first in ``body`` (the child's code) if the code uses it."""
+        if self.assign and self.path is not None and uses(self.path, body.code):
+            indent = body.code.indent
+            body.code.lines[0:0] = [indent + line for line in self.assign]
+
+
+def sub_path(cx: EmitContext, p: str | None, segment: str) -> ChildPath:
+    """The path of the child ``segment`` (its key or index expression) of the instance at the
+    path ``p``, for code written in ``cx`` and below: built where an error is made
+    (:func:`generator.compiler.memo.child_path`), or, if that expression would be long,
+    assigned to a variable before the child's code."""
+    if p is None:
+        return ChildPath(None)
+    path = child_path(p, segment)
+    memo = cx.compiler.memo
+    length = memo.path_length(path)
+    if length <= LAZY_PATH - len(cx.code.indent):
+        return ChildPath(path)
+    var = memo.var("p")
+    # (the child's code is at most three levels deeper; a variable's name is short)
+    if len(cx.code.indent) + 12 + 7 + length <= WIDTH or memo.path_length(p) <= 8:
+        return ChildPath(var, (f"{var} = {path}",))
+    parent = memo.var("p")  # a long path, written down first
+    return ChildPath(var, (f"{parent} = {p}", f"{var} = {child_path(parent, segment)}"))
+
+
+def bind(cx: EmitContext, header: str, body: EmitContext, var: str, expr: str) -> None:
+    """Emit ``header``, then (one level deeper) the assignment of ``var`` when the body uses
+    it, then the body (which is not empty)."""
     code = cx.code
-    indent = code.indent + INDENT
     code.lines.append(code.indent + header)
     if uses(var, body.code):
-        code.lines.append(f"{indent}{var} = {expr}")
-    if pvar is not None and uses(pvar, body.code):
-        code.lines.append(f"{indent}{pvar} = {pexpr}")
+        code.lines.append(f"{code.indent}{INDENT}{var} = {expr}")
     code.lines.extend(body.code.lines)
 
 
@@ -105,7 +132,7 @@ def unevaluated(
     sub = schema[keyword]
     objects = keyword == "unevaluatedProperties"
     key, value = cx.var("k" if objects else "i"), cx.var("x")
-    pvar = path_var(cx, p)
+    path = sub_path(cx, p, key)
     seen = track
     errors = cx.mode is Mode.ERRORS
     if errors:
@@ -116,11 +143,10 @@ def unevaluated(
         what = " is an unevaluated property" if objects else " is an unevaluated item"
         body.fail(scope, keyword, what, key if objects else value, p)
     else:
-        compiler.child(body, sub, scope, (keyword,), value, pvar, None)
+        compiler.child(body, sub, scope, (keyword,), value, path.path, None)
+        path.place(body)
     loop = cx.sub(2 if errors else 1, 1)
     header = f"if {key} not in {seen}:"
-    if pvar is not None and uses(pvar, body.code):
-        body.code.lines.insert(0, "    " * body.code.level + f"{pvar} = (*{p}, {key})")
     loop.emit_block(header, body)
     if not loop.code.lines:
         if not errors:
