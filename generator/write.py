@@ -69,8 +69,9 @@ class _Folder:
     def __init__(self, out: Path) -> None:
         self.root = os.fspath(out)
         self._checked: set[str] = set()
-        #: folders this run created: empty then, so no symlink (nor any old file) is in them
-        self.made: set[str] = set()
+        #: folders this run created, parents first: empty then, so no symlink (nor any old
+        #: file) is in them
+        self.made: dict[str, None] = {}
 
     def destination(self, name: str) -> str:
         """The file's path; refuses ``name`` if it leaves the folder or passes a symlink."""
@@ -220,7 +221,6 @@ class Staging:
         #: name -> (temporary, destination, whether no file was there when staged)
         self._staged: dict[str, tuple[str, str, bool]] = {}
         self._unchanged: set[str] = set()
-        self._made: list[str] = []  # folders created, parents first
         self._known_folders: set[str] = set()
 
     def stage(self, files: Mapping[str, str]) -> None:
@@ -260,8 +260,7 @@ class Staging:
                 os.mkdir(made)
             except OSError as exc:
                 raise _failure("cannot make the folder", made, exc) from None
-            self._made.append(made)
-            self._folder.made.add(made)
+            self._folder.made[made] = None
         self._known_folders.add(folder)
 
     def commit(self, files: Mapping[str, str]) -> Changes:
@@ -341,12 +340,12 @@ class Staging:
             except FileNotFoundError:
                 pass
         self._staged.clear()
-        for folder in reversed(self._made):
+        for folder in reversed(self._folder.made):
             try:
                 os.rmdir(folder)
             except OSError:
                 pass
-        self._made.clear()
+        self._folder.made.clear()
 
 
 def _backup(path: str, *, keep: bool) -> str | None:
