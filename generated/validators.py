@@ -152,6 +152,12 @@ def _too_deep() -> SchemaValidationError:
     return SchemaValidationError("", "", "$depth", message)
 
 
+#: Whether this module runs compiled by mypyc (compiled functions have no ``__code__``). A
+#: function written twice (``if _NATIVE:`` / ``else:``) has a form for each build; the native
+#: build tells mypyc ``--always-true=_NATIVE``, so it compiles only the first.
+_NATIVE: Final = not hasattr(_too_deep, "__code__")
+
+
 def _loc(keyword: str, schema_path: str) -> tuple[str, str]:
     return keyword, schema_path
 
@@ -359,83 +365,176 @@ _S64: Final = _loc("type", "/$defs/OpenAIToolCallFunction/properties/name/type")
 _S65: Final = _loc("type", "/$defs/OpenAIToolCallFunction/properties/arguments/type")
 
 
-def _v1(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    try:
-        x1 = x["type"]
-        x2 = x["messages"]
-    except KeyError:
-        return False
-    if "id" in x:
-        x3 = x["id"]
-        if x3 is not None and type(x3) is not str:
+if _NATIVE:
+
+    def _v1(x: Any) -> bool:
+        if type(x) is not dict:
             return False
-    if "externalId" in x:
-        x4 = x["externalId"]
-        if x4 is not None and type(x4) is not str:
+        try:
+            x1 = x["type"]
+            x2 = x["messages"]
+        except KeyError:
             return False
-    if "externalUrl" in x:
-        x5 = x["externalUrl"]
-        if x5 is not None and type(x5) is not str:
-            return False
-    if type(x1) is not str:
-        return False
-    if x1 not in _F1:
-        return False
-    if "supportTicketConversationId" in x:
-        x6 = x["supportTicketConversationId"]
-        if x6 is not None and type(x6) is not str:
-            return False
-    if "createdAt" in x:
-        x7 = x["createdAt"]
-        if x7 is not None and type(x7) is not str:
-            return False
-    if "updatedAt" in x:
-        x8 = x["updatedAt"]
-        if x8 is not None and type(x8) is not str:
-            return False
-    if "projectId" in x:
-        x9 = x["projectId"]
-        if x9 is not None and type(x9) is not str:
-            return False
-    if "integrationId" in x:
-        x10 = x["integrationId"]
-        if x10 is not None and type(x10) is not str:
-            return False
-    if "properties" in x:
-        x11 = x["properties"]
-        if x11 is not None:
-            if type(x11) is not dict:
+        n1 = len(x) - 2
+        if n1 and "id" in x:
+            n1 -= 1
+            x3 = x["id"]
+            if x3 is not None and type(x3) is not str:
                 return False
-    if "userProperties" in x:
-        x12 = x["userProperties"]
-        if x12 is not None:
-            if type(x12) is not dict:
+        if n1 and "externalId" in x:
+            n1 -= 1
+            x4 = x["externalId"]
+            if x4 is not None and type(x4) is not str:
                 return False
-    if "tags" in x:
-        x13 = x["tags"]
-        if x13 is not None and type(x13) is not list:
+        if n1 and "externalUrl" in x:
+            n1 -= 1
+            x5 = x["externalUrl"]
+            if x5 is not None and type(x5) is not str:
+                return False
+        if type(x1) is not str:
             return False
-        if type(x13) is list:
-            for x14 in x13:
-                if type(x14) is not str:
+        if x1 not in _F1:
+            return False
+        if n1 and "supportTicketConversationId" in x:
+            n1 -= 1
+            x6 = x["supportTicketConversationId"]
+            if x6 is not None and type(x6) is not str:
+                return False
+        if n1 and "createdAt" in x:
+            n1 -= 1
+            x7 = x["createdAt"]
+            if x7 is not None and type(x7) is not str:
+                return False
+        if n1 and "updatedAt" in x:
+            n1 -= 1
+            x8 = x["updatedAt"]
+            if x8 is not None and type(x8) is not str:
+                return False
+        if n1 and "projectId" in x:
+            n1 -= 1
+            x9 = x["projectId"]
+            if x9 is not None and type(x9) is not str:
+                return False
+        if n1 and "integrationId" in x:
+            n1 -= 1
+            x10 = x["integrationId"]
+            if x10 is not None and type(x10) is not str:
+                return False
+        if n1 and "properties" in x:
+            n1 -= 1
+            x11 = x["properties"]
+            if x11 is not None:
+                if type(x11) is not dict:
                     return False
-    if "visibility" in x:
-        x15 = x["visibility"]
-        if x15 is not None:
-            if type(x15) is not str:
+        if n1 and "userProperties" in x:
+            n1 -= 1
+            x12 = x["userProperties"]
+            if x12 is not None:
+                if type(x12) is not dict:
+                    return False
+        if n1 and "tags" in x:
+            n1 -= 1
+            x13 = x["tags"]
+            if x13 is not None and type(x13) is not list:
                 return False
-            if x15 not in _F2:
-                return False
-    if type(x2) is not list:
-        return False
-    if len(x2) < 1:
-        return False
-    for x16 in x2:
-        if not _v6(x16):
+            if type(x13) is list:
+                for x14 in x13:
+                    if type(x14) is not str:
+                        return False
+        if n1 and "visibility" in x:
+            x15 = x["visibility"]
+            if x15 is not None:
+                if type(x15) is not str:
+                    return False
+                if x15 not in _F2:
+                    return False
+        if type(x2) is not list:
             return False
-    return True
+        if len(x2) < 1:
+            return False
+        for x16 in x2:
+            if not _v6(x16):
+                return False
+        return True
+else:
+
+    def _v1(x: Any) -> bool:
+        if type(x) is not dict:
+            return False
+        try:
+            x1 = x["type"]
+            x2 = x["messages"]
+        except KeyError:
+            return False
+        if "id" in x:
+            x3 = x["id"]
+            if x3 is not None and type(x3) is not str:
+                return False
+        if "externalId" in x:
+            x4 = x["externalId"]
+            if x4 is not None and type(x4) is not str:
+                return False
+        if "externalUrl" in x:
+            x5 = x["externalUrl"]
+            if x5 is not None and type(x5) is not str:
+                return False
+        if type(x1) is not str:
+            return False
+        if x1 not in _F1:
+            return False
+        if "supportTicketConversationId" in x:
+            x6 = x["supportTicketConversationId"]
+            if x6 is not None and type(x6) is not str:
+                return False
+        if "createdAt" in x:
+            x7 = x["createdAt"]
+            if x7 is not None and type(x7) is not str:
+                return False
+        if "updatedAt" in x:
+            x8 = x["updatedAt"]
+            if x8 is not None and type(x8) is not str:
+                return False
+        if "projectId" in x:
+            x9 = x["projectId"]
+            if x9 is not None and type(x9) is not str:
+                return False
+        if "integrationId" in x:
+            x10 = x["integrationId"]
+            if x10 is not None and type(x10) is not str:
+                return False
+        if "properties" in x:
+            x11 = x["properties"]
+            if x11 is not None:
+                if type(x11) is not dict:
+                    return False
+        if "userProperties" in x:
+            x12 = x["userProperties"]
+            if x12 is not None:
+                if type(x12) is not dict:
+                    return False
+        if "tags" in x:
+            x13 = x["tags"]
+            if x13 is not None and type(x13) is not list:
+                return False
+            if type(x13) is list:
+                for x14 in x13:
+                    if type(x14) is not str:
+                        return False
+        if "visibility" in x:
+            x15 = x["visibility"]
+            if x15 is not None:
+                if type(x15) is not str:
+                    return False
+                if x15 not in _F2:
+                    return False
+        if type(x2) is not list:
+            return False
+        if len(x2) < 1:
+            return False
+        for x16 in x2:
+            if not _v6(x16):
+                return False
+        return True
 
 
 def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
@@ -572,71 +671,150 @@ def _e5(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         yield _err(p, _S18, _show(x) + _M7)
 
 
-def _v6(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    try:
-        x33 = x["role"]
-        x34 = x["content"]
-    except KeyError:
-        return False
-    if "id" in x:
-        x35 = x["id"]
-        if type(x35) is not str:
+if _NATIVE:
+
+    def _v6(x: Any) -> bool:
+        if type(x) is not dict:
             return False
-    if "externalId" in x:
-        x36 = x["externalId"]
-        if x36 is not None and type(x36) is not str:
+        try:
+            x33 = x["role"]
+            x34 = x["content"]
+        except KeyError:
             return False
-    if "externalUrl" in x:
-        x37 = x["externalUrl"]
-        if x37 is not None and type(x37) is not str:
-            return False
-    if "createdAt" in x:
-        x38 = x["createdAt"]
-        if x38 is not None and type(x38) is not str:
-            return False
-    if "updatedAt" in x:
-        x39 = x["updatedAt"]
-        if x39 is not None and type(x39) is not str:
-            return False
-    if type(x33) is not str:
-        return False
-    if x33 not in _F3:
-        return False
-    if not _v8(x34):
-        return False
-    if "name" in x:
-        x40 = x["name"]
-        if x40 is not None and type(x40) is not str:
-            return False
-    if "links" in x:
-        x41 = x["links"]
-        if x41 is not None and type(x41) is not list:
-            return False
-        if type(x41) is list:
-            for x42 in x41:
-                if not _v13(x42):
-                    return False
-    if "properties" in x:
-        x43 = x["properties"]
-        if x43 is not None:
-            if type(x43) is not dict:
+        n2 = len(x) - 2
+        if n2 and "id" in x:
+            n2 -= 1
+            x35 = x["id"]
+            if type(x35) is not str:
                 return False
-    if "userProperties" in x:
-        x44 = x["userProperties"]
-        if x44 is not None:
-            if type(x44) is not dict:
+        if n2 and "externalId" in x:
+            n2 -= 1
+            x36 = x["externalId"]
+            if x36 is not None and type(x36) is not str:
                 return False
-    if "tool_calls" in x:
-        x45 = x["tool_calls"]
-        if x45 is not None and type(x45) is not list:
+        if n2 and "externalUrl" in x:
+            n2 -= 1
+            x37 = x["externalUrl"]
+            if x37 is not None and type(x37) is not str:
+                return False
+        if n2 and "createdAt" in x:
+            n2 -= 1
+            x38 = x["createdAt"]
+            if x38 is not None and type(x38) is not str:
+                return False
+        if n2 and "updatedAt" in x:
+            n2 -= 1
+            x39 = x["updatedAt"]
+            if x39 is not None and type(x39) is not str:
+                return False
+        if type(x33) is not str:
             return False
-        if type(x45) is list:
-            for x46 in x45:
-                if not _v18(x46):
+        if x33 not in _F3:
+            return False
+        if not _v8(x34):
+            return False
+        if n2 and "name" in x:
+            n2 -= 1
+            x40 = x["name"]
+            if x40 is not None and type(x40) is not str:
+                return False
+        if n2 and "links" in x:
+            n2 -= 1
+            x41 = x["links"]
+            if x41 is not None and type(x41) is not list:
+                return False
+            if type(x41) is list:
+                for x42 in x41:
+                    if not _v13(x42):
+                        return False
+        if n2 and "properties" in x:
+            n2 -= 1
+            x43 = x["properties"]
+            if x43 is not None:
+                if type(x43) is not dict:
                     return False
-    return True
+        if n2 and "userProperties" in x:
+            n2 -= 1
+            x44 = x["userProperties"]
+            if x44 is not None:
+                if type(x44) is not dict:
+                    return False
+        if n2 and "tool_calls" in x:
+            x45 = x["tool_calls"]
+            if x45 is not None and type(x45) is not list:
+                return False
+            if type(x45) is list:
+                for x46 in x45:
+                    if not _v18(x46):
+                        return False
+        return True
+else:
+
+    def _v6(x: Any) -> bool:
+        if type(x) is not dict:
+            return False
+        try:
+            x33 = x["role"]
+            x34 = x["content"]
+        except KeyError:
+            return False
+        if "id" in x:
+            x35 = x["id"]
+            if type(x35) is not str:
+                return False
+        if "externalId" in x:
+            x36 = x["externalId"]
+            if x36 is not None and type(x36) is not str:
+                return False
+        if "externalUrl" in x:
+            x37 = x["externalUrl"]
+            if x37 is not None and type(x37) is not str:
+                return False
+        if "createdAt" in x:
+            x38 = x["createdAt"]
+            if x38 is not None and type(x38) is not str:
+                return False
+        if "updatedAt" in x:
+            x39 = x["updatedAt"]
+            if x39 is not None and type(x39) is not str:
+                return False
+        if type(x33) is not str:
+            return False
+        if x33 not in _F3:
+            return False
+        if not _v8(x34):
+            return False
+        if "name" in x:
+            x40 = x["name"]
+            if x40 is not None and type(x40) is not str:
+                return False
+        if "links" in x:
+            x41 = x["links"]
+            if x41 is not None and type(x41) is not list:
+                return False
+            if type(x41) is list:
+                for x42 in x41:
+                    if not _v13(x42):
+                        return False
+        if "properties" in x:
+            x43 = x["properties"]
+            if x43 is not None:
+                if type(x43) is not dict:
+                    return False
+        if "userProperties" in x:
+            x44 = x["userProperties"]
+            if x44 is not None:
+                if type(x44) is not dict:
+                    return False
+        if "tool_calls" in x:
+            x45 = x["tool_calls"]
+            if x45 is not None and type(x45) is not list:
+                return False
+            if type(x45) is list:
+                for x46 in x45:
+                    if not _v18(x46):
+                        return False
+        return True
 
 
 def _e6(x: Any, p: _Path) -> Iterator[SchemaValidationError]:

@@ -32,6 +32,11 @@ from generator.errors import GeneratorError
 #: the generated modules that are worth compiling, in build order
 MODULES = ("validators", "models")
 
+#: mypy options of the build: a generated function written in two forms (``if _NATIVE:`` /
+#: ``else:``, see :func:`generator.compiler.codegen.two_forms`) is compiled in its first,
+#: the interpreter's form being unreachable to mypyc
+NATIVE_FLAGS = ("--always-true=_NATIVE",)
+
 _SETUP = """\
 import json
 import sys
@@ -123,7 +128,9 @@ def build(
         command = [
             sys.executable,
             str(work / "setup.py"),
-            json.dumps(["--cache-dir", str(work / "mypy-cache"), *map(str, relative)]),
+            json.dumps(
+                ["--cache-dir", str(work / "mypy-cache"), *NATIVE_FLAGS, *map(str, relative)]
+            ),
             str(work / "c"),
             opt_level,
             "build_ext",

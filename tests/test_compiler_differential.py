@@ -26,6 +26,7 @@ from hypothesis_jsonschema._canonicalise import HypothesisRefResolutionError
 from jsonschema.validators import validator_for
 
 from generator.compiler import compile
+from tests.compiler_support import native_form
 
 SUITE = Path(__file__).resolve().parents[1].parent / "shared" / "json-schema-test-suite"
 
@@ -105,6 +106,37 @@ HANDWRITTEN: list[tuple[str, dict[str, Any]]] = [
             "properties": {"p": {"propertyNames": {"maxLength": 2}}},
             "dependencies": {"a": ["b"], "c": {"required": ["d"]}},
             "oneOf": [{"type": "array"}, {"type": "object"}, {"minimum": 10}],
+        },
+    ),
+    (
+        # wide objects: the compiled form counts their members (see native_form)
+        "wide",
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "type": "object",
+            "required": ["a", "z"],
+            "properties": {
+                "a": {"type": "integer"},
+                "b": {"type": "string"},
+                "c": {"type": ["string", "null"]},
+                "d": True,
+                "e": {"description": "no check"},
+                "f": {"type": "array", "items": {"$ref": "#/$defs/Row"}},
+                "g": {"enum": [1, 2, 3]},
+                "h": {"type": "boolean"},
+                "i": {"$ref": "#/$defs/Row"},
+                "z": {"type": "string", "maxLength": 3},
+            },
+            "patternProperties": {"^x-": {"type": "integer"}},
+            "additionalProperties": {"type": ["string", "integer"]},
+            "$defs": {
+                "Row": {
+                    "properties": {k: {"type": "integer"} for k in "pqrstuv"},
+                    "required": ["p"],
+                    "unevaluatedProperties": False,
+                    "anyOf": [{"required": ["q"]}, {"properties": {"w": {"const": 0}}}],
+                }
+            },
         },
     ),
     ("metaschema-draft7", {"$ref": "http://json-schema.org/draft-07/schema#"}),
@@ -233,13 +265,15 @@ def valid_instances(schema: Any) -> st.SearchStrategy[Any] | None:
     return strategy
 
 
-_compiled: dict[str, tuple[Any, Any, st.SearchStrategy[Any] | None]] = {}
+_compiled: dict[str, tuple[Any, Any, Any, st.SearchStrategy[Any] | None]] = {}
 
 
-def prepared(name: str, schema: Any) -> tuple[Any, Any, st.SearchStrategy[Any] | None]:
+def prepared(name: str, schema: Any) -> tuple[Any, Any, Any, st.SearchStrategy[Any] | None]:
+    """The compiled validator, its :func:`native_form`, jsonschema's and valid instances."""
     if name not in _compiled:
         reference = validator_for(schema)(schema)
-        _compiled[name] = (compile(schema), reference, valid_instances(schema))
+        ours = compile(schema)
+        _compiled[name] = (ours, native_form(ours), reference, valid_instances(schema))
     return _compiled[name]
 
 
@@ -255,7 +289,7 @@ def prepared(name: str, schema: Any) -> tuple[Any, Any, st.SearchStrategy[Any] |
 )
 @given(data=st.data())
 def test_agrees_with_jsonschema(name: str, schema: Any, data: st.DataObject) -> None:
-    ours, reference, valid = prepared(name, schema)
+    ours, compiled_form, reference, valid = prepared(name, schema)
     keys = property_names(schema)
     choice = data.draw(st.sampled_from(["valid", "mutated", "arbitrary"]))
     instance: Any = None
@@ -278,3 +312,6 @@ def test_agrees_with_jsonschema(name: str, schema: Any, data: st.DataObject) -> 
     assert ours.is_valid(instance) is expected, instance
     errors = list(ours.iter_errors(instance))
     assert (not errors) is expected, (instance, errors)
+    # the form a native build compiles, which counts members to skip absent properties
+    assert compiled_form.is_valid(instance) is expected, instance
+    assert [repr(e) for e in compiled_form.iter_errors(instance)] == [repr(e) for e in errors]

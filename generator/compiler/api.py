@@ -19,6 +19,7 @@ from urllib.parse import quote, urldefrag
 import referencing
 
 from generator.compiler.check import check_self_application
+from generator.compiler.codegen import two_forms
 from generator.compiler.context import Mode
 from generator.compiler.core import Compiler
 from generator.compiler.formats import helpers_for
@@ -277,9 +278,7 @@ def _module_source(
         "from collections.abc import Callable, Iterator",
         "from dataclasses import dataclass",
         "from fractions import Fraction",
-        "from typing import Any, Final, TypeVar"
-        if constants.lines or constants.late_lines or recursive
-        else "from typing import Any, TypeVar",
+        "from typing import Any, Final, TypeVar",
     ]
     third_party = (
         ["import regex  # type: ignore[import-untyped,unused-ignore]"]
@@ -300,7 +299,7 @@ def _module_source(
         runtime=runtime + "\n\n\n" + formats if formats else runtime,
         # (joined here: thousands of lines are cheaper to join than to loop over in Jinja)
         constants="\n".join(constants.lines),
-        functions="".join("\n\n" + join(lines) + "\n" for lines in comp.functions),
+        functions="".join("\n\n" + join(two_forms(lines)) + "\n" for lines in comp.functions),
         late_constants="\n".join(constants.late_lines),
         apis=apis,
         definitions=definitions,

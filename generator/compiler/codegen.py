@@ -136,6 +136,52 @@ def uses(name: str, code: Code) -> bool:
     return False
 
 
+#: Delimits text written only in the form of a function compiled by mypyc (see
+#: :func:`two_forms`); like :data:`generator.pylayout.LONG`, never part of generated source
+#: otherwise (schema text reaches code only through ``repr``, which escapes control characters).
+NATIVE_ONLY = "\x03"
+
+
+def native_only(text: str) -> str:
+    """``text`` marked as written in the compiled form of its function only."""
+    return f"{NATIVE_ONLY}{text}{NATIVE_ONLY}"
+
+
+def two_forms(lines: list[str]) -> list[str]:
+    """The lines of a function, or of two, if it has :func:`native_only` text.
+
+    A function with such text is written twice, under ``if _NATIVE:`` with the marked text
+    (what ``schemagen native`` compiles: ``--always-true=_NATIVE`` makes mypyc see only that
+    form) and under ``else:`` without it (what the interpreter runs), each one step deeper::
+
+        if _NATIVE:
+
+            def _v1(x: Any) -> bool:
+                n1 = len(x) - 1
+                if n1 and "a" in x:
+                    ...
+
+        else:
+
+            def _v1(x: Any) -> bool:
+                if "a" in x:
+                    ...
+
+    A line left blank without its marked text is dropped from the interpreted form.
+    """
+    if not any(NATIVE_ONLY in line for line in lines):
+        return lines
+    native = [INDENT + line.replace(NATIVE_ONLY, "") if line else line for line in lines]
+    interpreted = []
+    for line in lines:
+        if NATIVE_ONLY in line:
+            line = "".join(line.split(NATIVE_ONLY)[0::2])
+            if not line.strip():
+                continue
+        interpreted.append(INDENT + line if line else line)
+    return ["if _NATIVE:", "", *native, "else:", "", *interpreted]
+
+
 def assign_string(name: str, text: str) -> list[str]:
     """Module-level ``name = "text"``, split over lines the way ``ruff format`` keeps it."""
     literal = str_literal(text)

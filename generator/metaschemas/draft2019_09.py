@@ -95,6 +95,12 @@ def _too_deep() -> SchemaValidationError:
     return SchemaValidationError("", "", "$depth", message)
 
 
+#: Whether this module runs compiled by mypyc (compiled functions have no ``__code__``). A
+#: function written twice (``if _NATIVE:`` / ``else:``) has a form for each build; the native
+#: build tells mypyc ``--always-true=_NATIVE``, so it compiles only the first.
+_NATIVE: Final = not hasattr(_too_deep, "__code__")
+
+
 def _loc(keyword: str, schema_path: str) -> tuple[str, str]:
     return keyword, schema_path
 
@@ -196,8 +202,7 @@ def _mul(value: int | float, factor: int | Fraction) -> bool:
 
 # Compiled by mypyc (``schemagen native``), these functions run with no recursion limit, so an
 # instance nested deep enough would overflow the C stack: the wrappers refuse it first, as the
-# interpreter's RecursionError makes them do in pure Python. (Compiled functions have no code.)
-_NATIVE: Final = not hasattr(_too_deep, "__code__")
+# interpreter's RecursionError makes them do in pure Python.
 _NATIVE_DEPTH: Final = 1000
 
 
@@ -455,289 +460,633 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
                         yield _err((*p, "dependencies", k4), _S4, _show(x8) + _M3)
 
 
-def _v2(x: Any) -> bool:
-    if type(x) not in _Y1:
-        return False
-    if type(x) is dict:
-        if "$id" in x:
-            x9 = x["$id"]
-            if type(x9) is not str:
-                return False
-            if _P1.search(x9) is None:
-                return False
-        if "$schema" in x:
-            x10 = x["$schema"]
-            if type(x10) is not str:
-                return False
-        if "$anchor" in x:
-            x11 = x["$anchor"]
-            if type(x11) is not str:
-                return False
-            if _P2.search(x11) is None:
-                return False
-        if "$ref" in x:
-            x12 = x["$ref"]
-            if type(x12) is not str:
-                return False
-        if "$recursiveRef" in x:
-            x13 = x["$recursiveRef"]
-            if type(x13) is not str:
-                return False
-        if "$recursiveAnchor" in x:
-            x14 = x["$recursiveAnchor"]
-            if type(x14) is not bool:
-                return False
-        if "$vocabulary" in x:
-            x15 = x["$vocabulary"]
-            if type(x15) is not dict:
-                return False
-            for k5 in x15:
-                if type(k5) is not str:
-                    return False
-            for x16 in x15.values():
-                if type(x16) is not bool:
-                    return False
-        if "$comment" in x:
-            x17 = x["$comment"]
-            if type(x17) is not str:
-                return False
-        if "$defs" in x:
-            x18 = x["$defs"]
-            if type(x18) is not dict:
-                return False
-            for x19 in x18.values():
-                if not _v1(x19):
-                    return False
-    return True
+if _NATIVE:
 
-
-def _v3(x: Any) -> bool:
-    if type(x) not in _Y1:
-        return False
-    if type(x) is dict:
-        if "additionalItems" in x:
-            x20 = x["additionalItems"]
-            if not _v1(x20):
-                return False
-        if "unevaluatedItems" in x:
-            x21 = x["unevaluatedItems"]
-            if not _v1(x21):
-                return False
-        if "items" in x:
-            x22 = x["items"]
-            if not (_v10(x22) or _v11(x22)):
-                return False
-        if "contains" in x:
-            x23 = x["contains"]
-            if not _v1(x23):
-                return False
-        if "additionalProperties" in x:
-            x24 = x["additionalProperties"]
-            if not _v1(x24):
-                return False
-        if "unevaluatedProperties" in x:
-            x25 = x["unevaluatedProperties"]
-            if not _v1(x25):
-                return False
-        if "properties" in x:
-            x26 = x["properties"]
-            if type(x26) is not dict:
-                return False
-            for x27 in x26.values():
-                if not _v1(x27):
+    def _v2(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            n1 = len(x)
+            if n1 and "$id" in x:
+                n1 -= 1
+                x9 = x["$id"]
+                if type(x9) is not str:
                     return False
-        if "patternProperties" in x:
-            x28 = x["patternProperties"]
-            if type(x28) is not dict:
-                return False
-            for x29 in x28.values():
-                if not _v1(x29):
+                if _P1.search(x9) is None:
                     return False
-        if "dependentSchemas" in x:
-            x30 = x["dependentSchemas"]
-            if type(x30) is not dict:
-                return False
-            for x31 in x30.values():
-                if not _v1(x31):
+            if n1 and "$schema" in x:
+                n1 -= 1
+                x10 = x["$schema"]
+                if type(x10) is not str:
                     return False
-        if "propertyNames" in x:
-            x32 = x["propertyNames"]
-            if not _v1(x32):
-                return False
-        if "if" in x:
-            x33 = x["if"]
-            if not _v1(x33):
-                return False
-        if "then" in x:
-            x34 = x["then"]
-            if not _v1(x34):
-                return False
-        if "else" in x:
-            x35 = x["else"]
-            if not _v1(x35):
-                return False
-        if "allOf" in x:
-            x36 = x["allOf"]
-            if not _v11(x36):
-                return False
-        if "anyOf" in x:
-            x37 = x["anyOf"]
-            if not _v11(x37):
-                return False
-        if "oneOf" in x:
-            x38 = x["oneOf"]
-            if not _v11(x38):
-                return False
-        if "not" in x:
-            x39 = x["not"]
-            if not _v1(x39):
-                return False
-    return True
-
-
-def _v4(x: Any) -> bool:
-    if type(x) not in _Y1:
-        return False
-    if type(x) is dict:
-        if "multipleOf" in x:
-            x40 = x["multipleOf"]
-            if type(x40) not in _NUMBER:
-                return False
-            if x40 <= 0:
-                return False
-        if "maximum" in x:
-            x41 = x["maximum"]
-            if type(x41) not in _NUMBER:
-                return False
-        if "exclusiveMaximum" in x:
-            x42 = x["exclusiveMaximum"]
-            if type(x42) not in _NUMBER:
-                return False
-        if "minimum" in x:
-            x43 = x["minimum"]
-            if type(x43) not in _NUMBER:
-                return False
-        if "exclusiveMinimum" in x:
-            x44 = x["exclusiveMinimum"]
-            if type(x44) not in _NUMBER:
-                return False
-        if "maxLength" in x:
-            x45 = x["maxLength"]
-            if type(x45) is not int and not _intf(x45):
-                return False
-            if x45 < 0:
-                return False
-        if "minLength" in x:
-            x46 = x["minLength"]
-            if type(x46) is not int and not _intf(x46):
-                return False
-            if x46 < 0:
-                return False
-        if "pattern" in x:
-            x47 = x["pattern"]
-            if type(x47) is not str:
-                return False
-        if "maxItems" in x:
-            x48 = x["maxItems"]
-            if type(x48) is not int and not _intf(x48):
-                return False
-            if x48 < 0:
-                return False
-        if "minItems" in x:
-            x49 = x["minItems"]
-            if type(x49) is not int and not _intf(x49):
-                return False
-            if x49 < 0:
-                return False
-        if "uniqueItems" in x:
-            x50 = x["uniqueItems"]
-            if type(x50) is not bool:
-                return False
-        if "maxContains" in x:
-            x51 = x["maxContains"]
-            if type(x51) is not int and not _intf(x51):
-                return False
-            if x51 < 0:
-                return False
-        if "minContains" in x:
-            x52 = x["minContains"]
-            if type(x52) is not int and not _intf(x52):
-                return False
-            if x52 < 0:
-                return False
-        if "maxProperties" in x:
-            x53 = x["maxProperties"]
-            if type(x53) is not int and not _intf(x53):
-                return False
-            if x53 < 0:
-                return False
-        if "minProperties" in x:
-            x54 = x["minProperties"]
-            if type(x54) is not int and not _intf(x54):
-                return False
-            if x54 < 0:
-                return False
-        if "required" in x:
-            x55 = x["required"]
-            if type(x55) is not list:
-                return False
-            if not _unique(x55):
-                return False
-            for x56 in x55:
-                if type(x56) is not str:
+            if n1 and "$anchor" in x:
+                n1 -= 1
+                x11 = x["$anchor"]
+                if type(x11) is not str:
                     return False
-        if "dependentRequired" in x:
-            x57 = x["dependentRequired"]
-            if type(x57) is not dict:
-                return False
-            for x58 in x57.values():
-                if type(x58) is not list:
+                if _P2.search(x11) is None:
                     return False
-                if not _unique(x58):
+            if n1 and "$ref" in x:
+                n1 -= 1
+                x12 = x["$ref"]
+                if type(x12) is not str:
                     return False
-                for x59 in x58:
-                    if type(x59) is not str:
+            if n1 and "$recursiveRef" in x:
+                n1 -= 1
+                x13 = x["$recursiveRef"]
+                if type(x13) is not str:
+                    return False
+            if n1 and "$recursiveAnchor" in x:
+                n1 -= 1
+                x14 = x["$recursiveAnchor"]
+                if type(x14) is not bool:
+                    return False
+            if n1 and "$vocabulary" in x:
+                n1 -= 1
+                x15 = x["$vocabulary"]
+                if type(x15) is not dict:
+                    return False
+                for k5 in x15:
+                    if type(k5) is not str:
                         return False
-        if "enum" in x:
-            x61 = x["enum"]
-            if type(x61) is not list:
-                return False
-        if "type" in x:
-            x62 = x["type"]
-            if not (_v12(x62) or _v13(x62)):
-                return False
-    return True
+                for x16 in x15.values():
+                    if type(x16) is not bool:
+                        return False
+            if n1 and "$comment" in x:
+                n1 -= 1
+                x17 = x["$comment"]
+                if type(x17) is not str:
+                    return False
+            if n1 and "$defs" in x:
+                x18 = x["$defs"]
+                if type(x18) is not dict:
+                    return False
+                for x19 in x18.values():
+                    if not _v1(x19):
+                        return False
+        return True
+else:
+
+    def _v2(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            if "$id" in x:
+                x9 = x["$id"]
+                if type(x9) is not str:
+                    return False
+                if _P1.search(x9) is None:
+                    return False
+            if "$schema" in x:
+                x10 = x["$schema"]
+                if type(x10) is not str:
+                    return False
+            if "$anchor" in x:
+                x11 = x["$anchor"]
+                if type(x11) is not str:
+                    return False
+                if _P2.search(x11) is None:
+                    return False
+            if "$ref" in x:
+                x12 = x["$ref"]
+                if type(x12) is not str:
+                    return False
+            if "$recursiveRef" in x:
+                x13 = x["$recursiveRef"]
+                if type(x13) is not str:
+                    return False
+            if "$recursiveAnchor" in x:
+                x14 = x["$recursiveAnchor"]
+                if type(x14) is not bool:
+                    return False
+            if "$vocabulary" in x:
+                x15 = x["$vocabulary"]
+                if type(x15) is not dict:
+                    return False
+                for k5 in x15:
+                    if type(k5) is not str:
+                        return False
+                for x16 in x15.values():
+                    if type(x16) is not bool:
+                        return False
+            if "$comment" in x:
+                x17 = x["$comment"]
+                if type(x17) is not str:
+                    return False
+            if "$defs" in x:
+                x18 = x["$defs"]
+                if type(x18) is not dict:
+                    return False
+                for x19 in x18.values():
+                    if not _v1(x19):
+                        return False
+        return True
 
 
-def _v5(x: Any) -> bool:
-    if type(x) not in _Y1:
-        return False
-    if type(x) is dict:
-        if "title" in x:
-            x63 = x["title"]
-            if type(x63) is not str:
-                return False
-        if "description" in x:
-            x64 = x["description"]
-            if type(x64) is not str:
-                return False
-        if "deprecated" in x:
-            x66 = x["deprecated"]
-            if type(x66) is not bool:
-                return False
-        if "readOnly" in x:
-            x67 = x["readOnly"]
-            if type(x67) is not bool:
-                return False
-        if "writeOnly" in x:
-            x68 = x["writeOnly"]
-            if type(x68) is not bool:
-                return False
-        if "examples" in x:
-            x69 = x["examples"]
-            if type(x69) is not list:
-                return False
-    return True
+if _NATIVE:
+
+    def _v3(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            n2 = len(x)
+            if n2 and "additionalItems" in x:
+                n2 -= 1
+                x20 = x["additionalItems"]
+                if not _v1(x20):
+                    return False
+            if n2 and "unevaluatedItems" in x:
+                n2 -= 1
+                x21 = x["unevaluatedItems"]
+                if not _v1(x21):
+                    return False
+            if n2 and "items" in x:
+                n2 -= 1
+                x22 = x["items"]
+                if not (_v10(x22) or _v11(x22)):
+                    return False
+            if n2 and "contains" in x:
+                n2 -= 1
+                x23 = x["contains"]
+                if not _v1(x23):
+                    return False
+            if n2 and "additionalProperties" in x:
+                n2 -= 1
+                x24 = x["additionalProperties"]
+                if not _v1(x24):
+                    return False
+            if n2 and "unevaluatedProperties" in x:
+                n2 -= 1
+                x25 = x["unevaluatedProperties"]
+                if not _v1(x25):
+                    return False
+            if n2 and "properties" in x:
+                n2 -= 1
+                x26 = x["properties"]
+                if type(x26) is not dict:
+                    return False
+                for x27 in x26.values():
+                    if not _v1(x27):
+                        return False
+            if n2 and "patternProperties" in x:
+                n2 -= 1
+                x28 = x["patternProperties"]
+                if type(x28) is not dict:
+                    return False
+                for x29 in x28.values():
+                    if not _v1(x29):
+                        return False
+            if n2 and "dependentSchemas" in x:
+                n2 -= 1
+                x30 = x["dependentSchemas"]
+                if type(x30) is not dict:
+                    return False
+                for x31 in x30.values():
+                    if not _v1(x31):
+                        return False
+            if n2 and "propertyNames" in x:
+                n2 -= 1
+                x32 = x["propertyNames"]
+                if not _v1(x32):
+                    return False
+            if n2 and "if" in x:
+                n2 -= 1
+                x33 = x["if"]
+                if not _v1(x33):
+                    return False
+            if n2 and "then" in x:
+                n2 -= 1
+                x34 = x["then"]
+                if not _v1(x34):
+                    return False
+            if n2 and "else" in x:
+                n2 -= 1
+                x35 = x["else"]
+                if not _v1(x35):
+                    return False
+            if n2 and "allOf" in x:
+                n2 -= 1
+                x36 = x["allOf"]
+                if not _v11(x36):
+                    return False
+            if n2 and "anyOf" in x:
+                n2 -= 1
+                x37 = x["anyOf"]
+                if not _v11(x37):
+                    return False
+            if n2 and "oneOf" in x:
+                n2 -= 1
+                x38 = x["oneOf"]
+                if not _v11(x38):
+                    return False
+            if n2 and "not" in x:
+                x39 = x["not"]
+                if not _v1(x39):
+                    return False
+        return True
+else:
+
+    def _v3(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            if "additionalItems" in x:
+                x20 = x["additionalItems"]
+                if not _v1(x20):
+                    return False
+            if "unevaluatedItems" in x:
+                x21 = x["unevaluatedItems"]
+                if not _v1(x21):
+                    return False
+            if "items" in x:
+                x22 = x["items"]
+                if not (_v10(x22) or _v11(x22)):
+                    return False
+            if "contains" in x:
+                x23 = x["contains"]
+                if not _v1(x23):
+                    return False
+            if "additionalProperties" in x:
+                x24 = x["additionalProperties"]
+                if not _v1(x24):
+                    return False
+            if "unevaluatedProperties" in x:
+                x25 = x["unevaluatedProperties"]
+                if not _v1(x25):
+                    return False
+            if "properties" in x:
+                x26 = x["properties"]
+                if type(x26) is not dict:
+                    return False
+                for x27 in x26.values():
+                    if not _v1(x27):
+                        return False
+            if "patternProperties" in x:
+                x28 = x["patternProperties"]
+                if type(x28) is not dict:
+                    return False
+                for x29 in x28.values():
+                    if not _v1(x29):
+                        return False
+            if "dependentSchemas" in x:
+                x30 = x["dependentSchemas"]
+                if type(x30) is not dict:
+                    return False
+                for x31 in x30.values():
+                    if not _v1(x31):
+                        return False
+            if "propertyNames" in x:
+                x32 = x["propertyNames"]
+                if not _v1(x32):
+                    return False
+            if "if" in x:
+                x33 = x["if"]
+                if not _v1(x33):
+                    return False
+            if "then" in x:
+                x34 = x["then"]
+                if not _v1(x34):
+                    return False
+            if "else" in x:
+                x35 = x["else"]
+                if not _v1(x35):
+                    return False
+            if "allOf" in x:
+                x36 = x["allOf"]
+                if not _v11(x36):
+                    return False
+            if "anyOf" in x:
+                x37 = x["anyOf"]
+                if not _v11(x37):
+                    return False
+            if "oneOf" in x:
+                x38 = x["oneOf"]
+                if not _v11(x38):
+                    return False
+            if "not" in x:
+                x39 = x["not"]
+                if not _v1(x39):
+                    return False
+        return True
+
+
+if _NATIVE:
+
+    def _v4(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            n3 = len(x)
+            if n3 and "multipleOf" in x:
+                n3 -= 1
+                x40 = x["multipleOf"]
+                if type(x40) not in _NUMBER:
+                    return False
+                if x40 <= 0:
+                    return False
+            if n3 and "maximum" in x:
+                n3 -= 1
+                x41 = x["maximum"]
+                if type(x41) not in _NUMBER:
+                    return False
+            if n3 and "exclusiveMaximum" in x:
+                n3 -= 1
+                x42 = x["exclusiveMaximum"]
+                if type(x42) not in _NUMBER:
+                    return False
+            if n3 and "minimum" in x:
+                n3 -= 1
+                x43 = x["minimum"]
+                if type(x43) not in _NUMBER:
+                    return False
+            if n3 and "exclusiveMinimum" in x:
+                n3 -= 1
+                x44 = x["exclusiveMinimum"]
+                if type(x44) not in _NUMBER:
+                    return False
+            if n3 and "maxLength" in x:
+                n3 -= 1
+                x45 = x["maxLength"]
+                if type(x45) is not int and not _intf(x45):
+                    return False
+                if x45 < 0:
+                    return False
+            if n3 and "minLength" in x:
+                n3 -= 1
+                x46 = x["minLength"]
+                if type(x46) is not int and not _intf(x46):
+                    return False
+                if x46 < 0:
+                    return False
+            if n3 and "pattern" in x:
+                n3 -= 1
+                x47 = x["pattern"]
+                if type(x47) is not str:
+                    return False
+            if n3 and "maxItems" in x:
+                n3 -= 1
+                x48 = x["maxItems"]
+                if type(x48) is not int and not _intf(x48):
+                    return False
+                if x48 < 0:
+                    return False
+            if n3 and "minItems" in x:
+                n3 -= 1
+                x49 = x["minItems"]
+                if type(x49) is not int and not _intf(x49):
+                    return False
+                if x49 < 0:
+                    return False
+            if n3 and "uniqueItems" in x:
+                n3 -= 1
+                x50 = x["uniqueItems"]
+                if type(x50) is not bool:
+                    return False
+            if n3 and "maxContains" in x:
+                n3 -= 1
+                x51 = x["maxContains"]
+                if type(x51) is not int and not _intf(x51):
+                    return False
+                if x51 < 0:
+                    return False
+            if n3 and "minContains" in x:
+                n3 -= 1
+                x52 = x["minContains"]
+                if type(x52) is not int and not _intf(x52):
+                    return False
+                if x52 < 0:
+                    return False
+            if n3 and "maxProperties" in x:
+                n3 -= 1
+                x53 = x["maxProperties"]
+                if type(x53) is not int and not _intf(x53):
+                    return False
+                if x53 < 0:
+                    return False
+            if n3 and "minProperties" in x:
+                n3 -= 1
+                x54 = x["minProperties"]
+                if type(x54) is not int and not _intf(x54):
+                    return False
+                if x54 < 0:
+                    return False
+            if n3 and "required" in x:
+                n3 -= 1
+                x55 = x["required"]
+                if type(x55) is not list:
+                    return False
+                if not _unique(x55):
+                    return False
+                for x56 in x55:
+                    if type(x56) is not str:
+                        return False
+            if n3 and "dependentRequired" in x:
+                n3 -= 1
+                x57 = x["dependentRequired"]
+                if type(x57) is not dict:
+                    return False
+                for x58 in x57.values():
+                    if type(x58) is not list:
+                        return False
+                    if not _unique(x58):
+                        return False
+                    for x59 in x58:
+                        if type(x59) is not str:
+                            return False
+            if n3 and "enum" in x:
+                n3 -= 1
+                x61 = x["enum"]
+                if type(x61) is not list:
+                    return False
+            if n3 and "type" in x:
+                x62 = x["type"]
+                if not (_v12(x62) or _v13(x62)):
+                    return False
+        return True
+else:
+
+    def _v4(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            if "multipleOf" in x:
+                x40 = x["multipleOf"]
+                if type(x40) not in _NUMBER:
+                    return False
+                if x40 <= 0:
+                    return False
+            if "maximum" in x:
+                x41 = x["maximum"]
+                if type(x41) not in _NUMBER:
+                    return False
+            if "exclusiveMaximum" in x:
+                x42 = x["exclusiveMaximum"]
+                if type(x42) not in _NUMBER:
+                    return False
+            if "minimum" in x:
+                x43 = x["minimum"]
+                if type(x43) not in _NUMBER:
+                    return False
+            if "exclusiveMinimum" in x:
+                x44 = x["exclusiveMinimum"]
+                if type(x44) not in _NUMBER:
+                    return False
+            if "maxLength" in x:
+                x45 = x["maxLength"]
+                if type(x45) is not int and not _intf(x45):
+                    return False
+                if x45 < 0:
+                    return False
+            if "minLength" in x:
+                x46 = x["minLength"]
+                if type(x46) is not int and not _intf(x46):
+                    return False
+                if x46 < 0:
+                    return False
+            if "pattern" in x:
+                x47 = x["pattern"]
+                if type(x47) is not str:
+                    return False
+            if "maxItems" in x:
+                x48 = x["maxItems"]
+                if type(x48) is not int and not _intf(x48):
+                    return False
+                if x48 < 0:
+                    return False
+            if "minItems" in x:
+                x49 = x["minItems"]
+                if type(x49) is not int and not _intf(x49):
+                    return False
+                if x49 < 0:
+                    return False
+            if "uniqueItems" in x:
+                x50 = x["uniqueItems"]
+                if type(x50) is not bool:
+                    return False
+            if "maxContains" in x:
+                x51 = x["maxContains"]
+                if type(x51) is not int and not _intf(x51):
+                    return False
+                if x51 < 0:
+                    return False
+            if "minContains" in x:
+                x52 = x["minContains"]
+                if type(x52) is not int and not _intf(x52):
+                    return False
+                if x52 < 0:
+                    return False
+            if "maxProperties" in x:
+                x53 = x["maxProperties"]
+                if type(x53) is not int and not _intf(x53):
+                    return False
+                if x53 < 0:
+                    return False
+            if "minProperties" in x:
+                x54 = x["minProperties"]
+                if type(x54) is not int and not _intf(x54):
+                    return False
+                if x54 < 0:
+                    return False
+            if "required" in x:
+                x55 = x["required"]
+                if type(x55) is not list:
+                    return False
+                if not _unique(x55):
+                    return False
+                for x56 in x55:
+                    if type(x56) is not str:
+                        return False
+            if "dependentRequired" in x:
+                x57 = x["dependentRequired"]
+                if type(x57) is not dict:
+                    return False
+                for x58 in x57.values():
+                    if type(x58) is not list:
+                        return False
+                    if not _unique(x58):
+                        return False
+                    for x59 in x58:
+                        if type(x59) is not str:
+                            return False
+            if "enum" in x:
+                x61 = x["enum"]
+                if type(x61) is not list:
+                    return False
+            if "type" in x:
+                x62 = x["type"]
+                if not (_v12(x62) or _v13(x62)):
+                    return False
+        return True
+
+
+if _NATIVE:
+
+    def _v5(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            n4 = len(x)
+            if n4 and "title" in x:
+                n4 -= 1
+                x63 = x["title"]
+                if type(x63) is not str:
+                    return False
+            if n4 and "description" in x:
+                n4 -= 1
+                x64 = x["description"]
+                if type(x64) is not str:
+                    return False
+            if n4 and "deprecated" in x:
+                n4 -= 1
+                x66 = x["deprecated"]
+                if type(x66) is not bool:
+                    return False
+            if n4 and "readOnly" in x:
+                n4 -= 1
+                x67 = x["readOnly"]
+                if type(x67) is not bool:
+                    return False
+            if n4 and "writeOnly" in x:
+                n4 -= 1
+                x68 = x["writeOnly"]
+                if type(x68) is not bool:
+                    return False
+            if n4 and "examples" in x:
+                x69 = x["examples"]
+                if type(x69) is not list:
+                    return False
+        return True
+else:
+
+    def _v5(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            if "title" in x:
+                x63 = x["title"]
+                if type(x63) is not str:
+                    return False
+            if "description" in x:
+                x64 = x["description"]
+                if type(x64) is not str:
+                    return False
+            if "deprecated" in x:
+                x66 = x["deprecated"]
+                if type(x66) is not bool:
+                    return False
+            if "readOnly" in x:
+                x67 = x["readOnly"]
+                if type(x67) is not bool:
+                    return False
+            if "writeOnly" in x:
+                x68 = x["writeOnly"]
+                if type(x68) is not bool:
+                    return False
+            if "examples" in x:
+                x69 = x["examples"]
+                if type(x69) is not list:
+                    return False
+        return True
 
 
 def _v6(x: Any) -> bool:

@@ -95,6 +95,12 @@ def _too_deep() -> SchemaValidationError:
     return SchemaValidationError("", "", "$depth", message)
 
 
+#: Whether this module runs compiled by mypyc (compiled functions have no ``__code__``). A
+#: function written twice (``if _NATIVE:`` / ``else:``) has a form for each build; the native
+#: build tells mypyc ``--always-true=_NATIVE``, so it compiles only the first.
+_NATIVE: Final = not hasattr(_too_deep, "__code__")
+
+
 def _loc(keyword: str, schema_path: str) -> tuple[str, str]:
     return keyword, schema_path
 
@@ -196,8 +202,7 @@ def _mul(value: int | float, factor: int | Fraction) -> bool:
 
 # Compiled by mypyc (``schemagen native``), these functions run with no recursion limit, so an
 # instance nested deep enough would overflow the C stack: the wrappers refuse it first, as the
-# interpreter's RecursionError makes them do in pure Python. (Compiled functions have no code.)
-_NATIVE: Final = not hasattr(_too_deep, "__code__")
+# interpreter's RecursionError makes them do in pure Python.
 _NATIVE_DEPTH: Final = 1000
 
 
@@ -470,139 +475,302 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
                 yield _err((*p, "$recursiveRef"), _S7, _show(x12) + _M6)
 
 
-def _v2(x: Any) -> bool:
-    if type(x) not in _Y1:
-        return False
-    if type(x) is dict:
-        if "$id" in x:
-            x13 = x["$id"]
-            if type(x13) is not str:
-                return False
-            if type(x13) is str:
-                if _P2.search(x13) is None:
+if _NATIVE:
+
+    def _v2(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            n1 = len(x)
+            if n1 and "$id" in x:
+                n1 -= 1
+                x13 = x["$id"]
+                if type(x13) is not str:
                     return False
-        if "$schema" in x:
-            x14 = x["$schema"]
-            if type(x14) is not str:
-                return False
-        if "$ref" in x:
-            x15 = x["$ref"]
-            if type(x15) is not str:
-                return False
-        if "$anchor" in x:
-            x16 = x["$anchor"]
-            if type(x16) is not str:
-                return False
-            if _P1.search(x16) is None:
-                return False
-        if "$dynamicRef" in x:
-            x17 = x["$dynamicRef"]
-            if type(x17) is not str:
-                return False
-        if "$dynamicAnchor" in x:
-            x18 = x["$dynamicAnchor"]
-            if type(x18) is not str:
-                return False
-            if _P1.search(x18) is None:
-                return False
-        if "$vocabulary" in x:
-            x19 = x["$vocabulary"]
-            if type(x19) is not dict:
-                return False
-            for k5 in x19:
-                if type(k5) is not str:
+                if type(x13) is str:
+                    if _P2.search(x13) is None:
+                        return False
+            if n1 and "$schema" in x:
+                n1 -= 1
+                x14 = x["$schema"]
+                if type(x14) is not str:
                     return False
-            for x20 in x19.values():
-                if type(x20) is not bool:
+            if n1 and "$ref" in x:
+                n1 -= 1
+                x15 = x["$ref"]
+                if type(x15) is not str:
                     return False
-        if "$comment" in x:
-            x21 = x["$comment"]
-            if type(x21) is not str:
-                return False
-        if "$defs" in x:
-            x22 = x["$defs"]
-            if type(x22) is not dict:
-                return False
-            for x23 in x22.values():
-                if not _v1(x23):
+            if n1 and "$anchor" in x:
+                n1 -= 1
+                x16 = x["$anchor"]
+                if type(x16) is not str:
                     return False
-    return True
+                if _P1.search(x16) is None:
+                    return False
+            if n1 and "$dynamicRef" in x:
+                n1 -= 1
+                x17 = x["$dynamicRef"]
+                if type(x17) is not str:
+                    return False
+            if n1 and "$dynamicAnchor" in x:
+                n1 -= 1
+                x18 = x["$dynamicAnchor"]
+                if type(x18) is not str:
+                    return False
+                if _P1.search(x18) is None:
+                    return False
+            if n1 and "$vocabulary" in x:
+                n1 -= 1
+                x19 = x["$vocabulary"]
+                if type(x19) is not dict:
+                    return False
+                for k5 in x19:
+                    if type(k5) is not str:
+                        return False
+                for x20 in x19.values():
+                    if type(x20) is not bool:
+                        return False
+            if n1 and "$comment" in x:
+                n1 -= 1
+                x21 = x["$comment"]
+                if type(x21) is not str:
+                    return False
+            if n1 and "$defs" in x:
+                x22 = x["$defs"]
+                if type(x22) is not dict:
+                    return False
+                for x23 in x22.values():
+                    if not _v1(x23):
+                        return False
+        return True
+else:
+
+    def _v2(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            if "$id" in x:
+                x13 = x["$id"]
+                if type(x13) is not str:
+                    return False
+                if type(x13) is str:
+                    if _P2.search(x13) is None:
+                        return False
+            if "$schema" in x:
+                x14 = x["$schema"]
+                if type(x14) is not str:
+                    return False
+            if "$ref" in x:
+                x15 = x["$ref"]
+                if type(x15) is not str:
+                    return False
+            if "$anchor" in x:
+                x16 = x["$anchor"]
+                if type(x16) is not str:
+                    return False
+                if _P1.search(x16) is None:
+                    return False
+            if "$dynamicRef" in x:
+                x17 = x["$dynamicRef"]
+                if type(x17) is not str:
+                    return False
+            if "$dynamicAnchor" in x:
+                x18 = x["$dynamicAnchor"]
+                if type(x18) is not str:
+                    return False
+                if _P1.search(x18) is None:
+                    return False
+            if "$vocabulary" in x:
+                x19 = x["$vocabulary"]
+                if type(x19) is not dict:
+                    return False
+                for k5 in x19:
+                    if type(k5) is not str:
+                        return False
+                for x20 in x19.values():
+                    if type(x20) is not bool:
+                        return False
+            if "$comment" in x:
+                x21 = x["$comment"]
+                if type(x21) is not str:
+                    return False
+            if "$defs" in x:
+                x22 = x["$defs"]
+                if type(x22) is not dict:
+                    return False
+                for x23 in x22.values():
+                    if not _v1(x23):
+                        return False
+        return True
 
 
-def _v3(x: Any) -> bool:
-    if type(x) not in _Y1:
-        return False
-    if type(x) is dict:
-        if "prefixItems" in x:
-            x24 = x["prefixItems"]
-            if not _v11(x24):
-                return False
-        if "items" in x:
-            x25 = x["items"]
-            if not _v1(x25):
-                return False
-        if "contains" in x:
-            x26 = x["contains"]
-            if not _v1(x26):
-                return False
-        if "additionalProperties" in x:
-            x27 = x["additionalProperties"]
-            if not _v1(x27):
-                return False
-        if "properties" in x:
-            x28 = x["properties"]
-            if type(x28) is not dict:
-                return False
-            for x29 in x28.values():
-                if not _v1(x29):
+if _NATIVE:
+
+    def _v3(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            n2 = len(x)
+            if n2 and "prefixItems" in x:
+                n2 -= 1
+                x24 = x["prefixItems"]
+                if not _v11(x24):
                     return False
-        if "patternProperties" in x:
-            x30 = x["patternProperties"]
-            if type(x30) is not dict:
-                return False
-            for x31 in x30.values():
-                if not _v1(x31):
+            if n2 and "items" in x:
+                n2 -= 1
+                x25 = x["items"]
+                if not _v1(x25):
                     return False
-        if "dependentSchemas" in x:
-            x32 = x["dependentSchemas"]
-            if type(x32) is not dict:
-                return False
-            for x33 in x32.values():
-                if not _v1(x33):
+            if n2 and "contains" in x:
+                n2 -= 1
+                x26 = x["contains"]
+                if not _v1(x26):
                     return False
-        if "propertyNames" in x:
-            x34 = x["propertyNames"]
-            if not _v1(x34):
-                return False
-        if "if" in x:
-            x35 = x["if"]
-            if not _v1(x35):
-                return False
-        if "then" in x:
-            x36 = x["then"]
-            if not _v1(x36):
-                return False
-        if "else" in x:
-            x37 = x["else"]
-            if not _v1(x37):
-                return False
-        if "allOf" in x:
-            x38 = x["allOf"]
-            if not _v11(x38):
-                return False
-        if "anyOf" in x:
-            x39 = x["anyOf"]
-            if not _v11(x39):
-                return False
-        if "oneOf" in x:
-            x40 = x["oneOf"]
-            if not _v11(x40):
-                return False
-        if "not" in x:
-            x41 = x["not"]
-            if not _v1(x41):
-                return False
-    return True
+            if n2 and "additionalProperties" in x:
+                n2 -= 1
+                x27 = x["additionalProperties"]
+                if not _v1(x27):
+                    return False
+            if n2 and "properties" in x:
+                n2 -= 1
+                x28 = x["properties"]
+                if type(x28) is not dict:
+                    return False
+                for x29 in x28.values():
+                    if not _v1(x29):
+                        return False
+            if n2 and "patternProperties" in x:
+                n2 -= 1
+                x30 = x["patternProperties"]
+                if type(x30) is not dict:
+                    return False
+                for x31 in x30.values():
+                    if not _v1(x31):
+                        return False
+            if n2 and "dependentSchemas" in x:
+                n2 -= 1
+                x32 = x["dependentSchemas"]
+                if type(x32) is not dict:
+                    return False
+                for x33 in x32.values():
+                    if not _v1(x33):
+                        return False
+            if n2 and "propertyNames" in x:
+                n2 -= 1
+                x34 = x["propertyNames"]
+                if not _v1(x34):
+                    return False
+            if n2 and "if" in x:
+                n2 -= 1
+                x35 = x["if"]
+                if not _v1(x35):
+                    return False
+            if n2 and "then" in x:
+                n2 -= 1
+                x36 = x["then"]
+                if not _v1(x36):
+                    return False
+            if n2 and "else" in x:
+                n2 -= 1
+                x37 = x["else"]
+                if not _v1(x37):
+                    return False
+            if n2 and "allOf" in x:
+                n2 -= 1
+                x38 = x["allOf"]
+                if not _v11(x38):
+                    return False
+            if n2 and "anyOf" in x:
+                n2 -= 1
+                x39 = x["anyOf"]
+                if not _v11(x39):
+                    return False
+            if n2 and "oneOf" in x:
+                n2 -= 1
+                x40 = x["oneOf"]
+                if not _v11(x40):
+                    return False
+            if n2 and "not" in x:
+                x41 = x["not"]
+                if not _v1(x41):
+                    return False
+        return True
+else:
+
+    def _v3(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            if "prefixItems" in x:
+                x24 = x["prefixItems"]
+                if not _v11(x24):
+                    return False
+            if "items" in x:
+                x25 = x["items"]
+                if not _v1(x25):
+                    return False
+            if "contains" in x:
+                x26 = x["contains"]
+                if not _v1(x26):
+                    return False
+            if "additionalProperties" in x:
+                x27 = x["additionalProperties"]
+                if not _v1(x27):
+                    return False
+            if "properties" in x:
+                x28 = x["properties"]
+                if type(x28) is not dict:
+                    return False
+                for x29 in x28.values():
+                    if not _v1(x29):
+                        return False
+            if "patternProperties" in x:
+                x30 = x["patternProperties"]
+                if type(x30) is not dict:
+                    return False
+                for x31 in x30.values():
+                    if not _v1(x31):
+                        return False
+            if "dependentSchemas" in x:
+                x32 = x["dependentSchemas"]
+                if type(x32) is not dict:
+                    return False
+                for x33 in x32.values():
+                    if not _v1(x33):
+                        return False
+            if "propertyNames" in x:
+                x34 = x["propertyNames"]
+                if not _v1(x34):
+                    return False
+            if "if" in x:
+                x35 = x["if"]
+                if not _v1(x35):
+                    return False
+            if "then" in x:
+                x36 = x["then"]
+                if not _v1(x36):
+                    return False
+            if "else" in x:
+                x37 = x["else"]
+                if not _v1(x37):
+                    return False
+            if "allOf" in x:
+                x38 = x["allOf"]
+                if not _v11(x38):
+                    return False
+            if "anyOf" in x:
+                x39 = x["anyOf"]
+                if not _v11(x39):
+                    return False
+            if "oneOf" in x:
+                x40 = x["oneOf"]
+                if not _v11(x40):
+                    return False
+            if "not" in x:
+                x41 = x["not"]
+                if not _v1(x41):
+                    return False
+        return True
 
 
 def _v4(x: Any) -> bool:
@@ -620,149 +788,323 @@ def _v4(x: Any) -> bool:
     return True
 
 
-def _v5(x: Any) -> bool:
-    if type(x) not in _Y1:
-        return False
-    if type(x) is dict:
-        if "type" in x:
-            x44 = x["type"]
-            if not (_v12(x44) or _v13(x44)):
-                return False
-        if "enum" in x:
-            x46 = x["enum"]
-            if type(x46) is not list:
-                return False
-        if "multipleOf" in x:
-            x47 = x["multipleOf"]
-            if type(x47) not in _NUMBER:
-                return False
-            if x47 <= 0:
-                return False
-        if "maximum" in x:
-            x48 = x["maximum"]
-            if type(x48) not in _NUMBER:
-                return False
-        if "exclusiveMaximum" in x:
-            x49 = x["exclusiveMaximum"]
-            if type(x49) not in _NUMBER:
-                return False
-        if "minimum" in x:
-            x50 = x["minimum"]
-            if type(x50) not in _NUMBER:
-                return False
-        if "exclusiveMinimum" in x:
-            x51 = x["exclusiveMinimum"]
-            if type(x51) not in _NUMBER:
-                return False
-        if "maxLength" in x:
-            x52 = x["maxLength"]
-            if type(x52) is not int and not _intf(x52):
-                return False
-            if x52 < 0:
-                return False
-        if "minLength" in x:
-            x53 = x["minLength"]
-            if type(x53) is not int and not _intf(x53):
-                return False
-            if x53 < 0:
-                return False
-        if "pattern" in x:
-            x54 = x["pattern"]
-            if type(x54) is not str:
-                return False
-        if "maxItems" in x:
-            x55 = x["maxItems"]
-            if type(x55) is not int and not _intf(x55):
-                return False
-            if x55 < 0:
-                return False
-        if "minItems" in x:
-            x56 = x["minItems"]
-            if type(x56) is not int and not _intf(x56):
-                return False
-            if x56 < 0:
-                return False
-        if "uniqueItems" in x:
-            x57 = x["uniqueItems"]
-            if type(x57) is not bool:
-                return False
-        if "maxContains" in x:
-            x58 = x["maxContains"]
-            if type(x58) is not int and not _intf(x58):
-                return False
-            if x58 < 0:
-                return False
-        if "minContains" in x:
-            x59 = x["minContains"]
-            if type(x59) is not int and not _intf(x59):
-                return False
-            if x59 < 0:
-                return False
-        if "maxProperties" in x:
-            x60 = x["maxProperties"]
-            if type(x60) is not int and not _intf(x60):
-                return False
-            if x60 < 0:
-                return False
-        if "minProperties" in x:
-            x61 = x["minProperties"]
-            if type(x61) is not int and not _intf(x61):
-                return False
-            if x61 < 0:
-                return False
-        if "required" in x:
-            x62 = x["required"]
-            if type(x62) is not list:
-                return False
-            if not _unique(x62):
-                return False
-            for x63 in x62:
-                if type(x63) is not str:
+if _NATIVE:
+
+    def _v5(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            n3 = len(x)
+            if n3 and "type" in x:
+                n3 -= 1
+                x44 = x["type"]
+                if not (_v12(x44) or _v13(x44)):
                     return False
-        if "dependentRequired" in x:
-            x64 = x["dependentRequired"]
-            if type(x64) is not dict:
-                return False
-            for x65 in x64.values():
-                if type(x65) is not list:
+            if n3 and "enum" in x:
+                n3 -= 1
+                x46 = x["enum"]
+                if type(x46) is not list:
                     return False
-                if not _unique(x65):
+            if n3 and "multipleOf" in x:
+                n3 -= 1
+                x47 = x["multipleOf"]
+                if type(x47) not in _NUMBER:
                     return False
-                for x66 in x65:
-                    if type(x66) is not str:
+                if x47 <= 0:
+                    return False
+            if n3 and "maximum" in x:
+                n3 -= 1
+                x48 = x["maximum"]
+                if type(x48) not in _NUMBER:
+                    return False
+            if n3 and "exclusiveMaximum" in x:
+                n3 -= 1
+                x49 = x["exclusiveMaximum"]
+                if type(x49) not in _NUMBER:
+                    return False
+            if n3 and "minimum" in x:
+                n3 -= 1
+                x50 = x["minimum"]
+                if type(x50) not in _NUMBER:
+                    return False
+            if n3 and "exclusiveMinimum" in x:
+                n3 -= 1
+                x51 = x["exclusiveMinimum"]
+                if type(x51) not in _NUMBER:
+                    return False
+            if n3 and "maxLength" in x:
+                n3 -= 1
+                x52 = x["maxLength"]
+                if type(x52) is not int and not _intf(x52):
+                    return False
+                if x52 < 0:
+                    return False
+            if n3 and "minLength" in x:
+                n3 -= 1
+                x53 = x["minLength"]
+                if type(x53) is not int and not _intf(x53):
+                    return False
+                if x53 < 0:
+                    return False
+            if n3 and "pattern" in x:
+                n3 -= 1
+                x54 = x["pattern"]
+                if type(x54) is not str:
+                    return False
+            if n3 and "maxItems" in x:
+                n3 -= 1
+                x55 = x["maxItems"]
+                if type(x55) is not int and not _intf(x55):
+                    return False
+                if x55 < 0:
+                    return False
+            if n3 and "minItems" in x:
+                n3 -= 1
+                x56 = x["minItems"]
+                if type(x56) is not int and not _intf(x56):
+                    return False
+                if x56 < 0:
+                    return False
+            if n3 and "uniqueItems" in x:
+                n3 -= 1
+                x57 = x["uniqueItems"]
+                if type(x57) is not bool:
+                    return False
+            if n3 and "maxContains" in x:
+                n3 -= 1
+                x58 = x["maxContains"]
+                if type(x58) is not int and not _intf(x58):
+                    return False
+                if x58 < 0:
+                    return False
+            if n3 and "minContains" in x:
+                n3 -= 1
+                x59 = x["minContains"]
+                if type(x59) is not int and not _intf(x59):
+                    return False
+                if x59 < 0:
+                    return False
+            if n3 and "maxProperties" in x:
+                n3 -= 1
+                x60 = x["maxProperties"]
+                if type(x60) is not int and not _intf(x60):
+                    return False
+                if x60 < 0:
+                    return False
+            if n3 and "minProperties" in x:
+                n3 -= 1
+                x61 = x["minProperties"]
+                if type(x61) is not int and not _intf(x61):
+                    return False
+                if x61 < 0:
+                    return False
+            if n3 and "required" in x:
+                n3 -= 1
+                x62 = x["required"]
+                if type(x62) is not list:
+                    return False
+                if not _unique(x62):
+                    return False
+                for x63 in x62:
+                    if type(x63) is not str:
                         return False
-    return True
+            if n3 and "dependentRequired" in x:
+                x64 = x["dependentRequired"]
+                if type(x64) is not dict:
+                    return False
+                for x65 in x64.values():
+                    if type(x65) is not list:
+                        return False
+                    if not _unique(x65):
+                        return False
+                    for x66 in x65:
+                        if type(x66) is not str:
+                            return False
+        return True
+else:
+
+    def _v5(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            if "type" in x:
+                x44 = x["type"]
+                if not (_v12(x44) or _v13(x44)):
+                    return False
+            if "enum" in x:
+                x46 = x["enum"]
+                if type(x46) is not list:
+                    return False
+            if "multipleOf" in x:
+                x47 = x["multipleOf"]
+                if type(x47) not in _NUMBER:
+                    return False
+                if x47 <= 0:
+                    return False
+            if "maximum" in x:
+                x48 = x["maximum"]
+                if type(x48) not in _NUMBER:
+                    return False
+            if "exclusiveMaximum" in x:
+                x49 = x["exclusiveMaximum"]
+                if type(x49) not in _NUMBER:
+                    return False
+            if "minimum" in x:
+                x50 = x["minimum"]
+                if type(x50) not in _NUMBER:
+                    return False
+            if "exclusiveMinimum" in x:
+                x51 = x["exclusiveMinimum"]
+                if type(x51) not in _NUMBER:
+                    return False
+            if "maxLength" in x:
+                x52 = x["maxLength"]
+                if type(x52) is not int and not _intf(x52):
+                    return False
+                if x52 < 0:
+                    return False
+            if "minLength" in x:
+                x53 = x["minLength"]
+                if type(x53) is not int and not _intf(x53):
+                    return False
+                if x53 < 0:
+                    return False
+            if "pattern" in x:
+                x54 = x["pattern"]
+                if type(x54) is not str:
+                    return False
+            if "maxItems" in x:
+                x55 = x["maxItems"]
+                if type(x55) is not int and not _intf(x55):
+                    return False
+                if x55 < 0:
+                    return False
+            if "minItems" in x:
+                x56 = x["minItems"]
+                if type(x56) is not int and not _intf(x56):
+                    return False
+                if x56 < 0:
+                    return False
+            if "uniqueItems" in x:
+                x57 = x["uniqueItems"]
+                if type(x57) is not bool:
+                    return False
+            if "maxContains" in x:
+                x58 = x["maxContains"]
+                if type(x58) is not int and not _intf(x58):
+                    return False
+                if x58 < 0:
+                    return False
+            if "minContains" in x:
+                x59 = x["minContains"]
+                if type(x59) is not int and not _intf(x59):
+                    return False
+                if x59 < 0:
+                    return False
+            if "maxProperties" in x:
+                x60 = x["maxProperties"]
+                if type(x60) is not int and not _intf(x60):
+                    return False
+                if x60 < 0:
+                    return False
+            if "minProperties" in x:
+                x61 = x["minProperties"]
+                if type(x61) is not int and not _intf(x61):
+                    return False
+                if x61 < 0:
+                    return False
+            if "required" in x:
+                x62 = x["required"]
+                if type(x62) is not list:
+                    return False
+                if not _unique(x62):
+                    return False
+                for x63 in x62:
+                    if type(x63) is not str:
+                        return False
+            if "dependentRequired" in x:
+                x64 = x["dependentRequired"]
+                if type(x64) is not dict:
+                    return False
+                for x65 in x64.values():
+                    if type(x65) is not list:
+                        return False
+                    if not _unique(x65):
+                        return False
+                    for x66 in x65:
+                        if type(x66) is not str:
+                            return False
+        return True
 
 
-def _v6(x: Any) -> bool:
-    if type(x) not in _Y1:
-        return False
-    if type(x) is dict:
-        if "title" in x:
-            x67 = x["title"]
-            if type(x67) is not str:
-                return False
-        if "description" in x:
-            x68 = x["description"]
-            if type(x68) is not str:
-                return False
-        if "deprecated" in x:
-            x70 = x["deprecated"]
-            if type(x70) is not bool:
-                return False
-        if "readOnly" in x:
-            x71 = x["readOnly"]
-            if type(x71) is not bool:
-                return False
-        if "writeOnly" in x:
-            x72 = x["writeOnly"]
-            if type(x72) is not bool:
-                return False
-        if "examples" in x:
-            x73 = x["examples"]
-            if type(x73) is not list:
-                return False
-    return True
+if _NATIVE:
+
+    def _v6(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            n4 = len(x)
+            if n4 and "title" in x:
+                n4 -= 1
+                x67 = x["title"]
+                if type(x67) is not str:
+                    return False
+            if n4 and "description" in x:
+                n4 -= 1
+                x68 = x["description"]
+                if type(x68) is not str:
+                    return False
+            if n4 and "deprecated" in x:
+                n4 -= 1
+                x70 = x["deprecated"]
+                if type(x70) is not bool:
+                    return False
+            if n4 and "readOnly" in x:
+                n4 -= 1
+                x71 = x["readOnly"]
+                if type(x71) is not bool:
+                    return False
+            if n4 and "writeOnly" in x:
+                n4 -= 1
+                x72 = x["writeOnly"]
+                if type(x72) is not bool:
+                    return False
+            if n4 and "examples" in x:
+                x73 = x["examples"]
+                if type(x73) is not list:
+                    return False
+        return True
+else:
+
+    def _v6(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            if "title" in x:
+                x67 = x["title"]
+                if type(x67) is not str:
+                    return False
+            if "description" in x:
+                x68 = x["description"]
+                if type(x68) is not str:
+                    return False
+            if "deprecated" in x:
+                x70 = x["deprecated"]
+                if type(x70) is not bool:
+                    return False
+            if "readOnly" in x:
+                x71 = x["readOnly"]
+                if type(x71) is not bool:
+                    return False
+            if "writeOnly" in x:
+                x72 = x["writeOnly"]
+                if type(x72) is not bool:
+                    return False
+            if "examples" in x:
+                x73 = x["examples"]
+                if type(x73) is not list:
+                    return False
+        return True
 
 
 def _v7(x: Any) -> bool:

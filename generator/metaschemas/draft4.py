@@ -94,6 +94,12 @@ def _too_deep() -> SchemaValidationError:
     return SchemaValidationError("", "", "$depth", message)
 
 
+#: Whether this module runs compiled by mypyc (compiled functions have no ``__code__``). A
+#: function written twice (``if _NATIVE:`` / ``else:``) has a form for each build; the native
+#: build tells mypyc ``--always-true=_NATIVE``, so it compiles only the first.
+_NATIVE: Final = not hasattr(_too_deep, "__code__")
+
+
 def _loc(keyword: str, schema_path: str) -> tuple[str, str]:
     return keyword, schema_path
 
@@ -191,8 +197,7 @@ def _mul(value: int | float, factor: int | Fraction) -> bool:
 
 # Compiled by mypyc (``schemagen native``), these functions run with no recursion limit, so an
 # instance nested deep enough would overflow the C stack: the wrappers refuse it first, as the
-# interpreter's RecursionError makes them do in pure Python. (Compiled functions have no code.)
-_NATIVE: Final = not hasattr(_too_deep, "__code__")
+# interpreter's RecursionError makes them do in pure Python.
 _NATIVE_DEPTH: Final = 1000
 
 
@@ -260,175 +265,380 @@ _S34: Final = _loc("type", "/definitions/schemaArray/type")
 _S35: Final = _loc("minItems", "/definitions/schemaArray/minItems")
 
 
-def _v1(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    if "exclusiveMaximum" in x:
-        if "maximum" not in x:
+if _NATIVE:
+
+    def _v1(x: Any) -> bool:
+        if type(x) is not dict:
             return False
-    if "exclusiveMinimum" in x:
-        if "minimum" not in x:
-            return False
-    if "id" in x:
-        x1 = x["id"]
-        if type(x1) is not str:
-            return False
-    if "$schema" in x:
-        x2 = x["$schema"]
-        if type(x2) is not str:
-            return False
-    if "title" in x:
-        x3 = x["title"]
-        if type(x3) is not str:
-            return False
-    if "description" in x:
-        x4 = x["description"]
-        if type(x4) is not str:
-            return False
-    if "multipleOf" in x:
-        x6 = x["multipleOf"]
-        if type(x6) not in _NUMBER:
-            return False
-        if x6 <= 0:
-            return False
-    if "maximum" in x:
-        x7 = x["maximum"]
-        if type(x7) not in _NUMBER:
-            return False
-    if "exclusiveMaximum" in x:
-        x8 = x["exclusiveMaximum"]
-        if type(x8) is not bool:
-            return False
-    if "minimum" in x:
-        x9 = x["minimum"]
-        if type(x9) not in _NUMBER:
-            return False
-    if "exclusiveMinimum" in x:
-        x10 = x["exclusiveMinimum"]
-        if type(x10) is not bool:
-            return False
-    if "maxLength" in x:
-        x11 = x["maxLength"]
-        if type(x11) is not int:
-            return False
-        if x11 < 0:
-            return False
-    if "minLength" in x:
-        x12 = x["minLength"]
-        if not _v2(x12):
-            return False
-    if "pattern" in x:
-        x13 = x["pattern"]
-        if type(x13) is not str:
-            return False
-    if "additionalItems" in x:
-        x14 = x["additionalItems"]
-        if not (_v3(x14) or _v1(x14)):
-            return False
-    if "items" in x:
-        x15 = x["items"]
-        if not (_v1(x15) or _v4(x15)):
-            return False
-    if "maxItems" in x:
-        x16 = x["maxItems"]
-        if type(x16) is not int:
-            return False
-        if x16 < 0:
-            return False
-    if "minItems" in x:
-        x17 = x["minItems"]
-        if not _v2(x17):
-            return False
-    if "uniqueItems" in x:
-        x18 = x["uniqueItems"]
-        if type(x18) is not bool:
-            return False
-    if "maxProperties" in x:
-        x19 = x["maxProperties"]
-        if type(x19) is not int:
-            return False
-        if x19 < 0:
-            return False
-    if "minProperties" in x:
-        x20 = x["minProperties"]
-        if not _v2(x20):
-            return False
-    if "required" in x:
-        x21 = x["required"]
-        if type(x21) is not list:
-            return False
-        if len(x21) < 1:
-            return False
-        if not _unique(x21):
-            return False
-        for x22 in x21:
-            if type(x22) is not str:
+        if "exclusiveMaximum" in x:
+            if "maximum" not in x:
                 return False
-    if "additionalProperties" in x:
-        x23 = x["additionalProperties"]
-        if not (_v5(x23) or _v1(x23)):
-            return False
-    if "definitions" in x:
-        x24 = x["definitions"]
-        if type(x24) is not dict:
-            return False
-        for x25 in x24.values():
-            if not _v1(x25):
+        if "exclusiveMinimum" in x:
+            if "minimum" not in x:
                 return False
-    if "properties" in x:
-        x26 = x["properties"]
-        if type(x26) is not dict:
-            return False
-        for x27 in x26.values():
-            if not _v1(x27):
+        n1 = len(x)
+        if n1 and "id" in x:
+            n1 -= 1
+            x1 = x["id"]
+            if type(x1) is not str:
                 return False
-    if "patternProperties" in x:
-        x28 = x["patternProperties"]
-        if type(x28) is not dict:
-            return False
-        for x29 in x28.values():
-            if not _v1(x29):
+        if n1 and "$schema" in x:
+            n1 -= 1
+            x2 = x["$schema"]
+            if type(x2) is not str:
                 return False
-    if "dependencies" in x:
-        x30 = x["dependencies"]
-        if type(x30) is not dict:
-            return False
-        for x31 in x30.values():
-            if not (_v1(x31) or _v6(x31)):
+        if n1 and "title" in x:
+            n1 -= 1
+            x3 = x["title"]
+            if type(x3) is not str:
                 return False
-    if "enum" in x:
-        x32 = x["enum"]
-        if type(x32) is not list:
+        if n1 and "description" in x:
+            n1 -= 1
+            x4 = x["description"]
+            if type(x4) is not str:
+                return False
+        if n1 and "multipleOf" in x:
+            n1 -= 1
+            x6 = x["multipleOf"]
+            if type(x6) not in _NUMBER:
+                return False
+            if x6 <= 0:
+                return False
+        if n1 and "maximum" in x:
+            n1 -= 1
+            x7 = x["maximum"]
+            if type(x7) not in _NUMBER:
+                return False
+        if n1 and "exclusiveMaximum" in x:
+            n1 -= 1
+            x8 = x["exclusiveMaximum"]
+            if type(x8) is not bool:
+                return False
+        if n1 and "minimum" in x:
+            n1 -= 1
+            x9 = x["minimum"]
+            if type(x9) not in _NUMBER:
+                return False
+        if n1 and "exclusiveMinimum" in x:
+            n1 -= 1
+            x10 = x["exclusiveMinimum"]
+            if type(x10) is not bool:
+                return False
+        if n1 and "maxLength" in x:
+            n1 -= 1
+            x11 = x["maxLength"]
+            if type(x11) is not int:
+                return False
+            if x11 < 0:
+                return False
+        if n1 and "minLength" in x:
+            n1 -= 1
+            x12 = x["minLength"]
+            if not _v2(x12):
+                return False
+        if n1 and "pattern" in x:
+            n1 -= 1
+            x13 = x["pattern"]
+            if type(x13) is not str:
+                return False
+        if n1 and "additionalItems" in x:
+            n1 -= 1
+            x14 = x["additionalItems"]
+            if not (_v3(x14) or _v1(x14)):
+                return False
+        if n1 and "items" in x:
+            n1 -= 1
+            x15 = x["items"]
+            if not (_v1(x15) or _v4(x15)):
+                return False
+        if n1 and "maxItems" in x:
+            n1 -= 1
+            x16 = x["maxItems"]
+            if type(x16) is not int:
+                return False
+            if x16 < 0:
+                return False
+        if n1 and "minItems" in x:
+            n1 -= 1
+            x17 = x["minItems"]
+            if not _v2(x17):
+                return False
+        if n1 and "uniqueItems" in x:
+            n1 -= 1
+            x18 = x["uniqueItems"]
+            if type(x18) is not bool:
+                return False
+        if n1 and "maxProperties" in x:
+            n1 -= 1
+            x19 = x["maxProperties"]
+            if type(x19) is not int:
+                return False
+            if x19 < 0:
+                return False
+        if n1 and "minProperties" in x:
+            n1 -= 1
+            x20 = x["minProperties"]
+            if not _v2(x20):
+                return False
+        if n1 and "required" in x:
+            n1 -= 1
+            x21 = x["required"]
+            if type(x21) is not list:
+                return False
+            if len(x21) < 1:
+                return False
+            if not _unique(x21):
+                return False
+            for x22 in x21:
+                if type(x22) is not str:
+                    return False
+        if n1 and "additionalProperties" in x:
+            n1 -= 1
+            x23 = x["additionalProperties"]
+            if not (_v5(x23) or _v1(x23)):
+                return False
+        if n1 and "definitions" in x:
+            n1 -= 1
+            x24 = x["definitions"]
+            if type(x24) is not dict:
+                return False
+            for x25 in x24.values():
+                if not _v1(x25):
+                    return False
+        if n1 and "properties" in x:
+            n1 -= 1
+            x26 = x["properties"]
+            if type(x26) is not dict:
+                return False
+            for x27 in x26.values():
+                if not _v1(x27):
+                    return False
+        if n1 and "patternProperties" in x:
+            n1 -= 1
+            x28 = x["patternProperties"]
+            if type(x28) is not dict:
+                return False
+            for x29 in x28.values():
+                if not _v1(x29):
+                    return False
+        if n1 and "dependencies" in x:
+            n1 -= 1
+            x30 = x["dependencies"]
+            if type(x30) is not dict:
+                return False
+            for x31 in x30.values():
+                if not (_v1(x31) or _v6(x31)):
+                    return False
+        if n1 and "enum" in x:
+            n1 -= 1
+            x32 = x["enum"]
+            if type(x32) is not list:
+                return False
+            if len(x32) < 1:
+                return False
+            if not _unique(x32):
+                return False
+        if n1 and "type" in x:
+            n1 -= 1
+            x33 = x["type"]
+            if not (_v7(x33) or _v8(x33)):
+                return False
+        if n1 and "format" in x:
+            n1 -= 1
+            x34 = x["format"]
+            if type(x34) is not str:
+                return False
+        if n1 and "allOf" in x:
+            n1 -= 1
+            x35 = x["allOf"]
+            if not _v4(x35):
+                return False
+        if n1 and "anyOf" in x:
+            n1 -= 1
+            x36 = x["anyOf"]
+            if not _v4(x36):
+                return False
+        if n1 and "oneOf" in x:
+            n1 -= 1
+            x37 = x["oneOf"]
+            if not _v4(x37):
+                return False
+        if n1 and "not" in x:
+            x38 = x["not"]
+            if not _v1(x38):
+                return False
+        return True
+else:
+
+    def _v1(x: Any) -> bool:
+        if type(x) is not dict:
             return False
-        if len(x32) < 1:
-            return False
-        if not _unique(x32):
-            return False
-    if "type" in x:
-        x33 = x["type"]
-        if not (_v7(x33) or _v8(x33)):
-            return False
-    if "format" in x:
-        x34 = x["format"]
-        if type(x34) is not str:
-            return False
-    if "allOf" in x:
-        x35 = x["allOf"]
-        if not _v4(x35):
-            return False
-    if "anyOf" in x:
-        x36 = x["anyOf"]
-        if not _v4(x36):
-            return False
-    if "oneOf" in x:
-        x37 = x["oneOf"]
-        if not _v4(x37):
-            return False
-    if "not" in x:
-        x38 = x["not"]
-        if not _v1(x38):
-            return False
-    return True
+        if "exclusiveMaximum" in x:
+            if "maximum" not in x:
+                return False
+        if "exclusiveMinimum" in x:
+            if "minimum" not in x:
+                return False
+        if "id" in x:
+            x1 = x["id"]
+            if type(x1) is not str:
+                return False
+        if "$schema" in x:
+            x2 = x["$schema"]
+            if type(x2) is not str:
+                return False
+        if "title" in x:
+            x3 = x["title"]
+            if type(x3) is not str:
+                return False
+        if "description" in x:
+            x4 = x["description"]
+            if type(x4) is not str:
+                return False
+        if "multipleOf" in x:
+            x6 = x["multipleOf"]
+            if type(x6) not in _NUMBER:
+                return False
+            if x6 <= 0:
+                return False
+        if "maximum" in x:
+            x7 = x["maximum"]
+            if type(x7) not in _NUMBER:
+                return False
+        if "exclusiveMaximum" in x:
+            x8 = x["exclusiveMaximum"]
+            if type(x8) is not bool:
+                return False
+        if "minimum" in x:
+            x9 = x["minimum"]
+            if type(x9) not in _NUMBER:
+                return False
+        if "exclusiveMinimum" in x:
+            x10 = x["exclusiveMinimum"]
+            if type(x10) is not bool:
+                return False
+        if "maxLength" in x:
+            x11 = x["maxLength"]
+            if type(x11) is not int:
+                return False
+            if x11 < 0:
+                return False
+        if "minLength" in x:
+            x12 = x["minLength"]
+            if not _v2(x12):
+                return False
+        if "pattern" in x:
+            x13 = x["pattern"]
+            if type(x13) is not str:
+                return False
+        if "additionalItems" in x:
+            x14 = x["additionalItems"]
+            if not (_v3(x14) or _v1(x14)):
+                return False
+        if "items" in x:
+            x15 = x["items"]
+            if not (_v1(x15) or _v4(x15)):
+                return False
+        if "maxItems" in x:
+            x16 = x["maxItems"]
+            if type(x16) is not int:
+                return False
+            if x16 < 0:
+                return False
+        if "minItems" in x:
+            x17 = x["minItems"]
+            if not _v2(x17):
+                return False
+        if "uniqueItems" in x:
+            x18 = x["uniqueItems"]
+            if type(x18) is not bool:
+                return False
+        if "maxProperties" in x:
+            x19 = x["maxProperties"]
+            if type(x19) is not int:
+                return False
+            if x19 < 0:
+                return False
+        if "minProperties" in x:
+            x20 = x["minProperties"]
+            if not _v2(x20):
+                return False
+        if "required" in x:
+            x21 = x["required"]
+            if type(x21) is not list:
+                return False
+            if len(x21) < 1:
+                return False
+            if not _unique(x21):
+                return False
+            for x22 in x21:
+                if type(x22) is not str:
+                    return False
+        if "additionalProperties" in x:
+            x23 = x["additionalProperties"]
+            if not (_v5(x23) or _v1(x23)):
+                return False
+        if "definitions" in x:
+            x24 = x["definitions"]
+            if type(x24) is not dict:
+                return False
+            for x25 in x24.values():
+                if not _v1(x25):
+                    return False
+        if "properties" in x:
+            x26 = x["properties"]
+            if type(x26) is not dict:
+                return False
+            for x27 in x26.values():
+                if not _v1(x27):
+                    return False
+        if "patternProperties" in x:
+            x28 = x["patternProperties"]
+            if type(x28) is not dict:
+                return False
+            for x29 in x28.values():
+                if not _v1(x29):
+                    return False
+        if "dependencies" in x:
+            x30 = x["dependencies"]
+            if type(x30) is not dict:
+                return False
+            for x31 in x30.values():
+                if not (_v1(x31) or _v6(x31)):
+                    return False
+        if "enum" in x:
+            x32 = x["enum"]
+            if type(x32) is not list:
+                return False
+            if len(x32) < 1:
+                return False
+            if not _unique(x32):
+                return False
+        if "type" in x:
+            x33 = x["type"]
+            if not (_v7(x33) or _v8(x33)):
+                return False
+        if "format" in x:
+            x34 = x["format"]
+            if type(x34) is not str:
+                return False
+        if "allOf" in x:
+            x35 = x["allOf"]
+            if not _v4(x35):
+                return False
+        if "anyOf" in x:
+            x36 = x["anyOf"]
+            if not _v4(x36):
+                return False
+        if "oneOf" in x:
+            x37 = x["oneOf"]
+            if not _v4(x37):
+                return False
+        if "not" in x:
+            x38 = x["not"]
+            if not _v1(x38):
+                return False
+        return True
 
 
 def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:

@@ -94,6 +94,12 @@ def _too_deep() -> SchemaValidationError:
     return SchemaValidationError("", "", "$depth", message)
 
 
+#: Whether this module runs compiled by mypyc (compiled functions have no ``__code__``). A
+#: function written twice (``if _NATIVE:`` / ``else:``) has a form for each build; the native
+#: build tells mypyc ``--always-true=_NATIVE``, so it compiles only the first.
+_NATIVE: Final = not hasattr(_too_deep, "__code__")
+
+
 def _loc(keyword: str, schema_path: str) -> tuple[str, str]:
     return keyword, schema_path
 
@@ -191,8 +197,7 @@ def _mul(value: int | float, factor: int | Fraction) -> bool:
 
 # Compiled by mypyc (``schemagen native``), these functions run with no recursion limit, so an
 # instance nested deep enough would overflow the C stack: the wrappers refuse it first, as the
-# interpreter's RecursionError makes them do in pure Python. (Compiled functions have no code.)
-_NATIVE: Final = not hasattr(_too_deep, "__code__")
+# interpreter's RecursionError makes them do in pure Python.
 _NATIVE_DEPTH: Final = 1000
 
 
@@ -256,180 +261,394 @@ _S31: Final = _loc("minItems", "/definitions/schemaArray/minItems")
 _M12: Final = " has fewer than 1 items"
 
 
-def _v1(x: Any) -> bool:
-    if type(x) not in _Y1:
-        return False
-    if type(x) is dict:
-        if "$id" in x:
-            x1 = x["$id"]
-            if type(x1) is not str:
-                return False
-        if "$schema" in x:
-            x2 = x["$schema"]
-            if type(x2) is not str:
-                return False
-        if "$ref" in x:
-            x3 = x["$ref"]
-            if type(x3) is not str:
-                return False
-        if "title" in x:
-            x4 = x["title"]
-            if type(x4) is not str:
-                return False
-        if "description" in x:
-            x5 = x["description"]
-            if type(x5) is not str:
-                return False
-        if "examples" in x:
-            x7 = x["examples"]
-            if type(x7) is not list:
-                return False
-        if "multipleOf" in x:
-            x9 = x["multipleOf"]
-            if type(x9) not in _NUMBER:
-                return False
-            if x9 <= 0:
-                return False
-        if "maximum" in x:
-            x10 = x["maximum"]
-            if type(x10) not in _NUMBER:
-                return False
-        if "exclusiveMaximum" in x:
-            x11 = x["exclusiveMaximum"]
-            if type(x11) not in _NUMBER:
-                return False
-        if "minimum" in x:
-            x12 = x["minimum"]
-            if type(x12) not in _NUMBER:
-                return False
-        if "exclusiveMinimum" in x:
-            x13 = x["exclusiveMinimum"]
-            if type(x13) not in _NUMBER:
-                return False
-        if "maxLength" in x:
-            x14 = x["maxLength"]
-            if type(x14) is not int and not _intf(x14):
-                return False
-            if x14 < 0:
-                return False
-        if "minLength" in x:
-            x15 = x["minLength"]
-            if not _v2(x15):
-                return False
-        if "pattern" in x:
-            x16 = x["pattern"]
-            if type(x16) is not str:
-                return False
-        if "additionalItems" in x:
-            x17 = x["additionalItems"]
-            if not _v1(x17):
-                return False
-        if "items" in x:
-            x18 = x["items"]
-            if not (_v1(x18) or _v3(x18)):
-                return False
-        if "maxItems" in x:
-            x19 = x["maxItems"]
-            if type(x19) is not int and not _intf(x19):
-                return False
-            if x19 < 0:
-                return False
-        if "minItems" in x:
-            x20 = x["minItems"]
-            if not _v2(x20):
-                return False
-        if "uniqueItems" in x:
-            x21 = x["uniqueItems"]
-            if type(x21) is not bool:
-                return False
-        if "contains" in x:
-            x22 = x["contains"]
-            if not _v1(x22):
-                return False
-        if "maxProperties" in x:
-            x23 = x["maxProperties"]
-            if type(x23) is not int and not _intf(x23):
-                return False
-            if x23 < 0:
-                return False
-        if "minProperties" in x:
-            x24 = x["minProperties"]
-            if not _v2(x24):
-                return False
-        if "required" in x:
-            x25 = x["required"]
-            if type(x25) is not list:
-                return False
-            if not _unique(x25):
-                return False
-            for x26 in x25:
-                if type(x26) is not str:
+if _NATIVE:
+
+    def _v1(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            n1 = len(x)
+            if n1 and "$id" in x:
+                n1 -= 1
+                x1 = x["$id"]
+                if type(x1) is not str:
                     return False
-        if "additionalProperties" in x:
-            x27 = x["additionalProperties"]
-            if not _v1(x27):
-                return False
-        if "definitions" in x:
-            x28 = x["definitions"]
-            if type(x28) is not dict:
-                return False
-            for x29 in x28.values():
-                if not _v1(x29):
+            if n1 and "$schema" in x:
+                n1 -= 1
+                x2 = x["$schema"]
+                if type(x2) is not str:
                     return False
-        if "properties" in x:
-            x30 = x["properties"]
-            if type(x30) is not dict:
-                return False
-            for x31 in x30.values():
-                if not _v1(x31):
+            if n1 and "$ref" in x:
+                n1 -= 1
+                x3 = x["$ref"]
+                if type(x3) is not str:
                     return False
-        if "patternProperties" in x:
-            x32 = x["patternProperties"]
-            if type(x32) is not dict:
-                return False
-            for x33 in x32.values():
-                if not _v1(x33):
+            if n1 and "title" in x:
+                n1 -= 1
+                x4 = x["title"]
+                if type(x4) is not str:
                     return False
-        if "dependencies" in x:
-            x34 = x["dependencies"]
-            if type(x34) is not dict:
-                return False
-            for x35 in x34.values():
-                if not (_v1(x35) or _v4(x35)):
+            if n1 and "description" in x:
+                n1 -= 1
+                x5 = x["description"]
+                if type(x5) is not str:
                     return False
-        if "propertyNames" in x:
-            x36 = x["propertyNames"]
-            if not _v1(x36):
-                return False
-        if "enum" in x:
-            x38 = x["enum"]
-            if type(x38) is not list:
-                return False
-        if "type" in x:
-            x39 = x["type"]
-            if not (_v5(x39) or _v6(x39)):
-                return False
-        if "format" in x:
-            x40 = x["format"]
-            if type(x40) is not str:
-                return False
-        if "allOf" in x:
-            x41 = x["allOf"]
-            if not _v3(x41):
-                return False
-        if "anyOf" in x:
-            x42 = x["anyOf"]
-            if not _v3(x42):
-                return False
-        if "oneOf" in x:
-            x43 = x["oneOf"]
-            if not _v3(x43):
-                return False
-        if "not" in x:
-            x44 = x["not"]
-            if not _v1(x44):
-                return False
-    return True
+            if n1 and "examples" in x:
+                n1 -= 1
+                x7 = x["examples"]
+                if type(x7) is not list:
+                    return False
+            if n1 and "multipleOf" in x:
+                n1 -= 1
+                x9 = x["multipleOf"]
+                if type(x9) not in _NUMBER:
+                    return False
+                if x9 <= 0:
+                    return False
+            if n1 and "maximum" in x:
+                n1 -= 1
+                x10 = x["maximum"]
+                if type(x10) not in _NUMBER:
+                    return False
+            if n1 and "exclusiveMaximum" in x:
+                n1 -= 1
+                x11 = x["exclusiveMaximum"]
+                if type(x11) not in _NUMBER:
+                    return False
+            if n1 and "minimum" in x:
+                n1 -= 1
+                x12 = x["minimum"]
+                if type(x12) not in _NUMBER:
+                    return False
+            if n1 and "exclusiveMinimum" in x:
+                n1 -= 1
+                x13 = x["exclusiveMinimum"]
+                if type(x13) not in _NUMBER:
+                    return False
+            if n1 and "maxLength" in x:
+                n1 -= 1
+                x14 = x["maxLength"]
+                if type(x14) is not int and not _intf(x14):
+                    return False
+                if x14 < 0:
+                    return False
+            if n1 and "minLength" in x:
+                n1 -= 1
+                x15 = x["minLength"]
+                if not _v2(x15):
+                    return False
+            if n1 and "pattern" in x:
+                n1 -= 1
+                x16 = x["pattern"]
+                if type(x16) is not str:
+                    return False
+            if n1 and "additionalItems" in x:
+                n1 -= 1
+                x17 = x["additionalItems"]
+                if not _v1(x17):
+                    return False
+            if n1 and "items" in x:
+                n1 -= 1
+                x18 = x["items"]
+                if not (_v1(x18) or _v3(x18)):
+                    return False
+            if n1 and "maxItems" in x:
+                n1 -= 1
+                x19 = x["maxItems"]
+                if type(x19) is not int and not _intf(x19):
+                    return False
+                if x19 < 0:
+                    return False
+            if n1 and "minItems" in x:
+                n1 -= 1
+                x20 = x["minItems"]
+                if not _v2(x20):
+                    return False
+            if n1 and "uniqueItems" in x:
+                n1 -= 1
+                x21 = x["uniqueItems"]
+                if type(x21) is not bool:
+                    return False
+            if n1 and "contains" in x:
+                n1 -= 1
+                x22 = x["contains"]
+                if not _v1(x22):
+                    return False
+            if n1 and "maxProperties" in x:
+                n1 -= 1
+                x23 = x["maxProperties"]
+                if type(x23) is not int and not _intf(x23):
+                    return False
+                if x23 < 0:
+                    return False
+            if n1 and "minProperties" in x:
+                n1 -= 1
+                x24 = x["minProperties"]
+                if not _v2(x24):
+                    return False
+            if n1 and "required" in x:
+                n1 -= 1
+                x25 = x["required"]
+                if type(x25) is not list:
+                    return False
+                if not _unique(x25):
+                    return False
+                for x26 in x25:
+                    if type(x26) is not str:
+                        return False
+            if n1 and "additionalProperties" in x:
+                n1 -= 1
+                x27 = x["additionalProperties"]
+                if not _v1(x27):
+                    return False
+            if n1 and "definitions" in x:
+                n1 -= 1
+                x28 = x["definitions"]
+                if type(x28) is not dict:
+                    return False
+                for x29 in x28.values():
+                    if not _v1(x29):
+                        return False
+            if n1 and "properties" in x:
+                n1 -= 1
+                x30 = x["properties"]
+                if type(x30) is not dict:
+                    return False
+                for x31 in x30.values():
+                    if not _v1(x31):
+                        return False
+            if n1 and "patternProperties" in x:
+                n1 -= 1
+                x32 = x["patternProperties"]
+                if type(x32) is not dict:
+                    return False
+                for x33 in x32.values():
+                    if not _v1(x33):
+                        return False
+            if n1 and "dependencies" in x:
+                n1 -= 1
+                x34 = x["dependencies"]
+                if type(x34) is not dict:
+                    return False
+                for x35 in x34.values():
+                    if not (_v1(x35) or _v4(x35)):
+                        return False
+            if n1 and "propertyNames" in x:
+                n1 -= 1
+                x36 = x["propertyNames"]
+                if not _v1(x36):
+                    return False
+            if n1 and "enum" in x:
+                n1 -= 1
+                x38 = x["enum"]
+                if type(x38) is not list:
+                    return False
+            if n1 and "type" in x:
+                n1 -= 1
+                x39 = x["type"]
+                if not (_v5(x39) or _v6(x39)):
+                    return False
+            if n1 and "format" in x:
+                n1 -= 1
+                x40 = x["format"]
+                if type(x40) is not str:
+                    return False
+            if n1 and "allOf" in x:
+                n1 -= 1
+                x41 = x["allOf"]
+                if not _v3(x41):
+                    return False
+            if n1 and "anyOf" in x:
+                n1 -= 1
+                x42 = x["anyOf"]
+                if not _v3(x42):
+                    return False
+            if n1 and "oneOf" in x:
+                n1 -= 1
+                x43 = x["oneOf"]
+                if not _v3(x43):
+                    return False
+            if n1 and "not" in x:
+                x44 = x["not"]
+                if not _v1(x44):
+                    return False
+        return True
+else:
+
+    def _v1(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            if "$id" in x:
+                x1 = x["$id"]
+                if type(x1) is not str:
+                    return False
+            if "$schema" in x:
+                x2 = x["$schema"]
+                if type(x2) is not str:
+                    return False
+            if "$ref" in x:
+                x3 = x["$ref"]
+                if type(x3) is not str:
+                    return False
+            if "title" in x:
+                x4 = x["title"]
+                if type(x4) is not str:
+                    return False
+            if "description" in x:
+                x5 = x["description"]
+                if type(x5) is not str:
+                    return False
+            if "examples" in x:
+                x7 = x["examples"]
+                if type(x7) is not list:
+                    return False
+            if "multipleOf" in x:
+                x9 = x["multipleOf"]
+                if type(x9) not in _NUMBER:
+                    return False
+                if x9 <= 0:
+                    return False
+            if "maximum" in x:
+                x10 = x["maximum"]
+                if type(x10) not in _NUMBER:
+                    return False
+            if "exclusiveMaximum" in x:
+                x11 = x["exclusiveMaximum"]
+                if type(x11) not in _NUMBER:
+                    return False
+            if "minimum" in x:
+                x12 = x["minimum"]
+                if type(x12) not in _NUMBER:
+                    return False
+            if "exclusiveMinimum" in x:
+                x13 = x["exclusiveMinimum"]
+                if type(x13) not in _NUMBER:
+                    return False
+            if "maxLength" in x:
+                x14 = x["maxLength"]
+                if type(x14) is not int and not _intf(x14):
+                    return False
+                if x14 < 0:
+                    return False
+            if "minLength" in x:
+                x15 = x["minLength"]
+                if not _v2(x15):
+                    return False
+            if "pattern" in x:
+                x16 = x["pattern"]
+                if type(x16) is not str:
+                    return False
+            if "additionalItems" in x:
+                x17 = x["additionalItems"]
+                if not _v1(x17):
+                    return False
+            if "items" in x:
+                x18 = x["items"]
+                if not (_v1(x18) or _v3(x18)):
+                    return False
+            if "maxItems" in x:
+                x19 = x["maxItems"]
+                if type(x19) is not int and not _intf(x19):
+                    return False
+                if x19 < 0:
+                    return False
+            if "minItems" in x:
+                x20 = x["minItems"]
+                if not _v2(x20):
+                    return False
+            if "uniqueItems" in x:
+                x21 = x["uniqueItems"]
+                if type(x21) is not bool:
+                    return False
+            if "contains" in x:
+                x22 = x["contains"]
+                if not _v1(x22):
+                    return False
+            if "maxProperties" in x:
+                x23 = x["maxProperties"]
+                if type(x23) is not int and not _intf(x23):
+                    return False
+                if x23 < 0:
+                    return False
+            if "minProperties" in x:
+                x24 = x["minProperties"]
+                if not _v2(x24):
+                    return False
+            if "required" in x:
+                x25 = x["required"]
+                if type(x25) is not list:
+                    return False
+                if not _unique(x25):
+                    return False
+                for x26 in x25:
+                    if type(x26) is not str:
+                        return False
+            if "additionalProperties" in x:
+                x27 = x["additionalProperties"]
+                if not _v1(x27):
+                    return False
+            if "definitions" in x:
+                x28 = x["definitions"]
+                if type(x28) is not dict:
+                    return False
+                for x29 in x28.values():
+                    if not _v1(x29):
+                        return False
+            if "properties" in x:
+                x30 = x["properties"]
+                if type(x30) is not dict:
+                    return False
+                for x31 in x30.values():
+                    if not _v1(x31):
+                        return False
+            if "patternProperties" in x:
+                x32 = x["patternProperties"]
+                if type(x32) is not dict:
+                    return False
+                for x33 in x32.values():
+                    if not _v1(x33):
+                        return False
+            if "dependencies" in x:
+                x34 = x["dependencies"]
+                if type(x34) is not dict:
+                    return False
+                for x35 in x34.values():
+                    if not (_v1(x35) or _v4(x35)):
+                        return False
+            if "propertyNames" in x:
+                x36 = x["propertyNames"]
+                if not _v1(x36):
+                    return False
+            if "enum" in x:
+                x38 = x["enum"]
+                if type(x38) is not list:
+                    return False
+            if "type" in x:
+                x39 = x["type"]
+                if not (_v5(x39) or _v6(x39)):
+                    return False
+            if "format" in x:
+                x40 = x["format"]
+                if type(x40) is not str:
+                    return False
+            if "allOf" in x:
+                x41 = x["allOf"]
+                if not _v3(x41):
+                    return False
+            if "anyOf" in x:
+                x42 = x["anyOf"]
+                if not _v3(x42):
+                    return False
+            if "oneOf" in x:
+                x43 = x["oneOf"]
+                if not _v3(x43):
+                    return False
+            if "not" in x:
+                x44 = x["not"]
+                if not _v1(x44):
+                    return False
+        return True
 
 
 def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:

@@ -94,6 +94,12 @@ def _too_deep() -> SchemaValidationError:
     return SchemaValidationError("", "", "$depth", message)
 
 
+#: Whether this module runs compiled by mypyc (compiled functions have no ``__code__``). A
+#: function written twice (``if _NATIVE:`` / ``else:``) has a form for each build; the native
+#: build tells mypyc ``--always-true=_NATIVE``, so it compiles only the first.
+_NATIVE: Final = not hasattr(_too_deep, "__code__")
+
+
 def _loc(keyword: str, schema_path: str) -> tuple[str, str]:
     return keyword, schema_path
 
@@ -191,8 +197,7 @@ def _mul(value: int | float, factor: int | Fraction) -> bool:
 
 # Compiled by mypyc (``schemagen native``), these functions run with no recursion limit, so an
 # instance nested deep enough would overflow the C stack: the wrappers refuse it first, as the
-# interpreter's RecursionError makes them do in pure Python. (Compiled functions have no code.)
-_NATIVE: Final = not hasattr(_too_deep, "__code__")
+# interpreter's RecursionError makes them do in pure Python.
 _NATIVE_DEPTH: Final = 1000
 
 
@@ -260,208 +265,457 @@ _S35: Final = _loc("minItems", "/definitions/schemaArray/minItems")
 _M12: Final = " has fewer than 1 items"
 
 
-def _v1(x: Any) -> bool:
-    if type(x) not in _Y1:
-        return False
-    if type(x) is dict:
-        if "$id" in x:
-            x1 = x["$id"]
-            if type(x1) is not str:
-                return False
-        if "$schema" in x:
-            x2 = x["$schema"]
-            if type(x2) is not str:
-                return False
-        if "$ref" in x:
-            x3 = x["$ref"]
-            if type(x3) is not str:
-                return False
-        if "$comment" in x:
-            x4 = x["$comment"]
-            if type(x4) is not str:
-                return False
-        if "title" in x:
-            x5 = x["title"]
-            if type(x5) is not str:
-                return False
-        if "description" in x:
-            x6 = x["description"]
-            if type(x6) is not str:
-                return False
-        if "readOnly" in x:
-            x8 = x["readOnly"]
-            if type(x8) is not bool:
-                return False
-        if "examples" in x:
-            x9 = x["examples"]
-            if type(x9) is not list:
-                return False
-        if "multipleOf" in x:
-            x10 = x["multipleOf"]
-            if type(x10) not in _NUMBER:
-                return False
-            if x10 <= 0:
-                return False
-        if "maximum" in x:
-            x11 = x["maximum"]
-            if type(x11) not in _NUMBER:
-                return False
-        if "exclusiveMaximum" in x:
-            x12 = x["exclusiveMaximum"]
-            if type(x12) not in _NUMBER:
-                return False
-        if "minimum" in x:
-            x13 = x["minimum"]
-            if type(x13) not in _NUMBER:
-                return False
-        if "exclusiveMinimum" in x:
-            x14 = x["exclusiveMinimum"]
-            if type(x14) not in _NUMBER:
-                return False
-        if "maxLength" in x:
-            x15 = x["maxLength"]
-            if type(x15) is not int and not _intf(x15):
-                return False
-            if x15 < 0:
-                return False
-        if "minLength" in x:
-            x16 = x["minLength"]
-            if not _v2(x16):
-                return False
-        if "pattern" in x:
-            x17 = x["pattern"]
-            if type(x17) is not str:
-                return False
-        if "additionalItems" in x:
-            x18 = x["additionalItems"]
-            if not _v1(x18):
-                return False
-        if "items" in x:
-            x19 = x["items"]
-            if not (_v1(x19) or _v3(x19)):
-                return False
-        if "maxItems" in x:
-            x20 = x["maxItems"]
-            if type(x20) is not int and not _intf(x20):
-                return False
-            if x20 < 0:
-                return False
-        if "minItems" in x:
-            x21 = x["minItems"]
-            if not _v2(x21):
-                return False
-        if "uniqueItems" in x:
-            x22 = x["uniqueItems"]
-            if type(x22) is not bool:
-                return False
-        if "contains" in x:
-            x23 = x["contains"]
-            if not _v1(x23):
-                return False
-        if "maxProperties" in x:
-            x24 = x["maxProperties"]
-            if type(x24) is not int and not _intf(x24):
-                return False
-            if x24 < 0:
-                return False
-        if "minProperties" in x:
-            x25 = x["minProperties"]
-            if not _v2(x25):
-                return False
-        if "required" in x:
-            x26 = x["required"]
-            if type(x26) is not list:
-                return False
-            if not _unique(x26):
-                return False
-            for x27 in x26:
-                if type(x27) is not str:
+if _NATIVE:
+
+    def _v1(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            n1 = len(x)
+            if n1 and "$id" in x:
+                n1 -= 1
+                x1 = x["$id"]
+                if type(x1) is not str:
                     return False
-        if "additionalProperties" in x:
-            x28 = x["additionalProperties"]
-            if not _v1(x28):
-                return False
-        if "definitions" in x:
-            x29 = x["definitions"]
-            if type(x29) is not dict:
-                return False
-            for x30 in x29.values():
-                if not _v1(x30):
+            if n1 and "$schema" in x:
+                n1 -= 1
+                x2 = x["$schema"]
+                if type(x2) is not str:
                     return False
-        if "properties" in x:
-            x31 = x["properties"]
-            if type(x31) is not dict:
-                return False
-            for x32 in x31.values():
-                if not _v1(x32):
+            if n1 and "$ref" in x:
+                n1 -= 1
+                x3 = x["$ref"]
+                if type(x3) is not str:
                     return False
-        if "patternProperties" in x:
-            x33 = x["patternProperties"]
-            if type(x33) is not dict:
-                return False
-            for x34 in x33.values():
-                if not _v1(x34):
+            if n1 and "$comment" in x:
+                n1 -= 1
+                x4 = x["$comment"]
+                if type(x4) is not str:
                     return False
-        if "dependencies" in x:
-            x35 = x["dependencies"]
-            if type(x35) is not dict:
-                return False
-            for x36 in x35.values():
-                if not (_v1(x36) or _v4(x36)):
+            if n1 and "title" in x:
+                n1 -= 1
+                x5 = x["title"]
+                if type(x5) is not str:
                     return False
-        if "propertyNames" in x:
-            x37 = x["propertyNames"]
-            if not _v1(x37):
-                return False
-        if "enum" in x:
-            x39 = x["enum"]
-            if type(x39) is not list:
-                return False
-        if "type" in x:
-            x40 = x["type"]
-            if not (_v5(x40) or _v6(x40)):
-                return False
-        if "format" in x:
-            x41 = x["format"]
-            if type(x41) is not str:
-                return False
-        if "contentMediaType" in x:
-            x42 = x["contentMediaType"]
-            if type(x42) is not str:
-                return False
-        if "contentEncoding" in x:
-            x43 = x["contentEncoding"]
-            if type(x43) is not str:
-                return False
-        if "if" in x:
-            x44 = x["if"]
-            if not _v1(x44):
-                return False
-        if "then" in x:
-            x45 = x["then"]
-            if not _v1(x45):
-                return False
-        if "else" in x:
-            x46 = x["else"]
-            if not _v1(x46):
-                return False
-        if "allOf" in x:
-            x47 = x["allOf"]
-            if not _v3(x47):
-                return False
-        if "anyOf" in x:
-            x48 = x["anyOf"]
-            if not _v3(x48):
-                return False
-        if "oneOf" in x:
-            x49 = x["oneOf"]
-            if not _v3(x49):
-                return False
-        if "not" in x:
-            x50 = x["not"]
-            if not _v1(x50):
-                return False
-    return True
+            if n1 and "description" in x:
+                n1 -= 1
+                x6 = x["description"]
+                if type(x6) is not str:
+                    return False
+            if n1 and "readOnly" in x:
+                n1 -= 1
+                x8 = x["readOnly"]
+                if type(x8) is not bool:
+                    return False
+            if n1 and "examples" in x:
+                n1 -= 1
+                x9 = x["examples"]
+                if type(x9) is not list:
+                    return False
+            if n1 and "multipleOf" in x:
+                n1 -= 1
+                x10 = x["multipleOf"]
+                if type(x10) not in _NUMBER:
+                    return False
+                if x10 <= 0:
+                    return False
+            if n1 and "maximum" in x:
+                n1 -= 1
+                x11 = x["maximum"]
+                if type(x11) not in _NUMBER:
+                    return False
+            if n1 and "exclusiveMaximum" in x:
+                n1 -= 1
+                x12 = x["exclusiveMaximum"]
+                if type(x12) not in _NUMBER:
+                    return False
+            if n1 and "minimum" in x:
+                n1 -= 1
+                x13 = x["minimum"]
+                if type(x13) not in _NUMBER:
+                    return False
+            if n1 and "exclusiveMinimum" in x:
+                n1 -= 1
+                x14 = x["exclusiveMinimum"]
+                if type(x14) not in _NUMBER:
+                    return False
+            if n1 and "maxLength" in x:
+                n1 -= 1
+                x15 = x["maxLength"]
+                if type(x15) is not int and not _intf(x15):
+                    return False
+                if x15 < 0:
+                    return False
+            if n1 and "minLength" in x:
+                n1 -= 1
+                x16 = x["minLength"]
+                if not _v2(x16):
+                    return False
+            if n1 and "pattern" in x:
+                n1 -= 1
+                x17 = x["pattern"]
+                if type(x17) is not str:
+                    return False
+            if n1 and "additionalItems" in x:
+                n1 -= 1
+                x18 = x["additionalItems"]
+                if not _v1(x18):
+                    return False
+            if n1 and "items" in x:
+                n1 -= 1
+                x19 = x["items"]
+                if not (_v1(x19) or _v3(x19)):
+                    return False
+            if n1 and "maxItems" in x:
+                n1 -= 1
+                x20 = x["maxItems"]
+                if type(x20) is not int and not _intf(x20):
+                    return False
+                if x20 < 0:
+                    return False
+            if n1 and "minItems" in x:
+                n1 -= 1
+                x21 = x["minItems"]
+                if not _v2(x21):
+                    return False
+            if n1 and "uniqueItems" in x:
+                n1 -= 1
+                x22 = x["uniqueItems"]
+                if type(x22) is not bool:
+                    return False
+            if n1 and "contains" in x:
+                n1 -= 1
+                x23 = x["contains"]
+                if not _v1(x23):
+                    return False
+            if n1 and "maxProperties" in x:
+                n1 -= 1
+                x24 = x["maxProperties"]
+                if type(x24) is not int and not _intf(x24):
+                    return False
+                if x24 < 0:
+                    return False
+            if n1 and "minProperties" in x:
+                n1 -= 1
+                x25 = x["minProperties"]
+                if not _v2(x25):
+                    return False
+            if n1 and "required" in x:
+                n1 -= 1
+                x26 = x["required"]
+                if type(x26) is not list:
+                    return False
+                if not _unique(x26):
+                    return False
+                for x27 in x26:
+                    if type(x27) is not str:
+                        return False
+            if n1 and "additionalProperties" in x:
+                n1 -= 1
+                x28 = x["additionalProperties"]
+                if not _v1(x28):
+                    return False
+            if n1 and "definitions" in x:
+                n1 -= 1
+                x29 = x["definitions"]
+                if type(x29) is not dict:
+                    return False
+                for x30 in x29.values():
+                    if not _v1(x30):
+                        return False
+            if n1 and "properties" in x:
+                n1 -= 1
+                x31 = x["properties"]
+                if type(x31) is not dict:
+                    return False
+                for x32 in x31.values():
+                    if not _v1(x32):
+                        return False
+            if n1 and "patternProperties" in x:
+                n1 -= 1
+                x33 = x["patternProperties"]
+                if type(x33) is not dict:
+                    return False
+                for x34 in x33.values():
+                    if not _v1(x34):
+                        return False
+            if n1 and "dependencies" in x:
+                n1 -= 1
+                x35 = x["dependencies"]
+                if type(x35) is not dict:
+                    return False
+                for x36 in x35.values():
+                    if not (_v1(x36) or _v4(x36)):
+                        return False
+            if n1 and "propertyNames" in x:
+                n1 -= 1
+                x37 = x["propertyNames"]
+                if not _v1(x37):
+                    return False
+            if n1 and "enum" in x:
+                n1 -= 1
+                x39 = x["enum"]
+                if type(x39) is not list:
+                    return False
+            if n1 and "type" in x:
+                n1 -= 1
+                x40 = x["type"]
+                if not (_v5(x40) or _v6(x40)):
+                    return False
+            if n1 and "format" in x:
+                n1 -= 1
+                x41 = x["format"]
+                if type(x41) is not str:
+                    return False
+            if n1 and "contentMediaType" in x:
+                n1 -= 1
+                x42 = x["contentMediaType"]
+                if type(x42) is not str:
+                    return False
+            if n1 and "contentEncoding" in x:
+                n1 -= 1
+                x43 = x["contentEncoding"]
+                if type(x43) is not str:
+                    return False
+            if n1 and "if" in x:
+                n1 -= 1
+                x44 = x["if"]
+                if not _v1(x44):
+                    return False
+            if n1 and "then" in x:
+                n1 -= 1
+                x45 = x["then"]
+                if not _v1(x45):
+                    return False
+            if n1 and "else" in x:
+                n1 -= 1
+                x46 = x["else"]
+                if not _v1(x46):
+                    return False
+            if n1 and "allOf" in x:
+                n1 -= 1
+                x47 = x["allOf"]
+                if not _v3(x47):
+                    return False
+            if n1 and "anyOf" in x:
+                n1 -= 1
+                x48 = x["anyOf"]
+                if not _v3(x48):
+                    return False
+            if n1 and "oneOf" in x:
+                n1 -= 1
+                x49 = x["oneOf"]
+                if not _v3(x49):
+                    return False
+            if n1 and "not" in x:
+                x50 = x["not"]
+                if not _v1(x50):
+                    return False
+        return True
+else:
+
+    def _v1(x: Any) -> bool:
+        if type(x) not in _Y1:
+            return False
+        if type(x) is dict:
+            if "$id" in x:
+                x1 = x["$id"]
+                if type(x1) is not str:
+                    return False
+            if "$schema" in x:
+                x2 = x["$schema"]
+                if type(x2) is not str:
+                    return False
+            if "$ref" in x:
+                x3 = x["$ref"]
+                if type(x3) is not str:
+                    return False
+            if "$comment" in x:
+                x4 = x["$comment"]
+                if type(x4) is not str:
+                    return False
+            if "title" in x:
+                x5 = x["title"]
+                if type(x5) is not str:
+                    return False
+            if "description" in x:
+                x6 = x["description"]
+                if type(x6) is not str:
+                    return False
+            if "readOnly" in x:
+                x8 = x["readOnly"]
+                if type(x8) is not bool:
+                    return False
+            if "examples" in x:
+                x9 = x["examples"]
+                if type(x9) is not list:
+                    return False
+            if "multipleOf" in x:
+                x10 = x["multipleOf"]
+                if type(x10) not in _NUMBER:
+                    return False
+                if x10 <= 0:
+                    return False
+            if "maximum" in x:
+                x11 = x["maximum"]
+                if type(x11) not in _NUMBER:
+                    return False
+            if "exclusiveMaximum" in x:
+                x12 = x["exclusiveMaximum"]
+                if type(x12) not in _NUMBER:
+                    return False
+            if "minimum" in x:
+                x13 = x["minimum"]
+                if type(x13) not in _NUMBER:
+                    return False
+            if "exclusiveMinimum" in x:
+                x14 = x["exclusiveMinimum"]
+                if type(x14) not in _NUMBER:
+                    return False
+            if "maxLength" in x:
+                x15 = x["maxLength"]
+                if type(x15) is not int and not _intf(x15):
+                    return False
+                if x15 < 0:
+                    return False
+            if "minLength" in x:
+                x16 = x["minLength"]
+                if not _v2(x16):
+                    return False
+            if "pattern" in x:
+                x17 = x["pattern"]
+                if type(x17) is not str:
+                    return False
+            if "additionalItems" in x:
+                x18 = x["additionalItems"]
+                if not _v1(x18):
+                    return False
+            if "items" in x:
+                x19 = x["items"]
+                if not (_v1(x19) or _v3(x19)):
+                    return False
+            if "maxItems" in x:
+                x20 = x["maxItems"]
+                if type(x20) is not int and not _intf(x20):
+                    return False
+                if x20 < 0:
+                    return False
+            if "minItems" in x:
+                x21 = x["minItems"]
+                if not _v2(x21):
+                    return False
+            if "uniqueItems" in x:
+                x22 = x["uniqueItems"]
+                if type(x22) is not bool:
+                    return False
+            if "contains" in x:
+                x23 = x["contains"]
+                if not _v1(x23):
+                    return False
+            if "maxProperties" in x:
+                x24 = x["maxProperties"]
+                if type(x24) is not int and not _intf(x24):
+                    return False
+                if x24 < 0:
+                    return False
+            if "minProperties" in x:
+                x25 = x["minProperties"]
+                if not _v2(x25):
+                    return False
+            if "required" in x:
+                x26 = x["required"]
+                if type(x26) is not list:
+                    return False
+                if not _unique(x26):
+                    return False
+                for x27 in x26:
+                    if type(x27) is not str:
+                        return False
+            if "additionalProperties" in x:
+                x28 = x["additionalProperties"]
+                if not _v1(x28):
+                    return False
+            if "definitions" in x:
+                x29 = x["definitions"]
+                if type(x29) is not dict:
+                    return False
+                for x30 in x29.values():
+                    if not _v1(x30):
+                        return False
+            if "properties" in x:
+                x31 = x["properties"]
+                if type(x31) is not dict:
+                    return False
+                for x32 in x31.values():
+                    if not _v1(x32):
+                        return False
+            if "patternProperties" in x:
+                x33 = x["patternProperties"]
+                if type(x33) is not dict:
+                    return False
+                for x34 in x33.values():
+                    if not _v1(x34):
+                        return False
+            if "dependencies" in x:
+                x35 = x["dependencies"]
+                if type(x35) is not dict:
+                    return False
+                for x36 in x35.values():
+                    if not (_v1(x36) or _v4(x36)):
+                        return False
+            if "propertyNames" in x:
+                x37 = x["propertyNames"]
+                if not _v1(x37):
+                    return False
+            if "enum" in x:
+                x39 = x["enum"]
+                if type(x39) is not list:
+                    return False
+            if "type" in x:
+                x40 = x["type"]
+                if not (_v5(x40) or _v6(x40)):
+                    return False
+            if "format" in x:
+                x41 = x["format"]
+                if type(x41) is not str:
+                    return False
+            if "contentMediaType" in x:
+                x42 = x["contentMediaType"]
+                if type(x42) is not str:
+                    return False
+            if "contentEncoding" in x:
+                x43 = x["contentEncoding"]
+                if type(x43) is not str:
+                    return False
+            if "if" in x:
+                x44 = x["if"]
+                if not _v1(x44):
+                    return False
+            if "then" in x:
+                x45 = x["then"]
+                if not _v1(x45):
+                    return False
+            if "else" in x:
+                x46 = x["else"]
+                if not _v1(x46):
+                    return False
+            if "allOf" in x:
+                x47 = x["allOf"]
+                if not _v3(x47):
+                    return False
+            if "anyOf" in x:
+                x48 = x["anyOf"]
+                if not _v3(x48):
+                    return False
+            if "oneOf" in x:
+                x49 = x["oneOf"]
+                if not _v3(x49):
+                    return False
+            if "not" in x:
+                x50 = x["not"]
+                if not _v1(x50):
+                    return False
+        return True
 
 
 def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:

@@ -95,6 +95,12 @@ def _too_deep() -> SchemaValidationError:
     return SchemaValidationError("", "", "$depth", message)
 
 
+#: Whether this module runs compiled by mypyc (compiled functions have no ``__code__``). A
+#: function written twice (``if _NATIVE:`` / ``else:``) has a form for each build; the native
+#: build tells mypyc ``--always-true=_NATIVE``, so it compiles only the first.
+_NATIVE: Final = not hasattr(_too_deep, "__code__")
+
+
 def _loc(keyword: str, schema_path: str) -> tuple[str, str]:
     return keyword, schema_path
 
@@ -196,8 +202,7 @@ def _mul(value: int | float, factor: int | Fraction) -> bool:
 
 # Compiled by mypyc (``schemagen native``), these functions run with no recursion limit, so an
 # instance nested deep enough would overflow the C stack: the wrappers refuse it first, as the
-# interpreter's RecursionError makes them do in pure Python. (Compiled functions have no code.)
-_NATIVE: Final = not hasattr(_too_deep, "__code__")
+# interpreter's RecursionError makes them do in pure Python.
 _NATIVE_DEPTH: Final = 1000
 
 
@@ -253,228 +258,487 @@ def _e1(x: Any, p: _Path) -> Iterator[SchemaValidationError]:
         yield _err(p, _S1, _show(x) + _M3)
 
 
-def _v2(x: Any) -> bool:
-    if type(x) is not dict:
-        return False
-    if "title" in x:
-        x1 = x["title"]
-        if type(x1) is not str:
+if _NATIVE:
+
+    def _v2(x: Any) -> bool:
+        if type(x) is not dict:
             return False
-    if "multipleOf" in x:
-        x2 = x["multipleOf"]
-        if type(x2) not in _NUMBER:
-            return False
-        if x2 <= 0:
-            return False
-    if "maximum" in x:
-        x3 = x["maximum"]
-        if type(x3) not in _NUMBER:
-            return False
-    if "exclusiveMaximum" in x:
-        x4 = x["exclusiveMaximum"]
-        if type(x4) is not bool:
-            return False
-    if "minimum" in x:
-        x5 = x["minimum"]
-        if type(x5) not in _NUMBER:
-            return False
-    if "exclusiveMinimum" in x:
-        x6 = x["exclusiveMinimum"]
-        if type(x6) is not bool:
-            return False
-    if "maxLength" in x:
-        x7 = x["maxLength"]
-        if type(x7) is not int:
-            return False
-        if x7 < 0:
-            return False
-    if "minLength" in x:
-        x8 = x["minLength"]
-        if type(x8) is not int:
-            return False
-        if x8 < 0:
-            return False
-    if "pattern" in x:
-        x9 = x["pattern"]
-        if type(x9) is not str:
-            return False
-    if "maxItems" in x:
-        x10 = x["maxItems"]
-        if type(x10) is not int:
-            return False
-        if x10 < 0:
-            return False
-    if "minItems" in x:
-        x11 = x["minItems"]
-        if type(x11) is not int:
-            return False
-        if x11 < 0:
-            return False
-    if "uniqueItems" in x:
-        x12 = x["uniqueItems"]
-        if type(x12) is not bool:
-            return False
-    if "maxProperties" in x:
-        x13 = x["maxProperties"]
-        if type(x13) is not int:
-            return False
-        if x13 < 0:
-            return False
-    if "minProperties" in x:
-        x14 = x["minProperties"]
-        if type(x14) is not int:
-            return False
-        if x14 < 0:
-            return False
-    if "required" in x:
-        x15 = x["required"]
-        if type(x15) is not list:
-            return False
-        if len(x15) < 1:
-            return False
-        if not _unique(x15):
-            return False
-        for x16 in x15:
-            if type(x16) is not str:
+        n3 = len(x)
+        if n3 and "title" in x:
+            n3 -= 1
+            x1 = x["title"]
+            if type(x1) is not str:
                 return False
-    if "enum" in x:
-        x17 = x["enum"]
-        if type(x17) is not list:
-            return False
-        if len(x17) < 1:
-            return False
-    if "type" in x:
-        x19 = x["type"]
-        if type(x19) is not str:
-            return False
-        if x19 not in _F1:
-            return False
-    if "not" in x:
-        x20 = x["not"]
-        n3 = 0
-        for f3 in _T1:
-            if f3(x20):
-                n3 += 1
-        if n3 != 1:
-            return False
-    if "allOf" in x:
-        x21 = x["allOf"]
-        if type(x21) is not list:
-            return False
-        for x22 in x21:
+        if n3 and "multipleOf" in x:
+            n3 -= 1
+            x2 = x["multipleOf"]
+            if type(x2) not in _NUMBER:
+                return False
+            if x2 <= 0:
+                return False
+        if n3 and "maximum" in x:
+            n3 -= 1
+            x3 = x["maximum"]
+            if type(x3) not in _NUMBER:
+                return False
+        if n3 and "exclusiveMaximum" in x:
+            n3 -= 1
+            x4 = x["exclusiveMaximum"]
+            if type(x4) is not bool:
+                return False
+        if n3 and "minimum" in x:
+            n3 -= 1
+            x5 = x["minimum"]
+            if type(x5) not in _NUMBER:
+                return False
+        if n3 and "exclusiveMinimum" in x:
+            n3 -= 1
+            x6 = x["exclusiveMinimum"]
+            if type(x6) is not bool:
+                return False
+        if n3 and "maxLength" in x:
+            n3 -= 1
+            x7 = x["maxLength"]
+            if type(x7) is not int:
+                return False
+            if x7 < 0:
+                return False
+        if n3 and "minLength" in x:
+            n3 -= 1
+            x8 = x["minLength"]
+            if type(x8) is not int:
+                return False
+            if x8 < 0:
+                return False
+        if n3 and "pattern" in x:
+            n3 -= 1
+            x9 = x["pattern"]
+            if type(x9) is not str:
+                return False
+        if n3 and "maxItems" in x:
+            n3 -= 1
+            x10 = x["maxItems"]
+            if type(x10) is not int:
+                return False
+            if x10 < 0:
+                return False
+        if n3 and "minItems" in x:
+            n3 -= 1
+            x11 = x["minItems"]
+            if type(x11) is not int:
+                return False
+            if x11 < 0:
+                return False
+        if n3 and "uniqueItems" in x:
+            n3 -= 1
+            x12 = x["uniqueItems"]
+            if type(x12) is not bool:
+                return False
+        if n3 and "maxProperties" in x:
+            n3 -= 1
+            x13 = x["maxProperties"]
+            if type(x13) is not int:
+                return False
+            if x13 < 0:
+                return False
+        if n3 and "minProperties" in x:
+            n3 -= 1
+            x14 = x["minProperties"]
+            if type(x14) is not int:
+                return False
+            if x14 < 0:
+                return False
+        if n3 and "required" in x:
+            n3 -= 1
+            x15 = x["required"]
+            if type(x15) is not list:
+                return False
+            if len(x15) < 1:
+                return False
+            if not _unique(x15):
+                return False
+            for x16 in x15:
+                if type(x16) is not str:
+                    return False
+        if n3 and "enum" in x:
+            n3 -= 1
+            x17 = x["enum"]
+            if type(x17) is not list:
+                return False
+            if len(x17) < 1:
+                return False
+        if n3 and "type" in x:
+            n3 -= 1
+            x19 = x["type"]
+            if type(x19) is not str:
+                return False
+            if x19 not in _F1:
+                return False
+        if n3 and "not" in x:
+            n3 -= 1
+            x20 = x["not"]
             n4 = 0
-            for f4 in _T1:
-                if f4(x22):
+            for f3 in _T1:
+                if f3(x20):
                     n4 += 1
             if n4 != 1:
                 return False
-    if "oneOf" in x:
-        x23 = x["oneOf"]
-        if type(x23) is not list:
-            return False
-        for x24 in x23:
-            n5 = 0
-            for f5 in _T1:
-                if f5(x24):
-                    n5 += 1
-            if n5 != 1:
+        if n3 and "allOf" in x:
+            n3 -= 1
+            x21 = x["allOf"]
+            if type(x21) is not list:
                 return False
-    if "anyOf" in x:
-        x25 = x["anyOf"]
-        if type(x25) is not list:
-            return False
-        for x26 in x25:
-            n6 = 0
-            for f6 in _T1:
-                if f6(x26):
-                    n6 += 1
-            if n6 != 1:
+            for x22 in x21:
+                n5 = 0
+                for f4 in _T1:
+                    if f4(x22):
+                        n5 += 1
+                if n5 != 1:
+                    return False
+        if n3 and "oneOf" in x:
+            n3 -= 1
+            x23 = x["oneOf"]
+            if type(x23) is not list:
                 return False
-    if "items" in x:
-        x27 = x["items"]
-        n7 = 0
-        for f7 in _T1:
-            if f7(x27):
-                n7 += 1
-        if n7 != 1:
-            return False
-    if "properties" in x:
-        x28 = x["properties"]
-        if type(x28) is not dict:
-            return False
-        for x29 in x28.values():
+            for x24 in x23:
+                n6 = 0
+                for f5 in _T1:
+                    if f5(x24):
+                        n6 += 1
+                if n6 != 1:
+                    return False
+        if n3 and "anyOf" in x:
+            n3 -= 1
+            x25 = x["anyOf"]
+            if type(x25) is not list:
+                return False
+            for x26 in x25:
+                n7 = 0
+                for f6 in _T1:
+                    if f6(x26):
+                        n7 += 1
+                if n7 != 1:
+                    return False
+        if n3 and "items" in x:
+            n3 -= 1
+            x27 = x["items"]
             n8 = 0
-            for f8 in _T1:
-                if f8(x29):
+            for f7 in _T1:
+                if f7(x27):
                     n8 += 1
             if n8 != 1:
                 return False
-    if "additionalProperties" in x:
-        x30 = x["additionalProperties"]
-        n9 = 0
-        for f9 in _T2:
-            if f9(x30):
-                n9 += 1
-        if n9 != 1:
-            return False
-    if "description" in x:
-        x31 = x["description"]
-        if type(x31) is not str:
-            return False
-    if "format" in x:
-        x32 = x["format"]
-        if type(x32) is not str:
-            return False
-    if "nullable" in x:
-        x34 = x["nullable"]
-        if type(x34) is not bool:
-            return False
-    if "discriminator" in x:
-        x35 = x["discriminator"]
-        if type(x35) is not dict:
-            return False
-        try:
-            x36 = x35["propertyName"]
-        except KeyError:
-            return False
-        if type(x36) is not str:
-            return False
-        if "mapping" in x35:
-            x37 = x35["mapping"]
-            if type(x37) is not dict:
+        if n3 and "properties" in x:
+            n3 -= 1
+            x28 = x["properties"]
+            if type(x28) is not dict:
                 return False
-            for x38 in x37.values():
-                if type(x38) is not str:
+            for x29 in x28.values():
+                n9 = 0
+                for f8 in _T1:
+                    if f8(x29):
+                        n9 += 1
+                if n9 != 1:
                     return False
-    if "readOnly" in x:
-        x39 = x["readOnly"]
-        if type(x39) is not bool:
+        if n3 and "additionalProperties" in x:
+            n3 -= 1
+            x30 = x["additionalProperties"]
+            n10 = 0
+            for f9 in _T2:
+                if f9(x30):
+                    n10 += 1
+            if n10 != 1:
+                return False
+        if n3 and "description" in x:
+            n3 -= 1
+            x31 = x["description"]
+            if type(x31) is not str:
+                return False
+        if n3 and "format" in x:
+            n3 -= 1
+            x32 = x["format"]
+            if type(x32) is not str:
+                return False
+        if n3 and "nullable" in x:
+            n3 -= 1
+            x34 = x["nullable"]
+            if type(x34) is not bool:
+                return False
+        if n3 and "discriminator" in x:
+            n3 -= 1
+            x35 = x["discriminator"]
+            if type(x35) is not dict:
+                return False
+            try:
+                x36 = x35["propertyName"]
+            except KeyError:
+                return False
+            if type(x36) is not str:
+                return False
+            if "mapping" in x35:
+                x37 = x35["mapping"]
+                if type(x37) is not dict:
+                    return False
+                for x38 in x37.values():
+                    if type(x38) is not str:
+                        return False
+        if n3 and "readOnly" in x:
+            n3 -= 1
+            x39 = x["readOnly"]
+            if type(x39) is not bool:
+                return False
+        if n3 and "writeOnly" in x:
+            n3 -= 1
+            x40 = x["writeOnly"]
+            if type(x40) is not bool:
+                return False
+        if n3 and "externalDocs" in x:
+            n3 -= 1
+            x42 = x["externalDocs"]
+            if type(x42) is not dict:
+                return False
+            if "url" not in x42:
+                return False
+        if n3 and "deprecated" in x:
+            n3 -= 1
+            x43 = x["deprecated"]
+            if type(x43) is not bool:
+                return False
+        if n3 and "xml" in x:
+            x44 = x["xml"]
+            if type(x44) is not dict:
+                return False
+        for k3 in x:
+            hit1 = False
+            if _P1.search(k3) is not None:
+                hit1 = True
+            if not hit1 and k3 not in _F2:
+                return False
+        return True
+else:
+
+    def _v2(x: Any) -> bool:
+        if type(x) is not dict:
             return False
-    if "writeOnly" in x:
-        x40 = x["writeOnly"]
-        if type(x40) is not bool:
-            return False
-    if "externalDocs" in x:
-        x42 = x["externalDocs"]
-        if type(x42) is not dict:
-            return False
-        if "url" not in x42:
-            return False
-    if "deprecated" in x:
-        x43 = x["deprecated"]
-        if type(x43) is not bool:
-            return False
-    if "xml" in x:
-        x44 = x["xml"]
-        if type(x44) is not dict:
-            return False
-    for k3 in x:
-        hit1 = False
-        if _P1.search(k3) is not None:
-            hit1 = True
-        if not hit1 and k3 not in _F2:
-            return False
-    return True
+        if "title" in x:
+            x1 = x["title"]
+            if type(x1) is not str:
+                return False
+        if "multipleOf" in x:
+            x2 = x["multipleOf"]
+            if type(x2) not in _NUMBER:
+                return False
+            if x2 <= 0:
+                return False
+        if "maximum" in x:
+            x3 = x["maximum"]
+            if type(x3) not in _NUMBER:
+                return False
+        if "exclusiveMaximum" in x:
+            x4 = x["exclusiveMaximum"]
+            if type(x4) is not bool:
+                return False
+        if "minimum" in x:
+            x5 = x["minimum"]
+            if type(x5) not in _NUMBER:
+                return False
+        if "exclusiveMinimum" in x:
+            x6 = x["exclusiveMinimum"]
+            if type(x6) is not bool:
+                return False
+        if "maxLength" in x:
+            x7 = x["maxLength"]
+            if type(x7) is not int:
+                return False
+            if x7 < 0:
+                return False
+        if "minLength" in x:
+            x8 = x["minLength"]
+            if type(x8) is not int:
+                return False
+            if x8 < 0:
+                return False
+        if "pattern" in x:
+            x9 = x["pattern"]
+            if type(x9) is not str:
+                return False
+        if "maxItems" in x:
+            x10 = x["maxItems"]
+            if type(x10) is not int:
+                return False
+            if x10 < 0:
+                return False
+        if "minItems" in x:
+            x11 = x["minItems"]
+            if type(x11) is not int:
+                return False
+            if x11 < 0:
+                return False
+        if "uniqueItems" in x:
+            x12 = x["uniqueItems"]
+            if type(x12) is not bool:
+                return False
+        if "maxProperties" in x:
+            x13 = x["maxProperties"]
+            if type(x13) is not int:
+                return False
+            if x13 < 0:
+                return False
+        if "minProperties" in x:
+            x14 = x["minProperties"]
+            if type(x14) is not int:
+                return False
+            if x14 < 0:
+                return False
+        if "required" in x:
+            x15 = x["required"]
+            if type(x15) is not list:
+                return False
+            if len(x15) < 1:
+                return False
+            if not _unique(x15):
+                return False
+            for x16 in x15:
+                if type(x16) is not str:
+                    return False
+        if "enum" in x:
+            x17 = x["enum"]
+            if type(x17) is not list:
+                return False
+            if len(x17) < 1:
+                return False
+        if "type" in x:
+            x19 = x["type"]
+            if type(x19) is not str:
+                return False
+            if x19 not in _F1:
+                return False
+        if "not" in x:
+            x20 = x["not"]
+            n4 = 0
+            for f3 in _T1:
+                if f3(x20):
+                    n4 += 1
+            if n4 != 1:
+                return False
+        if "allOf" in x:
+            x21 = x["allOf"]
+            if type(x21) is not list:
+                return False
+            for x22 in x21:
+                n5 = 0
+                for f4 in _T1:
+                    if f4(x22):
+                        n5 += 1
+                if n5 != 1:
+                    return False
+        if "oneOf" in x:
+            x23 = x["oneOf"]
+            if type(x23) is not list:
+                return False
+            for x24 in x23:
+                n6 = 0
+                for f5 in _T1:
+                    if f5(x24):
+                        n6 += 1
+                if n6 != 1:
+                    return False
+        if "anyOf" in x:
+            x25 = x["anyOf"]
+            if type(x25) is not list:
+                return False
+            for x26 in x25:
+                n7 = 0
+                for f6 in _T1:
+                    if f6(x26):
+                        n7 += 1
+                if n7 != 1:
+                    return False
+        if "items" in x:
+            x27 = x["items"]
+            n8 = 0
+            for f7 in _T1:
+                if f7(x27):
+                    n8 += 1
+            if n8 != 1:
+                return False
+        if "properties" in x:
+            x28 = x["properties"]
+            if type(x28) is not dict:
+                return False
+            for x29 in x28.values():
+                n9 = 0
+                for f8 in _T1:
+                    if f8(x29):
+                        n9 += 1
+                if n9 != 1:
+                    return False
+        if "additionalProperties" in x:
+            x30 = x["additionalProperties"]
+            n10 = 0
+            for f9 in _T2:
+                if f9(x30):
+                    n10 += 1
+            if n10 != 1:
+                return False
+        if "description" in x:
+            x31 = x["description"]
+            if type(x31) is not str:
+                return False
+        if "format" in x:
+            x32 = x["format"]
+            if type(x32) is not str:
+                return False
+        if "nullable" in x:
+            x34 = x["nullable"]
+            if type(x34) is not bool:
+                return False
+        if "discriminator" in x:
+            x35 = x["discriminator"]
+            if type(x35) is not dict:
+                return False
+            try:
+                x36 = x35["propertyName"]
+            except KeyError:
+                return False
+            if type(x36) is not str:
+                return False
+            if "mapping" in x35:
+                x37 = x35["mapping"]
+                if type(x37) is not dict:
+                    return False
+                for x38 in x37.values():
+                    if type(x38) is not str:
+                        return False
+        if "readOnly" in x:
+            x39 = x["readOnly"]
+            if type(x39) is not bool:
+                return False
+        if "writeOnly" in x:
+            x40 = x["writeOnly"]
+            if type(x40) is not bool:
+                return False
+        if "externalDocs" in x:
+            x42 = x["externalDocs"]
+            if type(x42) is not dict:
+                return False
+            if "url" not in x42:
+                return False
+        if "deprecated" in x:
+            x43 = x["deprecated"]
+            if type(x43) is not bool:
+                return False
+        if "xml" in x:
+            x44 = x["xml"]
+            if type(x44) is not dict:
+                return False
+        for k3 in x:
+            hit1 = False
+            if _P1.search(k3) is not None:
+                hit1 = True
+            if not hit1 and k3 not in _F2:
+                return False
+        return True
 
 
 def _v3(x: Any) -> bool:

@@ -81,6 +81,12 @@ def _too_deep() -> SchemaValidationError:
     return SchemaValidationError("", "", "$depth", message)
 
 
+#: Whether this module runs compiled by mypyc (compiled functions have no ``__code__``). A
+#: function written twice (``if _NATIVE:`` / ``else:``) has a form for each build; the native
+#: build tells mypyc ``--always-true=_NATIVE``, so it compiles only the first.
+_NATIVE: Final = not hasattr(_too_deep, "__code__")
+
+
 def _loc(keyword: str, schema_path: str) -> tuple[str, str]:
     return keyword, schema_path
 
@@ -199,8 +205,7 @@ def _mul(value: int | float, factor: int | Fraction) -> bool:
 # --- validators.py: only when a function can call itself (recursive schemas) ---
 # Compiled by mypyc (``schemagen native``), these functions run with no recursion limit, so an
 # instance nested deep enough would overflow the C stack: the wrappers refuse it first, as the
-# interpreter's RecursionError makes them do in pure Python. (Compiled functions have no code.)
-_NATIVE: Final = not hasattr(_too_deep, "__code__")
+# interpreter's RecursionError makes them do in pure Python.
 _NATIVE_DEPTH: Final = 1000
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from generator.compiler.codegen import uses
+from generator.compiler.codegen import native_only, uses
 from generator.compiler.context import EmitContext, Mode
 from generator.compiler.keywords.support import (
     TIMED_OUT,
@@ -290,27 +290,33 @@ def _property(
     cx: EmitContext,
     x: str,
     p: str | None,
-    bound: str | None,
+    aux: str | None,
     *,
     name: str,
     sub: Any,
     scope: Scope,
     present: bool = False,
+    decrement: bool = False,
+    bound: bool = False,
 ) -> None:
     """The checks of property ``name`` of the object in ``x``.
 
     ``present``: the ``required`` check before has already returned when it is absent (not in
     ERRORS mode, which goes on), so the value is read without testing for it first.
-    ``bound``: the variable already holding the value (see :func:`read_first`); it is the
-    third name :meth:`~generator.compiler.core.Compiler.memoised` passes.
+    ``aux``: the variable counting the members of ``x`` not yet seen (see
+    :func:`properties`): at 0 the property is not looked up; ``decrement``: a present
+    property is counted off (when a later property tests the count). With ``bound``, ``aux``
+    is the variable already holding the value instead (see :func:`read_first`).
+    (``aux`` is the third name :meth:`~generator.compiler.core.Compiler.memoised` passes.)
     """
     compiler = cx.compiler
     body = cx.sub(0 if present else 1)
     literal = compiler.constants.literal(name)
-    if bound is not None:
-        compiler.child(body, sub, scope, ("properties", name), bound, None, None)
+    if bound and aux is not None:
+        compiler.child(body, sub, scope, ("properties", name), aux, None, None)
         cx.code.lines.extend(body.code.lines)
         return
+    count = aux
     value = cx.var("x")
     path = sub_path(cx, p, literal)
     compiler.child(body, sub, scope, ("properties", name), value, path.path, None)
@@ -321,8 +327,16 @@ def _property(
                 cx.line(f"{value} = {x}[{literal}]")
             cx.code.lines.extend(body.code.lines)
             return
-        bind(cx, f"if {literal} in {x}:", body, value, f"{x}[{literal}]")
+        if count is None:
+            bind(cx, f"if {literal} in {x}:", body, value, f"{x}[{literal}]")
+            return
+        first = [native_only(f"{count} -= 1")] if decrement else []
+        header = f"if {native_only(f'{count} and ')}{literal} in {x}:"
+        bind(cx, header, body, value, f"{x}[{literal}]", *first)
 
+
+#: Optional properties (with checks) from which :func:`properties` counts the members seen.
+MIN_COUNTED = 6
 
 #: The keywords :func:`properties` reads together.
 PROPERTIES_FAMILY = ("properties", "patternProperties", "additionalProperties")
@@ -367,23 +381,50 @@ def properties(
         else None
     )
     present = frozenset(names) if isinstance(names, list) else frozenset()
+    # Outside the error path, a count of the members not yet seen spares the lookups of the
+    # properties after the last member present: ``n1 = len(x) - 2`` (less the required
+    # names, known present), then ``if n1 and "a" in x:`` and ``n1 -= 1`` for each optional
+    # property; once it is 0, every member has been checked. Only the compiled form of the
+    # function counts (``native_only``, see ``codegen.two_forms``): there a dict lookup is most
+    # of the time an object takes, while the interpreter pays more for the count (the
+    # decrements, the tests of the count, ``len``) than for the lookups it spares.
+    optional = [n for n, s in props.items() if n not in present and s is not True and s != {}]
+    count = cx.var("n") if p is None and len(optional) >= MIN_COUNTED else None
     reads = {name: cx.var("x") for name in read_first(cx, schema, scope, p)}
-    out = cx.sub(0) if reads else cx
+    out = cx.sub(0) if count is not None or reads else cx
     # the same property (name and schema) is checked by the same code: memoised
     memo = compiler.memo.recording is None
     where = cx.emission_key(scope, p, None) if memo else ()
     for name, sub in props.items():
         text = compiler.memo.key_text(sub) if memo else None
         is_present = name in present
+        counted = count if not is_present else None
+        decrement = counted is not None and name != optional[-1]
         bound = reads.get(name)
-        emit = partial(_property, name=name, sub=sub, scope=scope, present=is_present)
+        emit = partial(
+            _property,
+            name=name,
+            sub=sub,
+            scope=scope,
+            present=is_present,
+            decrement=decrement,
+            bound=bound is not None,
+        )
+        aux = bound if bound is not None else counted
         if text is None or not plain(name):
-            emit(out, x, p, bound)
+            emit(out, x, p, aux)
             continue
-        memo_key = ("properties", name, text, is_present, bound is None, *where)
-        compiler.memoised(memo_key, out, scope, x, p, bound, emit)
-    if reads:
-        # the values used are read at once (see read_first); the others only looked up
+        memo_key = (
+            "properties",
+            name,
+            text,
+            is_present,
+            counted is None,
+            decrement,
+            bound is None,
+        ) + where
+        compiler.memoised(memo_key, out, scope, x, p, aux, emit)
+    if out is not cx:
         used = {n: v for n, v in reads.items() if uses(v, out.code)}
         _present(cx, [n for n in reads if n not in used], x)
         if used:
@@ -391,6 +432,9 @@ def properties(
                 for name, var in used.items():
                     cx.line(f"{var} = {x}[{constants.literal(name)}]")
             cx.guard("except KeyError:", cx.silent_failure())
+        if count is not None and uses(count, out.code):
+            less = f" - {len(present)}" if present else ""
+            cx.line(native_only(f"{count} = len({x}){less}"))
         cx.code.extend(out.code)
     if props and track is not None:
         cx.line(f"{track}.update({constants.frozenset_const(list(props))}.intersection({x}))")

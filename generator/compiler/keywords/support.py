@@ -106,13 +106,15 @@ def sub_path(cx: EmitContext, p: str | None, segment: str) -> ChildPath:
     return ChildPath(var, (f"{parent} = {p}", f"{var} = {child_path(parent, segment)}"))
 
 
-def bind(cx: EmitContext, header: str, body: EmitContext, var: str, expr: str) -> None:
-    """Emit ``header``, then (one level deeper) the assignment of ``var`` when the body uses
-    it, then the body (which is not empty)."""
+def bind(cx: EmitContext, header: str, body: EmitContext, var: str, expr: str, *first: str) -> None:
+    """Emit ``header``, then (one level deeper) the lines ``first`` and the assignment of
+    ``var`` when the body uses it, then the body (which is not empty)."""
     code = cx.code
+    indent = code.indent + INDENT
     code.lines.append(code.indent + header)
+    code.lines.extend(indent + line for line in first)
     if uses(var, body.code):
-        code.lines.append(f"{code.indent}{INDENT}{var} = {expr}")
+        code.lines.append(f"{indent}{var} = {expr}")
     code.lines.extend(body.code.lines)
 
 
