@@ -128,3 +128,22 @@ def test_cut_parts_know_their_first_line(tmp_path: Path) -> None:
         with pytest.raises(GeneratorError, match="expected the marker line '# A' once after"):
             cut_at_markers("validators", "runtime.py", ["# B", "# A"])
     assert [(part.text, part.line) for part in parts] == [("first\nsecond", 5), ("third", 9)]
+
+
+def test_a_users_runtime_without_the_native_flag_is_refused_where_a_module_reads_it(
+    tmp_path: Path,
+) -> None:
+    flag = '_NATIVE: Final = not hasattr(_too_deep, "__code__")\n'
+    folder = _replace(tmp_path, "runtime.py", flag, "")
+    wide = {"properties": {k: {"type": "integer"} for k in "abcdef"}}
+    recursive = {"properties": {"a": {"$ref": "#"}}}
+    narrow = {"properties": {"a": {"type": "integer"}}}
+    with user_templates(folder):
+        for schema in (wide, recursive):
+            with pytest.raises(GeneratorError) as info:
+                render_module(schema)
+            assert str(info.value) == (
+                f"{folder / 'validators' / 'runtime.py'}: expected a line '_NATIVE: Final = ...' "
+                "(whether the module runs compiled) between the first two markers"
+            )
+        assert compile(narrow).is_valid({"a": 1})  # (a module that does not read it)

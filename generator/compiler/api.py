@@ -268,11 +268,14 @@ def _module_source(
     if constants.needs_re:
         stdlib.add("re")
     pattern_timeout = None if comp.pattern_timeout is None else repr(float(comp.pattern_timeout))
+    functions = [two_forms(lines) for lines in comp.functions]
     runtime = runtime_source(
         needs_re=constants.needs_re,
         needs_regex=constants.needs_regex,
         pattern_timeout=pattern_timeout,
         recursive=recursive,
+        native_flag=recursive
+        or any(written is not lines for written, lines in zip(functions, comp.functions)),
     )
     imports = [f"import {name}" for name in sorted(stdlib)] + [
         "from collections.abc import Callable, Iterator",
@@ -299,7 +302,7 @@ def _module_source(
         runtime=runtime + "\n\n\n" + formats if formats else runtime,
         # (joined here: thousands of lines are cheaper to join than to loop over in Jinja)
         constants="\n".join(constants.lines),
-        functions="".join("\n\n" + join(two_forms(lines)) + "\n" for lines in comp.functions),
+        functions="".join("\n\n" + join(lines) + "\n" for lines in functions),
         late_constants="\n".join(constants.late_lines),
         apis=apis,
         definitions=definitions,

@@ -12,6 +12,7 @@ they are (a user's replacement too, see :mod:`generator.render`), never rendered
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -39,12 +40,19 @@ FORMATS_MARKERS = (
 
 
 def runtime_source(
-    *, needs_re: bool, needs_regex: bool, pattern_timeout: str | None, recursive: bool
+    *,
+    needs_re: bool,
+    needs_regex: bool,
+    pattern_timeout: str | None,
+    recursive: bool,
+    native_flag: bool = False,
 ) -> str:
     """The runtime part of a module (no final newline).
 
     ``pattern_timeout`` is the Python literal of the seconds each match may take (``None``:
-    no bound, and no ``_found``); ``recursive``: some generated function can call itself.
+    no bound, and no ``_found``); ``recursive``: some generated function can call itself;
+    ``native_flag``: the module reads ``_NATIVE`` (whether it runs compiled), which the part
+    every module carries must define (a user's file from before it did is refused).
     """
     common, re_part, regex_part, timeout, rest, recursion = (
         part.text for part in cut_at_markers("validators", "runtime.py", RUNTIME_MARKERS)
@@ -59,7 +67,16 @@ def runtime_source(
     parts.append(rest)
     if recursive:
         parts.append(recursion)
+    if native_flag and _NATIVE_FLAG.search(common) is None:
+        shown = template_text("validators", "runtime.py")[1]
+        raise GeneratorError(
+            f"{shown}: expected a line '_NATIVE: Final = ...' (whether the module runs "
+            "compiled) between the first two markers"
+        )
     return "\n\n\n".join(parts)
+
+
+_NATIVE_FLAG = re.compile(r"^_NATIVE\b", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -388,8 +388,12 @@ def properties(
     # function counts (``native_only``, see ``codegen.two_forms``): there a dict lookup is most
     # of the time an object takes, while the interpreter pays more for the count (the
     # decrements, the tests of the count, ``len``) than for the lookups it spares.
-    optional = [n for n, s in props.items() if n not in present and s is not True and s != {}]
-    count = cx.var("n") if p is None and len(optional) >= MIN_COUNTED else None
+    optional = (
+        [n for n, s in props.items() if n not in present and s is not True and s != {}]
+        if p is None and len(props) >= MIN_COUNTED
+        else []
+    )
+    count = cx.var("n") if len(optional) >= MIN_COUNTED else None
     reads = {name: cx.var("x") for name in read_first(cx, schema, scope, p)}
     out = cx.sub(0) if count is not None or reads else cx
     # the same property (name and schema) is checked by the same code: memoised
