@@ -65,14 +65,6 @@ def build_packages(folder: Path) -> tuple[dict[str, ModuleType], dict[str, Modul
     return pure, compiled
 
 
-def timed(func: Callable[[Any], Any], docs: list[Any]) -> float:
-    def run() -> None:
-        for doc in docs:
-            func(doc)
-
-    return bench_validators.best_us(run, len(docs))[0]
-
-
 def interleaved(contenders: dict[str, Callable[[], Any]], number: int) -> dict[str, float]:
     """Seconds per call of each contender: the best of 9 rounds, each round timing every
     contender once in turn, so that a pause of the machine spoils one round of all of them
@@ -82,6 +74,15 @@ def interleaved(contenders: dict[str, Callable[[], Any]], number: int) -> dict[s
         for name, func in contenders.items():
             best[name] = min(best[name], timeit.timeit(func, number=number) / number)
     return best
+
+
+def per_document_us(funcs: dict[str, Callable[[Any], Any]], docs: list[Any]) -> dict[str, float]:
+    """Microseconds per document of each function over ``docs``, timed :func:`interleaved`
+    (as many passes over the documents per round as the slowest takes in about 0.2 s)."""
+    runs = {name: (lambda f=func: [f(doc) for doc in docs]) for name, func in funcs.items()}
+    slowest = max(timeit.timeit(run, number=3) / 3 for run in runs.values())
+    number = max(1, int(0.2 / max(slowest, 1e-9)))
+    return {name: s * 1e6 / len(docs) for name, s in interleaved(runs, number).items()}
 
 
 def validators(pure: ModuleType, compiled: ModuleType, schema: Any) -> list[dict[str, Any]]:
@@ -104,7 +105,7 @@ def validators(pure: ModuleType, compiled: ModuleType, schema: Any) -> list[dict
                 repr(e) for e in pure.iter_errors(doc)
             ]
         for mode, docs, index in (("is_valid", valid, 0), ("iter_errors", invalid, 1)):
-            us = {name: timed(funcs[index], docs) for name, funcs in contenders.items()}
+            us = per_document_us({name: f[index] for name, f in contenders.items()}, docs)
             row = {
                 "case": f"{mode} {size} msg",
                 "us": {k: round(v, 3) for k, v in us.items()},
@@ -174,7 +175,7 @@ def main() -> None:
         results = {
             "python": platform.python_version(),
             "machine": platform.machine(),
-            "validators_unit": "microseconds per document, best of 7 repeats",
+            "validators_unit": "µs per document, best of 9 interleaved rounds",
             "validators": validators(pure["validators"], compiled["validators"], schema),
             "models_unit": "µs per call, best of 9 interleaved rounds; bytes per document",
             "models": models(pure, compiled),

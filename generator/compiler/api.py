@@ -275,7 +275,7 @@ def _module_source(
         pattern_timeout=pattern_timeout,
         recursive=recursive,
         native_flag=recursive
-        or any(written is not lines for written, lines in zip(functions, comp.functions)),
+        or any(new is not old for new, old in zip(functions, comp.functions, strict=True)),
     )
     imports = [f"import {name}" for name in sorted(stdlib)] + [
         "from collections.abc import Callable, Iterator",

@@ -167,18 +167,19 @@ def two_forms(lines: list[str]) -> list[str]:
                 if "a" in x:
                     ...
 
-    A line left blank without its marked text is dropped from the interpreted form.
+    A line left blank without its marked text is dropped from the interpreted form (function
+    bodies have no blank lines of their own).
     """
     if NATIVE_ONLY not in "".join(lines):  # (most functions: one scan in C)
         return lines
-    native = [INDENT + line.replace(NATIVE_ONLY, "") if line else line for line in lines]
+    native = [INDENT + line.replace(NATIVE_ONLY, "") for line in lines]
     interpreted = []
     for line in lines:
         if NATIVE_ONLY in line:
             line = "".join(line.split(NATIVE_ONLY)[0::2])
             if not line.strip():
                 continue
-        interpreted.append(INDENT + line if line else line)
+        interpreted.append(INDENT + line)
     return ["if _NATIVE:", "", *native, "else:", "", *interpreted]
 
 
