@@ -101,8 +101,13 @@ def read_first(cx: EmitContext, schema: dict[str, Any], scope: Scope, p: str | N
     return [
         n
         for n in dict.fromkeys(names)
-        if isinstance(n, str) and n in props and props[n] is not True and props[n] != {}
+        if isinstance(n, str) and n in props and _checks_something(props[n])
     ]
+
+
+def _checks_something(sub: Any) -> bool:
+    """Whether a property's schema is more than ``true`` or ``{}`` (which accept anything)."""
+    return sub is not True and sub != {}
 
 
 def _size(
@@ -389,7 +394,7 @@ def properties(
     # of the time an object takes, while the interpreter pays more for the count (the
     # decrements, the tests of the count, ``len``) than for the lookups it spares.
     optional = (
-        [n for n, s in props.items() if n not in present and s is not True and s != {}]
+        [n for n, s in props.items() if n not in present and _checks_something(s)]
         if p is None and len(props) >= MIN_COUNTED
         else []
     )
