@@ -259,3 +259,31 @@ def test_definitions_are_found_in_one_place_for_every_stage() -> None:
     openapi = load_contents(document)
     assert [(n, p) for n, p, _ in openapi.definitions()] == [("Pet", "/components/schemas/Pet")]
     assert openapi.definition_places == ("/components/schemas",)
+
+
+@pytest.mark.parametrize(
+    ("extra", "embeds"), [({}, False), ({"$defs": {"a": {"$anchor": "here"}}}, True)]
+)
+def test_whether_a_document_embeds_resources_is_asked_once_per_generation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: dict[str, object], embeds: bool
+) -> None:
+    import generator.compiler.scope
+    import generator.load
+    from generator.pipeline import render_all
+    from generator.spec.keywords import may_embed_resources
+
+    asked: list[object] = []
+
+    def counting(contents: object, id_keyword: str = "$id") -> bool:
+        asked.append(contents)
+        return may_embed_resources(contents, id_keyword)
+
+    for module in (generator.load, generator.compiler.scope):
+        monkeypatch.setattr(module, "may_embed_resources", counting)
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"properties": {"a": {"type": "string"}}, **extra}))
+    loaded = load_schema(path)
+    assert loaded.embeds_resources is embeds
+    files = render_all(loaded, ["validators"], jobs=1)
+    assert len(asked) == 1 and asked[0] is loaded.contents
+    assert "def is_valid(" in files["validators.py"]

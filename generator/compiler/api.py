@@ -94,6 +94,7 @@ def render_module(
     layout: bool = False,
     pattern_timeout: float | None = None,
     root_checked: bool = False,
+    root_embeds: bool | None = None,
 ) -> str:
     """Source of a standalone validator module for ``schema``.
 
@@ -109,7 +110,9 @@ def render_module(
     unbounded, standard library only. ``root_checked``: the caller has checked ``schema``
     against its dialect's metaschema, as the loader does, so it is not checked again (its
     numbers still are, documents retrieved later and ``$ref`` targets the metaschema does not
-    reach too).
+    reach too). ``root_embeds``: what :func:`generator.spec.keywords.may_embed_resources` says
+    of ``schema``, when the caller has asked it already (the loader has), so it is not asked
+    again (``None``: it is).
     Raises :class:`~generator.errors.SchemaError` for schemas that cannot be compiled.
     """
     with collection_paused():  # (see generator.heap: compile() is used alone too)
@@ -122,6 +125,7 @@ def render_module(
             root=root,
             pattern_timeout=pattern_timeout,
             root_checked=root_checked,
+            root_embeds=root_embeds,
         )
         return build.finish(definitions or {}, layout=layout)
 
@@ -148,6 +152,7 @@ class ModuleBuild:
         root: bool = True,
         pattern_timeout: float | None = None,
         root_checked: bool = False,
+        root_embeds: bool | None = None,
     ) -> None:
         if pattern_timeout is not None and not pattern_timeout > 0:
             raise ValueError("pattern_timeout must be a positive number of seconds or None")
@@ -157,7 +162,13 @@ class ModuleBuild:
         self.base_uri = base_uri
         with _compiling():
             resolver = Resolver(
-                schema, registry, dialect, base_uri, root_is_schema=root, root_checked=root_checked
+                schema,
+                registry,
+                dialect,
+                base_uri,
+                root_is_schema=root,
+                root_checked=root_checked,
+                root_embeds=root_embeds,
             )
         self.resolver = resolver
         self.compiler = Compiler(

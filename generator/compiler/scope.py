@@ -224,6 +224,7 @@ class Resolver:
         *,
         root_is_schema: bool = True,
         root_checked: bool = False,
+        root_embeds: bool | None = None,
     ) -> None:
         from jsonschema_specifications import REGISTRY as SPECIFICATIONS
 
@@ -260,7 +261,9 @@ class Resolver:
             # (a registry from :func:`generator.load.load_schema` already holds the root,
             # crawled with the same specification: re-crawling it would walk it all again)
             registry = registry.with_resource(self.root_uri, resource)
-        if root_id is None and not may_embed_resources(root, root_dialect.id_keyword):
+        if root_embeds is None:
+            root_embeds = may_embed_resources(root, root_dialect.id_keyword)
+        if root_id is None and not root_embeds:
             # Crawling the root would file nothing (no $id or anchor in it): every other
             # resource is crawled, the root put back as it was (a lookup that misses later
             # still crawls it, as referencing does).

@@ -28,6 +28,7 @@ from generator.load.refs import check_references
 from generator.load.registry import Retriever, crawled_registry
 from generator.load.schema import DEFAULT_URI, LoadedSchema, OpenAPI
 from generator.spec.dialects import DIALECTS, DRAFT4, DRAFT2020, Dialect, known_dialect
+from generator.spec.keywords import may_embed_resources
 from generator.spec.numbers import check_numbers
 from generator.spec.openapi import OAS30_SCHEMA_URI
 from generator.spec.pointer import escape
@@ -97,6 +98,7 @@ def load_contents(
         if check_metaschema:
             check_against_metaschema(contents, file=file, metaschema=dialect.uri)
 
+    embeds = may_embed_resources(contents, dialect.id_keyword)
     loaded = LoadedSchema(
         path=path,
         uri=uri,
@@ -107,12 +109,14 @@ def load_contents(
             uri=uri,
             dialect=dialect,
             retrieve=Retriever(mapping, file=file),
+            embeds_resources=embeds,
             registry=registry,
         ),
         openapi=openapi,
         ref_map=mapping,
         source=source if source is not contents else None,
         metaschema_checked=check_metaschema,
+        embeds_resources=embeds,
     )
     check_references(loaded)
     return loaded

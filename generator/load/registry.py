@@ -17,7 +17,6 @@ import referencing
 from generator.errors import SchemaError
 from generator.load.parse import read_document
 from generator.spec.dialects import Dialect, document_specification, specification_for
-from generator.spec.keywords import may_embed_resources
 
 
 class Retriever:
@@ -80,10 +79,13 @@ def crawled_registry(
     uri: str,
     dialect: Dialect,
     retrieve: Retriever,
+    embeds_resources: bool,
     registry: referencing.Registry[Any] | None = None,
 ) -> referencing.Registry[Any]:
     """``registry`` (a new one reading through ``retrieve`` by default) holding ``contents``
-    at ``uri`` read as ``dialect``, crawled: every ``$id`` in it is known."""
+    at ``uri`` read as ``dialect``, crawled: every ``$id`` in it is known.
+    ``embeds_resources``: what :func:`generator.spec.keywords.may_embed_resources` says of
+    ``contents``."""
     resource = specification_for(dialect).create_resource(contents)
     base = registry if registry is not None else referencing.Registry(retrieve=retrieve)  # type: ignore[call-arg]
     registry_out = base.with_resource(uri, resource)
@@ -96,7 +98,7 @@ def crawled_registry(
         id_uri = urljoin(uri, own_id)
         if urljoin(id_uri, own_id) != id_uri:
             registry_out = registry_out.with_resource(id_uri, resource)
-    if own_id is None and not may_embed_resources(contents, dialect.id_keyword):
+    if own_id is None and not embeds_resources:
         # (no $id or anchor anywhere in it: its crawl would walk every subschema to file
         # nothing; a lookup that misses later still crawls it, as referencing does)
         plain: referencing.Registry[Any] = registry_out

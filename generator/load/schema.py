@@ -49,6 +49,9 @@ class LoadedSchema:
     #: Its schemas passed their metaschema here (``load_contents(check_metaschema=True)``), so
     #: the compiler need not check them again.
     metaschema_checked: bool = False
+    #: What :func:`generator.spec.keywords.may_embed_resources` says of ``contents`` (asked
+    #: once: the loader's crawl and the compiler's both go by it).
+    embeds_resources: bool = True
 
     @property
     def raw(self) -> Any:

@@ -44,6 +44,7 @@ def prepare(loaded: LoadedSchema) -> ModuleBuild:
             root=loaded.openapi is None,
             default_dialect=loaded.dialect.uri,
             root_checked=loaded.metaschema_checked,
+            root_embeds=loaded.embeds_resources,
         )
         build.add(pointer for _, pointer, _ in loaded.definitions())
     return build
